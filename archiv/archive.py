@@ -1,0 +1,226 @@
+"""Archive: the library object that the CLI and the web app wrap."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+from .detect import open_source
+from .errors import ArchivError, InputFileError, NotFoundError
+from .guard import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, Failure, GuardedPool
+from .models import FileOutcome, IngestReport, SearchHit, SearchPage, Vorlage
+from .pipeline import process
+from .search import Filters, SearchBackend, open_backend
+from .search.document import index_document
+from .search.query import parse_query
+from .search.snippets import snippet
+from .store import Store
+
+Progress = Callable[[int, int, str], None]  # (done, total, current path)
+INDEX_BATCH = 200
+DEFAULT_BACKEND = "whoosh"
+
+
+def collect_files(paths: Iterable[Path]) -> list[Path]:
+    """Files under ``paths``, recursively, in a stable order; hidden files and folders are skipped."""
+    out: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            for root, dirs, files in os.walk(p):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                out.extend(Path(root) / f for f in sorted(files) if not f.startswith("."))
+        else:
+            out.append(p)
+    return out
+
+
+def default_workers() -> int:
+    return max(1, min(2, os.cpu_count() or 1))
+
+
+class Archive:
+    def __init__(self, index_dir: Path | str = "index", backend: str = DEFAULT_BACKEND, *, create: bool = False) -> None:
+        self.dir = Path(index_dir)
+        self.backend_name = backend
+        self.store = Store(self.dir, create=create)
+        self._backend: SearchBackend | None = None
+        self._create = create
+
+    @property
+    def backend(self) -> SearchBackend:
+        if self._backend is None:
+            self._backend = open_backend(self.backend_name, self.dir, create=self._create)
+        return self._backend
+
+    def close(self) -> None:
+        if self._backend is not None:
+            self._backend.close()
+        self.store.close()
+
+    def __enter__(self) -> Archive:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- ingest -------------------------------------------------------------------------------
+
+    def ingest(
+        self,
+        paths: Iterable[Path],
+        *,
+        progress: Progress | None = None,
+        copy: bool = True,
+        nichtoeffentlich: bool = False,
+        workers: int | None = None,
+        timeout: float = DEFAULT_TIMEOUT,
+        memory_mb: int = DEFAULT_MEMORY_MB,
+    ) -> IngestReport:
+        files = collect_files(paths)
+        backend = self.backend  # fails early (schema mismatch, lock) before any work
+        self._index_pending(backend)
+        outcomes: dict[str, FileOutcome] = {}
+        data_of: dict[str, bytes] = {}
+        seen: dict[str, str] = {}
+        done = 0
+
+        def report(path: str, outcome: FileOutcome) -> None:
+            nonlocal done
+            outcomes[path] = outcome
+            done += 1
+            if progress:
+                progress(done, len(files), path)
+
+        def jobs() -> Iterator[tuple[str, tuple]]:
+            stamp = datetime.now(UTC).isoformat(timespec="seconds")
+            for f in files:
+                name = str(f)
+                try:
+                    source, data = open_source(f)
+                except InputFileError as e:
+                    report(name, FileOutcome(name, "failed", error=e.reason))
+                    continue
+                if self.store.has_sha(source.sha256):
+                    self.store.remember_path(name, source.sha256)
+                    report(name, FileOutcome(name, "unchanged", id=source.sha256[:16]))
+                    continue
+                if source.sha256 in seen:
+                    report(name, FileOutcome(name, "duplicate", id=source.sha256[:16], error=f"same bytes as {seen[source.sha256]}"))
+                    continue
+                seen[source.sha256] = name
+                data_of[name] = data
+                yield name, (source, data, stamp, nichtoeffentlich)
+
+        pending: list[Vorlage] = []
+        with GuardedPool(process, workers=workers or default_workers(), timeout=timeout, memory_mb=memory_mb) as pool:
+            for name, result in pool.run(jobs()):
+                data = data_of.pop(name)
+                if isinstance(result, Failure):
+                    report(name, FileOutcome(name, "failed", error=result.reason))
+                    continue
+                self.store.put(result, data if copy else None)
+                pending.append(result)
+                report(name, FileOutcome(name, "added", id=result.id))
+                if len(pending) >= INDEX_BATCH:
+                    self._index(backend, pending)
+                    pending = []
+        if pending:
+            self._index(backend, pending)
+        return IngestReport(tuple(outcomes[str(f)] for f in files if str(f) in outcomes))
+
+    def _index(self, backend: SearchBackend, records: list[Vorlage]) -> None:
+        backend.add(index_document(r) for r in records)
+        self.store.mark_indexed([r.id for r in records])
+
+    def _index_pending(self, backend: SearchBackend) -> None:
+        """Index records that reached the store but not the index (an earlier run was stopped)."""
+        batch: list[Vorlage] = []
+        for record in self.store.iter_records(only_unindexed=True):
+            batch.append(record)
+        for i in range(0, len(batch), INDEX_BATCH):
+            self._index(backend, batch[i : i + INDEX_BATCH])
+
+    def reindex(self, progress: Progress | None = None) -> int:
+        """Rebuild the search index from the record store."""
+        if self._backend is None:
+            try:
+                self._backend = open_backend(self.backend_name, self.dir, create=True)
+            except ArchivError:
+                self._backend = None
+        backend = self._backend
+        if backend is None:  # a folder from another schema: build it anew
+            from .search import open_backend as ob
+
+            import shutil
+
+            shutil.rmtree(self.dir / self.backend_name, ignore_errors=True)
+            backend = self._backend = ob(self.backend_name, self.dir, create=True)
+        backend.clear()
+        self.store.mark_all_unindexed()
+        total = self.store.count()
+        done = 0
+        batch: list[Vorlage] = []
+        ids: list[str] = []
+
+        def flush() -> None:
+            nonlocal batch
+            backend.add(index_document(r) for r in batch)
+            ids.extend(r.id for r in batch)
+            batch = []
+
+        for record in self.store.iter_records():
+            batch.append(record)
+            done += 1
+            if len(batch) >= 2000:
+                flush()
+            if progress and (done % 100 == 0 or done == total):
+                progress(done, total, record.source.path)
+        if batch:
+            flush()
+        self.store.mark_indexed(ids)
+        return done
+
+    # -- reading ------------------------------------------------------------------------------
+
+    def search(
+        self,
+        query: str,
+        filters: Filters | None = None,
+        *,
+        limit: int = 10,
+        offset: int = 0,
+        sort: str = "relevance",
+    ) -> SearchPage:
+        tree = parse_query(query)
+        result = self.backend.search(tree, filters or Filters(), limit=limit, offset=offset, sort=sort)
+        records = self.store.get_many([h.id for h in result.hits])
+        hits = []
+        for h in result.hits:
+            r = records.get(h.id)
+            if r is None:  # in the index but not the store: the store is the truth
+                continue
+            hits.append(
+                SearchHit(
+                    id=r.id,
+                    vorlage_nr=r.vorlage_nr,
+                    aktenzeichen=r.aktenzeichen,
+                    art=r.art,
+                    datum=r.datum,
+                    betreff=r.betreff,
+                    score=round(h.score, 4),
+                    snippet=snippet(r.text, tree),
+                )
+            )
+        return SearchPage(total=result.total, hits=tuple(hits), facets=result.facets)
+
+    def find(self, ref: str) -> list[Vorlage]:
+        """Records by id, Vorlage-Nr. or Aktenzeichen (any spelling); NotFoundError if none."""
+        found = self.store.find(ref)
+        if not found:
+            raise NotFoundError(f"no Vorlage with id, Vorlage-Nr. or Aktenzeichen '{ref}' in {self.dir}")
+        return found
+
+    def records(self) -> Iterator[Vorlage]:
+        return self.store.iter_records()

@@ -1,0 +1,47 @@
+"""From ExtractedText to the Vorlage record."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from ..models import ExtractedText, PageInfo, SourceInfo, Vorlage
+from .entities import find_entities
+from .fields import read_fields
+
+
+def extract(doc: ExtractedText, ingested_at: str | None = None) -> Vorlage:
+    text = doc.text
+    # Pages are joined by a plain line break here: a page end is no paragraph end.
+    f = read_fields(
+        "\n".join(p.text for p in doc.pages if p.text), doc.tables, bare_labels=doc.format == "html"
+    )
+    entities = find_entities(text, [r.gremium for r in f.beschlusslauf], f.vorlage_nr)
+    source = SourceInfo(
+        path=doc.source.path,
+        sha256=doc.source.sha256,
+        format=doc.format,
+        pages=len(doc.pages) if doc.paged else None,
+        ocr_confidence=None,
+        ingested_at=ingested_at or datetime.now(UTC).isoformat(timespec="seconds"),
+        page_methods=tuple(PageInfo(p.number, p.method, len(p.text)) for p in doc.pages) if doc.paged else (),
+    )
+    return Vorlage(
+        id=doc.source.sha256[:16],
+        vorlage_nr=f.vorlage_nr,
+        aktenzeichen=f.aktenzeichen,
+        art=f.art,
+        datum=f.datum,
+        oeffentlich=f.oeffentlich,
+        koerperschaft=f.koerperschaft,
+        fachbereich=f.fachbereich,
+        beteiligungen=tuple(f.beteiligungen),
+        produkt=f.produkt,
+        betreff=f.betreff,
+        beschlusslauf=tuple(f.beschlusslauf),
+        beschlussvorschlag=f.beschlussvorschlag,
+        begruendung=f.begruendung,
+        anlagen=tuple(f.anlagen),
+        entities=entities,
+        source=source,
+        text=text,
+    )

@@ -1,0 +1,280 @@
+"""The Beschlusslauf (Beratungsfolge): from a layout table where the parser found one, else from text."""
+
+from __future__ import annotations
+
+import re
+
+from ..models import BeschlusslaufRow, Table
+from ..parsers.textutil import join_lines
+from .normalize import DATE_ANY, iso_from_match, parse_date, parse_oeffentlich
+from .sections import match_label
+from .vocabulary import GREMIUM_WORDS, ROLES, TABLE_COLUMNS
+
+_GREMIUM = re.compile(GREMIUM_WORDS, re.I)
+_PUBLIC_CELL = re.compile(r"^(?:Ö|N|NÖ|öffentlich|nicht ?öffentlich|nichtöffentlich|öff\.?|nöff\.?)$", re.I)
+_NR = re.compile(r"^(\d{1,2})\.?$")
+_ROLES_LOWER = sorted(ROLES, key=len, reverse=True)
+
+
+def _column_of(header: str) -> str | None:
+    key = "".join(header.lower().split())
+    for column, words in TABLE_COLUMNS.items():
+        if key in words:
+            return column
+    return None
+
+
+def map_header(cells: tuple[str, ...] | list[str]) -> dict[int, str] | None:
+    """Column index -> row key, when ``cells`` are the header of a Beschlusslauf table."""
+    mapping: dict[int, str] = {}
+    for i, cell in enumerate(cells):
+        column = _column_of(cell)
+        if column and column not in mapping.values():
+            mapping[i] = column
+    if "gremium" in mapping.values() and len(mapping) >= 2:
+        return mapping
+    return None
+
+
+def _fix_public_column(mapping: dict[int, str], rows: list[tuple[str, ...]]) -> dict[int, str]:
+    """'Status' means Ö/N in some layouts and the role in others: decide from the values."""
+    fixed = dict(mapping)
+    for i, column in mapping.items():
+        values = [r[i] for r in rows if i < len(r) and r[i].strip()]
+        public_like = bool(values) and all(_PUBLIC_CELL.match(v.strip()) for v in values)
+        if column == "oeffentlich" and values and not public_like:
+            fixed[i] = "zustaendigkeit" if "zustaendigkeit" not in fixed.values() else "ergebnis"
+        elif column != "oeffentlich" and public_like and "oeffentlich" not in fixed.values():
+            fixed[i] = "oeffentlich"
+    return fixed
+
+
+def rows_from_table(rows: tuple[tuple[str, ...], ...] | list[tuple[str, ...]]) -> list[BeschlusslaufRow] | None:
+    """Rows of a table whose first row is a Beschlusslauf header; None if it is no such table."""
+    if not rows:
+        return None
+    mapping = map_header(rows[0])
+    if mapping is None:
+        return None
+    data = [r for r in rows[1:] if any(c.strip() for c in r)]
+    mapping = _fix_public_column(mapping, data)
+    out = []
+    for r in data:
+        values = {col: (r[i].strip() if i < len(r) else "") for i, col in mapping.items()}
+        gremium = values.get("gremium", "")
+        if not gremium or map_header(r):
+            continue
+        nr = _NR.match(values.get("nr", ""))
+        out.append(
+            BeschlusslaufRow(
+                nr=nr.group(1) if nr else (values.get("nr") or None),
+                gremium=gremium,
+                oeffentlich=parse_oeffentlich(values.get("oeffentlich")),
+                zustaendigkeit=values.get("zustaendigkeit") or None,
+                datum=parse_date(values.get("datum")),
+                ergebnis=values.get("ergebnis") or None,
+            )
+        )
+    return out
+
+
+def from_tables(tables: tuple[Table, ...]) -> list[BeschlusslaufRow] | None:
+    """The first Beschlusslauf table; a table continued on the next page (no header) is appended."""
+    for i, table in enumerate(tables):
+        rows = rows_from_table(table.rows)
+        if rows is None:
+            continue
+        header = table.rows[0]
+        for follow in tables[i + 1 :]:
+            if follow.page == table.page + 1 and len(follow.rows[0]) == len(header) and not map_header(follow.rows[0]):
+                rows += rows_from_table((header, *follow.rows)) or []
+            break
+        return rows
+    return None
+
+
+def from_lines(lines: list[str]) -> tuple[list[BeschlusslaufRow], int]:
+    """Rows from the text after a Beschlusslauf label; returns the rows and the index of the
+    line after the table. Tab-separated tables use their header; space-separated rows are read
+    as "Gremium dd.mm.yyyy Stand [Abstimmung]"."""
+    start = next((i for i, ln in enumerate(lines) if ln.strip()), None)
+    if start is None:
+        return [], 0
+    if "\t" in lines[start]:
+        return _tabbed(lines, start)
+    return _spaced(lines, start)
+
+
+def _tabbed(lines: list[str], start: int) -> tuple[list[BeschlusslaufRow], int]:
+    table: list[tuple[str, ...]] = []
+    end = start
+    for i in range(start, len(lines)):
+        line = lines[i]
+        if not line.strip():
+            if table and i + 1 < len(lines) and "\t" in lines[i + 1]:
+                continue
+            if len(table) > 1:
+                end = i
+                break
+            continue
+        if "\t" not in line:
+            end = i
+            break
+        table.append(tuple(c.strip() for c in line.split("\t")))
+        end = i + 1
+    rows = rows_from_table(table)
+    if rows is None and table:
+        # No header: assume the seed's order Nr, Gremium, Status, Zuständigkeit when it fits.
+        rows = rows_from_table([("Nr.", "Gremium", "Status", "Zuständigkeit")[: len(table[0])], *table])
+    return rows or [], end
+
+
+_ROW = re.compile(r"^(?P<gremium>.*?)\s*(?<![\d.])(?P<datum>\d{1,2}\.\d{1,2}\.\d{2,4})(?:\s+(?P<rest>.*))?$")
+
+
+def _split_role(rest: str) -> tuple[str | None, str | None]:
+    rest = rest.strip()
+    if not rest:
+        return None, None
+    low = rest.lower()
+    # A role cut by a hyphen at the cell's line end: "Beratung und Beschlussfas-" (+ "sung" below).
+    cut = re.match(r"^(\S.*?\w-)(?:\s+|$)", rest)
+    if cut:
+        head = cut.group(1)[:-1].lower()
+        if any(role.lower().startswith(head) and len(head) >= len(role) // 2 for role in _ROLES_LOWER):
+            return cut.group(1), rest[cut.end() :].strip() or None
+    for role in _ROLES_LOWER:
+        if low.startswith(role.lower()):
+            tail = rest[len(role) :].strip()
+            if not tail or rest[len(role)] == " ":
+                return rest[: len(role)], tail or None
+    return rest, None
+
+
+def _spaced(lines: list[str], start: int) -> tuple[list[BeschlusslaufRow], int]:
+    i = start
+    header = lines[i].strip()
+    mapping = map_header(header.split())
+    if mapping is not None:
+        i += 1  # the column header line ("Beratungsfolge Termin Stand Abstimmung")
+        order = [mapping[k] for k in sorted(mapping)]
+        if order.index("gremium") > order.index("datum") if "datum" in order else False:
+            return _date_first(lines, i)
+    elif not _ROW.match(header) and not _GREMIUM.search(header):
+        i += 1
+    rows: list[dict[str, str | None]] = []
+    pending: list[str] = []  # lines that belong to the next row
+    end = i
+    while i < len(lines):
+        line = lines[i].strip()
+        if match_label(line):
+            break
+        m = _ROW.match(line)
+        if m and (_GREMIUM.search(m.group("gremium")) or pending):
+            gremium = m.group("gremium").strip()
+            gremium_split = not gremium  # "Fachausschuss Planung, Bau" / date row / "und Umwelt"
+            role, result = _split_role(m.group("rest") or "")
+            prefix_role = None
+            for p in pending:
+                if _starts_row_part(p):
+                    prefix_role = p  # "Beratung und Beschlussfas- Einstimmig ..." printed above its row
+                else:
+                    gremium = join_lines([p, gremium])  # a gremium wrapped over two lines
+            if prefix_role:
+                role, result = _split_role(prefix_role)
+                rest = m.group("rest")
+                if rest:
+                    result = join_lines([result or "", rest]) or None
+            pending = []
+            rows.append({"gremium": gremium, "datum": m.group("datum"), "role": role, "result": result,
+                         "split": gremium_split})
+            end = i + 1
+        elif not line:
+            if rows:
+                break
+        elif rows and line[:1].islower() and not pending:
+            # "sung schlussvorschlag": the rest of a wrapped role / result cell
+            last = rows[-1]
+            if last.pop("split", False):
+                last["gremium"] = join_lines([str(last["gremium"]), line])
+            else:
+                first, _, more = line.partition(" ")
+                last["role"] = join_lines([last["role"] or "", first])
+                if more:
+                    last["result"] = join_lines([last["result"] or "", more])
+            end = i + 1
+        elif _next_is_row(lines, i) and len(pending) < 2:
+            pending.append(line)
+        else:
+            break
+        i += 1
+    out = [
+        BeschlusslaufRow(
+            nr=None,
+            gremium=str(r["gremium"]),
+            oeffentlich=None,
+            zustaendigkeit=r["role"] or None,
+            datum=parse_date(r["datum"]),
+            ergebnis=r["result"] or None,
+        )
+        for r in rows
+    ]
+    return out, end
+
+
+_DATE_FIRST = re.compile(r"^(?P<datum>\d{1,2}\.\d{1,2}\.\d{2,4})\s+(?P<rest>.+)$")
+_FLAG = re.compile(r"\s+(?P<flag>Ö|N|NÖ|öffentlich|nicht ?öffentlich|nichtöffentlich)$", re.I)
+
+
+def _date_first(lines: list[str], i: int) -> tuple[list[BeschlusslaufRow], int]:
+    """Rows printed "Datum Gremium Rolle Ö/N" without ruled lines (ALLRIS/SessionNet prints)."""
+    rows: list[BeschlusslaufRow] = []
+    end = i
+    while i < len(lines):
+        line = lines[i].strip()
+        m = _DATE_FIRST.match(line)
+        if not line:
+            if rows:
+                break
+        elif m:
+            rest = m.group("rest")
+            flag = _FLAG.search(rest)
+            public = parse_oeffentlich(flag.group("flag")) if flag else None
+            if flag:
+                rest = rest[: flag.start()]
+            role = next((r for r in _ROLES_LOWER if rest.lower().endswith(" " + r.lower())), None)
+            gremium = rest[: len(rest) - len(role)].strip() if role else rest
+            role_text = rest[len(gremium) :].strip() or None
+            rows.append(BeschlusslaufRow(None, gremium, public, role_text, parse_date(m.group("datum")), None))
+            end = i + 1
+        elif rows and not match_label(line) and len(line) < 80 and line[:1].islower():
+            last = rows[-1]
+            rows[-1] = BeschlusslaufRow(last.nr, join_lines([last.gremium, line]), last.oeffentlich,
+                                        last.zustaendigkeit, last.datum, last.ergebnis)
+            end = i + 1
+        else:
+            break
+        i += 1
+    return rows, end
+
+
+def _starts_row_part(line: str) -> bool:
+    low = line.lower()
+    return any(low.startswith(role.lower()) for role in _ROLES_LOWER)
+
+
+def _is_row(line: str) -> bool:
+    m = _ROW.match(line)
+    return bool(m) and len(line) < 200 and (not m.group("gremium").strip() or bool(_GREMIUM.search(m.group("gremium"))))
+
+
+def _next_is_row(lines: list[str], i: int) -> bool:
+    return any(_is_row(lines[j].strip()) for j in range(i + 1, min(i + 3, len(lines))))
+
+
+def first_date(text: str) -> str | None:
+    for m in DATE_ANY.finditer(text):
+        iso = iso_from_match(m)
+        if iso:
+            return iso
+    return None

@@ -1,0 +1,168 @@
+"""Entities with spaCy: a blank German pipeline (or a trained one, where installed) plus rules.
+
+Identifiers, amounts, § references and dates are regular expressions on the text, because
+spaCy's German tokenizer splits "VA/2014/282" and "1.500 €" into several tokens; committees
+and persons are token patterns of an EntityRuler.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from ..models import ENTITY_KINDS
+from .normalize import DATE_ANY, identifier_key, parse_date
+
+LABEL_TO_KIND = {
+    "GREMIUM": "gremien",
+    "PER": "personen",
+    "LOC": "orte",
+    "ORG": "organisationen",
+    "BETRAG": "betraege",
+    "NORM": "rechtsnormen",
+    "VORLAGE": "vorlagen",
+    "DATUM": "daten",
+}
+
+_NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d{1,2}|,-{1,2})?|\d+(?:,\d{1,2}|,-{1,2})?"
+_SCALE = r"(?:\s*(?:Mio\.|Millionen|Mrd\.|Milliarden|Tsd\.|T))?"
+_AMOUNT = rf"(?:(?:{_NUMBER}){_SCALE}\s*(?:€|Euro\b|EUR\b))|(?:(?:€|EUR)\s*(?:{_NUMBER}){_SCALE})"
+_LAW = r"[A-ZÄÖÜ][A-Za-zÄÖÜäöüß]*[A-Z][A-Za-zäöü]*(?:\s+[IVX]{1,4}\b)?"
+_NORM = (
+    r"(?:§§?|Art\.|Artikel)\s*\d+[a-z]?(?:\s*(?:Abs\.|Absatz)\s*\d+[a-z]?)?(?:\s*(?:S\.|Satz)\s*\d+)?"
+    rf"(?:\s*(?:Nr\.|Ziff\.)\s*\d+)?(?:\s*(?:und|,|bis)\s*\d+[a-z]?)*\s+{_LAW}"
+)
+_REF = (
+    r"\b(?:(?:DS|Drs\.?|Drucksache|(?:Beschluss|Mitteilungs|Informations)?[Vv]orlage|Antrag|Anfrage)(?:\s*Nr\.?)?\s*"
+    r"(?:[A-Z]{1,4}\s*)?\d{1,5}\s*/\s*\d{2,4}(?:/\d{2,4})?(?:\s+\d\.\s*Ergänzung)?"
+    r"|(?:VO|BV|MV|IV|AT|ANT|ANF|DS|DRS|VA)[/-]\d{1,5}(?:[/-][0-9A-Za-z]{1,6}){1,3}"
+    r"|(?:VO|BV|MV|IV|AT|ANT|ANF)\s+\d{1,5}/\d{2,4}"
+    r"|\d{3,5}-\d{4}/[A-Z][A-Za-z]{1,5})"
+)
+_ORG = (
+    r"(?:[A-ZÄÖÜ][\w&\-]*\s+){0,4}[A-ZÄÖÜ][\w&\-]*\s+(?:gGmbH|GmbH(?:\s*&\s*Co\.\s*KG)?|AG|e\.\s?V\.|e\.\s?G\.|eG|KG|AöR)"
+    r"|(?:[A-ZÄÖÜ][\w\-]*\s+)?[A-ZÄÖÜ][\w]*-?Stiftung\b|[A-ZÄÖÜ]\w+\s+Stiftung\b"
+)
+
+REGEX_ENTITIES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("BETRAG", re.compile(_AMOUNT)),
+    ("NORM", re.compile(_NORM)),
+    ("VORLAGE", re.compile(_REF)),
+    ("ORG", re.compile(_ORG)),
+    ("DATUM", DATE_ANY),
+)
+
+_GREMIUM_TOKEN = (
+    r"(?i)^(?:[\wäöüß-]*ausschuss|[\wäöüß-]*ausschuß|kreistag|gemeinderat|stadtrat|ortsrat|ortschaftsrat|bezirksrat"
+    r"|[\wäöüß-]*beirat|gemeindevertretung|stadtverordnetenversammlung|bezirksvertretung|bezirksverordnetenversammlung"
+    r"|kreisausschuss|magistrat|verwaltungsausschuss|samtgemeinderat|rat)$"
+)
+RULER_PATTERNS: list[dict[str, Any]] = [
+    # "Ausschuss für Gleichstellung, Generationen und Soziales"
+    {"label": "GREMIUM", "pattern": [
+        {"LOWER": {"IN": ["ausschuss", "ausschuß", "beirat"]}}, {"LOWER": "für"},
+        {"IS_TITLE": True}, {"ORTH": {"IN": [",", "und", "-"]}, "OP": "?"}, {"IS_TITLE": True, "OP": "?"},
+        {"ORTH": {"IN": [",", "und"]}, "OP": "?"}, {"IS_TITLE": True, "OP": "?"},
+    ]},
+    # "Haupt- und Finanzausschuss"
+    {"label": "GREMIUM", "pattern": [
+        {"TEXT": {"REGEX": r"^[A-ZÄÖÜ]\w+-$"}}, {"LOWER": "und"}, {"TEXT": {"REGEX": _GREMIUM_TOKEN}},
+    ]},
+    {"label": "GREMIUM", "pattern": [{"IS_TITLE": True, "TEXT": {"REGEX": _GREMIUM_TOKEN}}]},
+    {"label": "PER", "pattern": [
+        {"LOWER": {"IN": ["herr", "herrn", "frau", "bürgermeister", "bürgermeisterin", "landrat", "landrätin",
+                          "oberbürgermeister", "oberbürgermeisterin", "stadtrat", "stadträtin", "ratsherr", "ratsfrau"]}},
+        {"TEXT": {"REGEX": r"^(?:Dr\.|Prof\.)$"}, "OP": "*"},
+        {"IS_TITLE": True, "TEXT": {"REGEX": r"^[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?$"}},
+        {"IS_TITLE": True, "TEXT": {"REGEX": r"^[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?$"}, "OP": "?"},
+    ]},
+]  # fmt: skip
+_TITLES = re.compile(
+    r"^(?:Herrn?|Frau|Bürgermeister(?:in)?|Oberbürgermeister(?:in)?|Landr(?:at|ätin)|Stadtr(?:at|ätin)|Ratsherr|Ratsfrau)\s+"
+)
+_REF_LABEL = re.compile(
+    r"^(?:Drucksache|(?:Beschluss|Mitteilungs|Informations)?[Vv]orlage|Antrag|Anfrage)(?:\s*Nr\.?)?\s*(?=\S)"
+)
+_LEADING_WORDS = re.compile(r"^(?:(?:Die|Der|Das|Den|Dem|Des|Eine|Ein|Einer|Mit|Von|Vom|Für|Bei|Durch|Zur|Zum)\s+)+")
+# Capitalised words that the PER pattern would take as a surname.
+_NOT_SURNAMES = {"Vorsitzende", "Vorsitzender", "Kollegin", "Kollege", "Präsident", "Präsidentin"}
+
+
+@lru_cache(maxsize=1)
+def _nlp():
+    import spacy
+    from spacy.language import Language
+
+    nlp = None
+    for name in ("de_core_news_lg", "de_core_news_md", "de_core_news_sm", "de_dep_news_trf"):
+        if spacy.util.is_package(name):  # a trained pipeline, only when installed
+            nlp = spacy.load(name, exclude=["parser", "lemmatizer", "tagger", "morphologizer", "attribute_ruler"])
+            break
+    if nlp is None:
+        nlp = spacy.blank("de")
+
+    if not Language.has_factory("archiv_regex_entities"):
+
+        @Language.component("archiv_regex_entities")
+        def regex_entities(doc):
+            from spacy.util import filter_spans
+
+            spans = list(doc.ents)
+            for label, pattern in REGEX_ENTITIES:
+                for m in pattern.finditer(doc.text):
+                    span = doc.char_span(m.start(), m.end(), label=label, alignment_mode="expand")
+                    if span is not None:
+                        spans.append(span)
+            doc.ents = filter_spans(spans)
+            return doc
+
+    ruler = nlp.add_pipe("entity_ruler", config={"overwrite_ents": False})
+    ruler.add_patterns(RULER_PATTERNS)
+    nlp.add_pipe("archiv_regex_entities")
+    nlp.max_length = 20_000_000
+    return nlp
+
+
+def _clean(kind: str, text: str) -> str | None:
+    text = " ".join(text.split()).strip(" ,.;:()")
+    if kind == "personen":
+        text = _TITLES.sub("", text)
+        if not text or text.split()[0] in _NOT_SURNAMES:
+            return None
+    if kind == "organisationen":
+        text = _LEADING_WORDS.sub("", text)
+        if text.endswith(("e.V", "e.G")):
+            text += "."
+    if kind == "daten" and not parse_date(text):
+        return None
+    if kind == "vorlagen":
+        text = _REF_LABEL.sub("", text)
+    return text or None
+
+
+_EOL_HYPHEN = re.compile(r"(?<=[a-zäöüß])-\n(?!(?:und|oder|bzw|sowie)\b)(?=[a-zäöüß])")
+
+
+def dehyphenate(text: str) -> str:
+    """Join words hyphenated at line ends ("Energiegenos-\nsenschaft"), keep "Haupt- und"."""
+    return _EOL_HYPHEN.sub("", text)
+
+
+def find_entities(text: str, gremien: list[str], own_nr: str | None = None) -> dict[str, tuple[str, ...]]:
+    """Distinct entities per kind, in order of first appearance; the Beschlusslauf's Gremien come first."""
+    found: dict[str, list[str]] = {k: [] for k in ENTITY_KINDS}
+    found["gremien"].extend(dict.fromkeys(g for g in gremien if g))
+    doc = _nlp()(dehyphenate(text))
+    own = identifier_key(own_nr) if own_nr else None
+    for ent in doc.ents:
+        kind = LABEL_TO_KIND.get(ent.label_)
+        if kind is None:
+            continue
+        value = _clean(kind, ent.text)
+        if not value or value in found[kind]:
+            continue
+        if kind == "vorlagen" and own and identifier_key(value) == own:
+            continue
+        found[kind].append(value)
+    return {k: tuple(v) for k, v in found.items()}

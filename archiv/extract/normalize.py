@@ -1,0 +1,106 @@
+"""Normalisers for values read out of Vorlagen: dates, identifiers, public status."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+MONTHS = {
+    "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "maerz": 3, "april": 4, "mai": 5, "juni": 6,
+    "juli": 7, "august": 8, "september": 9, "oktober": 10, "november": 11, "dezember": 12,
+    "jan": 1, "feb": 2, "mär": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "okt": 10, "nov": 11, "dez": 12,
+}  # fmt: skip
+
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+DATE_NUMERIC = r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}|\d{2})(?!\d|\.\d)"
+DATE_WORDS = rf"(?<!\d)(\d{{1,2}})\.\s*({_MONTH_NAMES})\.?\s+(\d{{4}})(?!\d)"
+DATE_ISO = r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)"
+DATE_ANY = re.compile(f"{DATE_NUMERIC}|{DATE_WORDS}|{DATE_ISO}", re.I)
+
+
+def _iso(y: int, m: int, d: int) -> str | None:
+    if y < 100:
+        y += 2000 if y < 70 else 1900
+    try:
+        return date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+def iso_from_match(m: re.Match[str]) -> str | None:
+    g = m.groups()
+    if g[0] is not None:
+        return _iso(int(g[2]), int(g[1]), int(g[0]))
+    if g[3] is not None:
+        return _iso(int(g[5]), MONTHS[g[4].lower()], int(g[3]))
+    return _iso(int(g[6]), int(g[7]), int(g[8]))
+
+
+def parse_date(text: str | None) -> str | None:
+    """The first date in ``text`` as ISO YYYY-MM-DD: 17.06.2025, 17.6.25, 17. Juni 2025, 2025-06-17."""
+    if not text:
+        return None
+    for m in DATE_ANY.finditer(text):
+        iso = iso_from_match(m)
+        if iso:
+            return iso
+    return None
+
+
+_NOT_PUBLIC = re.compile(r"\b(nicht[\s-]?öffentlich\w*|nichtöffentlich\w*|nö|nein|n)\b|^\s*N\s*$", re.I)
+_PUBLIC = re.compile(r"\b(öffentlich\w*|ö|ja)\b|^\s*Ö\s*$", re.I)
+
+
+def parse_oeffentlich(text: str | None) -> bool | None:
+    """Ö / öffentlich -> True, N / nicht öffentlich / nichtöffentlich -> False, anything else None."""
+    if not text:
+        return None
+    t = text.strip()
+    if _NOT_PUBLIC.search(t):
+        return False
+    if _PUBLIC.search(t):
+        return True
+    return None
+
+
+# Label words that users type in front of identifiers and that are not part of the number.
+_ID_LABEL = re.compile(
+    r"^\s*(?:az|aktenzeichen|gz|gesch\.?-?z|drucksachen?(?:-?nr|nummer)?|drs|ds-?nr|ds|vorlagen?(?:-?nr|nummer)?"
+    r"|vo-?nr|antragsnr|antrags?(?:-?nr|nummer)?|nr|nummer)\s*[.:]?\s*(?=\S)",
+    re.I,
+)
+_FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "s"})
+
+
+def identifier_key(value: str) -> str:
+    """A loose key under which an identifier is found however it is typed.
+
+    Case, spaces and the separators - / . _ are folded and label words ("Az.", "DS",
+    "Vorlage-Nr.") dropped: "Az. 413 017", "413/017" and "413-017" all give "413-017".
+    """
+    text = value.strip()
+    while True:
+        stripped = _ID_LABEL.sub("", text, count=1)
+        if stripped == text:
+            break
+        text = stripped
+    return "-".join(re.findall(r"[a-z0-9]+", text.lower().translate(_FOLD)))
+
+
+def identifier_keys(value: str | None) -> tuple[str, ...]:
+    """All keys of an identifier: the full key, and the key without leading letter groups
+    ("VO/4680/2016" is also found as "4680/2016")."""
+    if not value:
+        return ()
+    key = identifier_key(value)
+    if not key:
+        return ()
+    keys = [key]
+    parts = key.split("-")
+    i = 0
+    while i < len(parts) - 1 and parts[i].isalpha():
+        i += 1
+    if 0 < i < len(parts):
+        keys.append("-".join(parts[i:]))
+    return tuple(dict.fromkeys(keys))

@@ -1,0 +1,162 @@
+"""Split a Vorlage's lines into labelled segments using the vocabulary."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .vocabulary import LABELS, LabelSpec
+
+# Lines that carry no content: page numbers, "Seite 2 von 5", pdf.js page markers.
+_NOISE = re.compile(r"^(?:-\s*\d+\s*-|Seite \d+( von \d+)?|--\s*\d+\s+of\s+\d+\s*--|\d{1,3}\s*/\s*\d{1,3})$", re.I)
+_SIGNATURE = re.compile(r"^(?:gez\.|i\.\s?V\.|i\.\s?A\.|Im Auftrag|In Vertretung|Mit freundlichen Grüßen)", re.I)
+
+
+def _label_regex() -> tuple[re.Pattern[str], dict[str, LabelSpec]]:
+    by_word: dict[str, LabelSpec] = {}
+    for spec in LABELS:
+        for word in spec.words:
+            by_word.setdefault(word.lower(), spec)
+    alternatives = sorted(by_word, key=len, reverse=True)
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in alternatives)
+    pattern = re.compile(rf"^(?:(?:[IVX]+|\d+)\.\s*)?({body})\s*(?::|\t|$)\s*(.*)$", re.I)
+    return pattern, by_word
+
+
+_LABEL_LINE, _BY_WORD = _label_regex()
+
+
+@dataclass(frozen=True)
+class Segment:
+    spec: LabelSpec
+    line: int  # index of the label line
+    inline: str  # the value on the label's own line
+    body: tuple[str, ...]  # the lines up to the next label
+
+    @property
+    def field(self) -> str:
+        return self.spec.field
+
+    def first_value(self) -> str | None:
+        if self.inline.strip():
+            return self.inline.strip()
+        for line in self.body:
+            if line.strip():
+                return line.strip()
+        return None
+
+
+def _inline_label_regex() -> re.Pattern[str]:
+    words = sorted((w for s in LABELS if s.kind in ("line", "stop") for w in s.words if len(w) > 3), key=len, reverse=True)
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return re.compile(rf"(?<=\S)\s+(?=(?:{body}):\s)")
+
+
+_INLINE_LABEL = _inline_label_regex()
+
+
+def clean_lines(text: str) -> list[str]:
+    """Lines without page furniture; a line holding several "Label: value" pairs is split into one per pair."""
+    out: list[str] = []
+    row_label = None  # the label in the first cell of the last label row of a grid
+    for line in text.split("\n"):
+        if _NOISE.match(line.strip()):
+            out.append("")
+        elif "\t" in line and any(match_label(c) for c in line.split("\t") if c.strip().endswith(":")):
+            cells = line.split("\t")
+            if not cells[0].strip() and row_label:
+                cells[0] = row_label  # "\tRechnungsprüfungsamt\tDatum:\t…" continues "Beteiligt:"
+            elif match_label(cells[0]):
+                row_label = cells[0].strip()
+            out.extend(_split_cells("\t".join(c for c in cells if c.strip())))
+        elif ":" in line and match_label(line):
+            out.extend(part for part in _INLINE_LABEL.split(line.rstrip()) if part)
+        else:
+            out.append(line.rstrip())
+    return out
+
+
+def _split_cells(line: str) -> list[str]:
+    """ "Status:\töffentlich\tVorlage-Art:\tBeschlussvorlage" -> one line per label cell."""
+    parts: list[str] = []
+    for cell in line.split("\t"):
+        if parts and cell.rstrip().endswith(":") and match_label(cell):
+            parts.append(cell)
+        elif parts:
+            parts[-1] += "\t" + cell
+        else:
+            parts.append(cell)
+    return parts
+
+
+def match_label(line: str, bare: bool = True) -> tuple[LabelSpec, str] | None:
+    """The label a line starts with, and the rest of the line. ``bare=False``: only "Label:" counts."""
+    m = _LABEL_LINE.match(line.strip())
+    if not m:
+        return None
+    if not bare and ":" not in line[: m.end(1) + 3] and "\t" not in line:
+        return None
+    spec = _BY_WORD[" ".join(m.group(1).lower().split())]
+    # "Art" or "Amt" mid-sentence is no label: a label line is short or has a colon.
+    if spec.kind in ("line", "list") and ":" not in line and "\t" not in line and m.group(2):
+        return None
+    return spec, m.group(2)
+
+
+def segments(lines: list[str], bare: bool = True) -> list[Segment]:
+    """Every labelled segment, in order. A signature line ("gez.") ends the segment before it.
+
+    ``bare``: a label alone on its line without a colon counts too (HTML headings); in PDF and
+    text exports a bare word on its own line is too often a wrapped table cell.
+    """
+    found: list[Segment] = []
+    current: tuple[LabelSpec, int, str] | None = None
+    body: list[str] = []
+    for i, line in enumerate(lines):
+        hit = match_label(line, bare)
+        if hit is None and current is not None and _SIGNATURE.match(line.strip()):
+            hit = (LABELS[-1], "")  # treated like a stop label
+        if hit is None:
+            if current is not None:
+                body.append(line)
+            continue
+        if current is not None:
+            found.append(Segment(current[0], current[1], current[2], tuple(body)))
+        current, body = (hit[0], i, hit[1]), []
+    if current is not None:
+        found.append(Segment(current[0], current[1], current[2], tuple(body)))
+    return found
+
+
+_LIST_ITEM = re.compile(r"^(?:[-–•·*▪]\s*|\d+[.)]\s+|[a-z]\)\s+)")
+
+
+def paragraphs(lines: tuple[str, ...] | list[str], join) -> str | None:
+    """Prose lines as paragraphs separated by a blank line.
+
+    Where the source has blank lines between paragraphs (text exports, HTML) they are kept;
+    where it has none (PDF text) a paragraph ends at a line that ends a sentence and is
+    clearly shorter than the lines around it, or before a list item.
+    """
+    stripped = [ln.strip() for ln in lines]
+    while stripped and not stripped[0]:
+        stripped.pop(0)
+    while stripped and not stripped[-1]:
+        stripped.pop()
+    if not stripped:
+        return None
+    paras: list[list[str]] = [[]]
+    has_blank = "" in stripped
+    width = max(len(s) for s in stripped)
+    for s in stripped:
+        if not s:
+            if paras[-1]:
+                paras.append([])
+            continue
+        if paras[-1] and _LIST_ITEM.match(s):
+            paras.append([])
+        paras[-1].append(s)
+        if not has_blank and s[-1:] in ".!?:" and len(s) < 0.8 * width and width > 40:
+            paras.append([])
+    out = [join(p) for p in paras if p]
+    return "\n\n".join(out) or None

@@ -1,0 +1,106 @@
+"""The label vocabulary of the council information systems, as data.
+
+Each entry maps the words a vendor prints in front of a value to the record field it fills.
+"kind" says how the value is read: "line" = the rest of the line or the next non-empty line;
+"list" = one item per line until the next label; "block" = a section of prose; "table" = the
+Beschlusslauf; "stop" = a label whose section archiv does not keep but which ends the one before.
+To support a new layout, add its words here; the code that reads them does not change.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class LabelSpec:
+    field: str
+    kind: str  # line | list | block | table | stop
+    words: tuple[str, ...]
+
+
+LABELS: tuple[LabelSpec, ...] = (
+    LabelSpec("vorlage_nr", "line", (
+        "Vorlage-Nr.", "Vorlage-Nr", "Vorlagen-Nr.", "Vorlagen-Nr", "Vorlage Nr.", "Vorlagennummer", "Vorlagen-Nummer",
+        "Drucksache Nr.", "Drucksachen-Nr.", "Drucksache", "DS-Nr.", "DS-Nr", "Drs.-Nr.", "Antragsnr.", "Antrags-Nr.",
+    )),
+    LabelSpec("aktenzeichen", "line", ("Aktenzeichen", "Az.", "AZ", "Geschäftszeichen", "Gz.")),
+    LabelSpec("art", "line", ("Vorlage-Art", "Vorlagenart", "Vorlagen-Art", "Art der Vorlage", "Art")),
+    LabelSpec("datum", "line", ("Datum", "Erstellungsdatum", "Vorlagedatum", "Datum der Vorlage")),
+    LabelSpec("status", "line", ("Status", "Öffentlichkeitsstatus")),
+    LabelSpec("fachbereich", "line", (
+        "Fachbereich", "Federführung", "Federführend", "Federführendes Amt", "Federführender Fachbereich",
+        "Federführende Dienststelle", "Dezernat/Amt", "Dezernat", "Amt", "Einreicher", "Verfasser",
+        "Organisationseinheit",
+    )),
+    LabelSpec("beteiligungen", "list", (
+        "Beteiligungen", "Beteiligung", "Beteiligt", "Beteiligte Ämter", "Beteiligte Fachbereiche",
+        "Beteiligte Dienststellen", "Mitzeichnung", "Mitwirkung",
+    )),
+    LabelSpec("produkt", "line", ("Produkt", "Produktnummer", "Produktbereich")),
+    LabelSpec("betreff", "block", ("Betreff", "Titel", "Gegenstand", "Bezeichnung")),
+    LabelSpec("beschlusslauf", "table", (
+        "Beschlusslauf", "Beratungsfolge", "Beratungsreihenfolge", "Beratungsgang", "Beratungsweg",
+    )),
+    LabelSpec("beschlussvorschlag", "block", (
+        "Beschlussvorschlag", "Beschlussvorschläge", "Beschlussempfehlung", "Beschlussantrag", "Antragstext",
+        "Vorschlag zur Beschlussfassung", "Beschlusstext",
+    )),
+    LabelSpec("begruendung", "block", (
+        "Problembeschreibung/Begründung", "Sachverhalt/Begründung", "Begründung/Sachverhalt", "Begründung",
+        "Sachverhalt", "Sachdarstellung", "Sachstand", "Erläuterungen", "Erläuterung", "Inhalt der Mitteilung",
+        "Problembeschreibung",
+    )),
+    LabelSpec("anlagen", "list", ("Anlagen", "Anlage", "Anlagenverzeichnis", "Anhang", "Anhänge")),
+    LabelSpec("stop", "stop", (
+        "Finanzielle Auswirkungen", "Finanzielle Auswirkung", "Haushaltsrechtliche Auswirkungen",
+        "Auswirkungen auf den Haushalt", "Kosten", "Klimarelevanz", "Auswirkungen auf den Klimaschutz",
+        "Beratungsergebnis", "Abstimmungsergebnis", "Auskunft erteilt", "Telefon", "Tel.", "E-Mail", "Fax",
+        "Bearbeiter/-in", "Bearbeiter", "Bearbeiterin", "Bearbeitung", "Sachbearbeiter", "Sachbearbeitung",
+        "Zuständig", "Ansprechpartner", "Ansprechpartnerin", "Unterschrift", "Verteiler", "Hinweis",
+        "Alternativen", "Zielgruppen", "Ziele", "Gleichstellungsrelevanz", "Beteiligung Personalrat",
+        "Beteiligung Gleichstellung", "Rechtsgrundlage", "Anlass", "Beschluss", "Protokoll",
+    )),
+)
+
+# Headers of the Beschlusslauf table, per column (lower case; compared without spaces).
+TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
+    "nr": ("nr.", "nr", "lfd.nr.", "lfd.", "lfd", "#", "reihenfolge"),
+    "gremium": ("gremium", "beratungsfolge", "beratungsgremium", "gremien", "beschlussgremium", "ausschuss",
+                "beschlusslauf", "beratungsreihenfolge"),
+    "datum": ("datum", "termin", "sitzungstermin", "sitzung", "sitzungsdatum", "beratungstermin", "am"),
+    "zustaendigkeit": ("zuständigkeit", "stand", "rolle", "beratungsart", "artderberatung", "zweck", "beratung",
+                       "zuständig", "beratungsziel"),
+    "oeffentlich": ("ö/n", "ö/nö", "öffentlichkeit", "sitzungsart", "öff.", "öffentlich", "ö", "status"),
+    "ergebnis": ("abstimmung", "ergebnis", "beschluss", "beratungsergebnis", "abstimmungsergebnis",
+                 "beschlussart", "entscheidung"),
+}  # fmt: skip
+
+# What a Beschlusslauf row's role ("Stand", "Zuständigkeit") says; longest first when matched.
+ROLES: tuple[str, ...] = (
+    "Zur vorbereitenden Beschlussfassung", "Zur abschließenden Beschlussfassung", "Beratung und Beschlussfassung",
+    "Beratung und Empfehlung", "Beratung und Entscheidung", "Vorberatung und Empfehlung", "Zur Kenntnisnahme",
+    "zur Kenntnis", "Kenntnisnahme", "Vorberatung", "Entscheidung", "Beschlussfassung", "Mitteilung", "Beratung",
+    "Anhörung", "Empfehlung", "Information", "Vorbereitung", "Zustimmung", "Bericht", "Beschluss",
+)  # fmt: skip
+
+# Kinds of paper, as printed in a header line.
+ARTEN: tuple[str, ...] = (
+    "Beschlussvorlage", "Mitteilungsvorlage", "Informationsvorlage", "Tischvorlage", "Verwaltungsvorlage",
+    "Berichtsvorlage", "Dringlichkeitsvorlage", "Eilvorlage", "Änderungsantrag", "Ergänzungsantrag",
+    "Dringlichkeitsantrag", "Antrag", "Anfrage", "Große Anfrage", "Kleine Anfrage", "Einwohneranfrage",
+    "Stellungnahme", "Beschlussempfehlung",
+)  # fmt: skip
+
+# Words that make a phrase a committee (the row of a Beschlusslauf, an entity).
+GREMIUM_WORDS = (
+    r"ausschuss|ausschuß|\brat\b|rat$|[a-zäöü]rat\b|kreistag|tag\b|beirat|fraktion|gruppe|kommission|versammlung"
+    r"|konferenz|vorstand|bürgermeister|senat|magistrat|verwaltung|gremium|präsidium|beirat|kuratorium"
+)
+
+# Public bodies named in a Vorlage ("Gemeinde Nordstemmen", "Landkreis Darmstadt-Dieburg").
+KOERPERSCHAFT_KINDS = (
+    "Landeshauptstadt", "Hansestadt", "Universitätsstadt", "Große Kreisstadt", "Kreisstadt", "Stadtgemeinde",
+    "Samtgemeinde", "Verbandsgemeinde", "Ortsgemeinde", "Marktgemeinde", "Gemeinde", "Flecken", "Landkreis", "Stadt",
+    "Kreis", "Markt", "Bezirksamt", "Städteregion", "Region",
+)  # fmt: skip

@@ -1,0 +1,170 @@
+"""Parse untrusted files in worker processes, under a time and a memory limit.
+
+pdfplumber never returns on some decompression bombs and a native library can crash on a
+damaged file; in a worker that only costs the worker, which is killed and replaced, and the file
+is reported as failed. The batch goes on.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from typing import Any
+
+DEFAULT_TIMEOUT = 180.0
+DEFAULT_MEMORY_MB = 4096
+
+
+@dataclass(frozen=True)
+class Failure:
+    reason: str
+
+
+def _limit_memory(megabytes: int) -> None:
+    if megabytes <= 0:
+        return
+    try:
+        import resource
+
+        limit = megabytes * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    except (ImportError, ValueError, OSError):  # not on this platform: the time limit still holds
+        pass
+
+
+def _worker_main(conn: Connection, task: Callable[[Any], Any], memory_mb: int) -> None:
+    _limit_memory(memory_mb)
+    while True:
+        try:
+            job = conn.recv()
+        except (EOFError, KeyboardInterrupt):
+            return
+        if job is None:
+            return
+        try:
+            result: Any = task(job)
+        except MemoryError:
+            result = Failure(f"ran out of memory (limit {memory_mb} MiB)")
+        except Exception as e:  # every failure is reported for this file only
+            from .errors import InputFileError
+
+            reason = e.reason if isinstance(e, InputFileError) else f"could not be parsed ({type(e).__name__}: {e})"
+            result = Failure(reason)
+        try:
+            conn.send(result)
+        except Exception as e:  # an unpicklable result
+            conn.send(Failure(f"internal error returning the result ({e})"))
+
+
+class _Worker:
+    def __init__(self, ctx: Any, task: Callable[[Any], Any], memory_mb: int) -> None:
+        self.conn, child = ctx.Pipe()
+        self.proc = ctx.Process(target=_worker_main, args=(child, task, memory_mb), daemon=True)
+        self.proc.start()
+        child.close()
+        self.key: Any = None
+        self.started = 0.0
+
+    def stop(self, kill: bool = False) -> None:
+        if kill:
+            self.proc.kill()
+        else:
+            try:
+                self.conn.send(None)
+            except (BrokenPipeError, OSError):
+                self.proc.kill()
+        self.proc.join(5)
+        if self.proc.is_alive():
+            self.proc.kill()
+            self.proc.join()
+        self.conn.close()
+
+
+class GuardedPool:
+    """Runs ``task(job)`` for each job in up to ``workers`` processes; yields (key, result or Failure)."""
+
+    def __init__(
+        self,
+        task: Callable[[Any], Any],
+        *,
+        workers: int = 1,
+        timeout: float = DEFAULT_TIMEOUT,
+        memory_mb: int = DEFAULT_MEMORY_MB,
+    ) -> None:
+        self.task = task
+        self.workers = max(1, workers)
+        self.timeout = timeout
+        self.memory_mb = memory_mb
+        method = "fork" if sys.platform.startswith("linux") and os.environ.get("ARCHIV_MP") != "spawn" else "spawn"
+        self.ctx = mp.get_context(method)
+        self._pool: list[_Worker] = []
+
+    def __enter__(self) -> GuardedPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for w in self._pool:
+            w.stop(kill=w.key is not None)
+        self._pool = []
+
+    def run(self, jobs: Iterable[tuple[Any, Any]]) -> Iterator[tuple[Any, Any]]:
+        """``jobs`` yields (key, payload); payloads are produced lazily, one per free worker."""
+        source = iter(jobs)
+        exhausted = False
+        while True:
+            # Hand out work to idle workers.
+            while not exhausted and sum(1 for w in self._pool if w.key is not None) < self.workers:
+                try:
+                    key, payload = next(source)
+                except StopIteration:
+                    exhausted = True
+                    break
+                worker = self._idle_worker()
+                worker.key, worker.started = key, time.monotonic()
+                worker.conn.send(payload)
+            busy = [w for w in self._pool if w.key is not None]
+            if not busy:
+                return
+            deadline = min(w.started for w in busy) + self.timeout
+            ready = wait([w.conn for w in busy] + [w.proc.sentinel for w in busy], max(0.0, deadline - time.monotonic()))
+            now = time.monotonic()
+            for w in busy:
+                if w.conn in ready or w.conn.poll():
+                    try:
+                        result = w.conn.recv()
+                    except (EOFError, OSError):
+                        result = self._died(w)
+                    key, w.key = w.key, None
+                    yield key, result
+                elif w.proc.sentinel in ready or not w.proc.is_alive():
+                    key, result = w.key, self._died(w)
+                    yield key, result
+                elif now - w.started >= self.timeout:
+                    key = w.key
+                    self._replace(w)
+                    yield key, Failure(f"parsing took longer than {self.timeout:g} s and was stopped")
+
+    def _idle_worker(self) -> _Worker:
+        for w in self._pool:
+            if w.key is None:
+                return w
+        w = _Worker(self.ctx, self.task, self.memory_mb)
+        self._pool.append(w)
+        return w
+
+    def _died(self, w: _Worker) -> Failure:
+        w.proc.join(1)
+        code = w.proc.exitcode
+        self._replace(w)
+        if code is not None and code < 0:
+            return Failure(f"the parser crashed (signal {-code}); damaged or hostile file?")
+        return Failure(f"the parser stopped unexpectedly (exit code {code}; memory limit {self.memory_mb} MiB?)")
+
+    def _replace(self, w: _Worker) -> None:
+        w.stop(kill=True)
+        self._pool.remove(w)

@@ -1,0 +1,204 @@
+"""The frozen values that flow one way through archiv.
+
+Source -> ExtractedText -> Vorlage -> (index document) -> SearchPage.
+The field names of Vorlage are the record of SCHEMA.md.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+PageMethod = Literal["text", "ocr", "none"]
+SourceFormat = Literal["pdf", "pdf-ocr", "image-ocr", "html", "text", "docx", "oparl"]
+
+ENTITY_KINDS: tuple[str, ...] = (
+    "gremien",
+    "personen",
+    "orte",
+    "organisationen",
+    "betraege",
+    "rechtsnormen",
+    "vorlagen",
+    "daten",
+)
+
+
+@dataclass(frozen=True)
+class Source:
+    """A file as found on disk, before anything is parsed."""
+
+    path: str
+    sha256: str
+    size: int
+    detected: str  # the format sniffed from the bytes: pdf, html, text, ...
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table found by a layout-aware parser: rows of cell strings, header first."""
+
+    page: int
+    rows: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
+class Page:
+    number: int  # 1-based
+    text: str
+    method: PageMethod  # how the text was obtained; "none" = no text layer, no OCR yet
+
+
+@dataclass(frozen=True)
+class ExtractedText:
+    """What a parser returns: the text per page, plus tables where the layout was read."""
+
+    source: Source
+    format: SourceFormat
+    pages: tuple[Page, ...]
+    tables: tuple[Table, ...] = ()
+    paged: bool = False  # True where the format has real pages (PDF)
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(p.text for p in self.pages if p.text)
+
+
+@dataclass(frozen=True)
+class BeschlusslaufRow:
+    nr: str | None
+    gremium: str
+    oeffentlich: bool | None
+    zustaendigkeit: str | None
+    datum: str | None
+    ergebnis: str | None
+
+
+@dataclass(frozen=True)
+class Produkt:
+    nummer: str | None
+    bezeichnung: str | None
+
+
+@dataclass(frozen=True)
+class PageInfo:
+    number: int
+    method: PageMethod
+    chars: int
+
+
+@dataclass(frozen=True)
+class SourceInfo:
+    path: str
+    sha256: str
+    format: SourceFormat
+    pages: int | None
+    ocr_confidence: float | None
+    ingested_at: str
+    page_methods: tuple[PageInfo, ...] = ()
+
+
+@dataclass(frozen=True)
+class Vorlage:
+    """One record of SCHEMA.md."""
+
+    id: str
+    vorlage_nr: str | None
+    aktenzeichen: str | None
+    art: str | None
+    datum: str | None
+    oeffentlich: bool | None
+    koerperschaft: str | None
+    fachbereich: str | None
+    beteiligungen: tuple[str, ...]
+    produkt: Produkt | None
+    betreff: str | None
+    beschlusslauf: tuple[BeschlusslaufRow, ...]
+    beschlussvorschlag: str | None
+    begruendung: str | None
+    anlagen: tuple[str, ...]
+    entities: dict[str, tuple[str, ...]]
+    source: SourceInfo
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["beteiligungen"] = list(self.beteiligungen)
+        d["anlagen"] = list(self.anlagen)
+        d["beschlusslauf"] = [asdict(r) for r in self.beschlusslauf]
+        d["entities"] = {k: list(self.entities.get(k, ())) for k in ENTITY_KINDS}
+        src = d["source"]
+        src["pages_detail"] = [asdict(p) for p in self.source.page_methods]
+        del src["page_methods"]
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Vorlage:
+        src = dict(d["source"])
+        details = src.pop("pages_detail", [])
+        produkt = d.get("produkt")
+        return cls(
+            id=d["id"],
+            vorlage_nr=d.get("vorlage_nr"),
+            aktenzeichen=d.get("aktenzeichen"),
+            art=d.get("art"),
+            datum=d.get("datum"),
+            oeffentlich=d.get("oeffentlich"),
+            koerperschaft=d.get("koerperschaft"),
+            fachbereich=d.get("fachbereich"),
+            beteiligungen=tuple(d.get("beteiligungen") or ()),
+            produkt=Produkt(**produkt) if produkt else None,
+            betreff=d.get("betreff"),
+            beschlusslauf=tuple(BeschlusslaufRow(**r) for r in d.get("beschlusslauf") or ()),
+            beschlussvorschlag=d.get("beschlussvorschlag"),
+            begruendung=d.get("begruendung"),
+            anlagen=tuple(d.get("anlagen") or ()),
+            entities={k: tuple(v) for k, v in (d.get("entities") or {}).items()},
+            source=SourceInfo(page_methods=tuple(PageInfo(**p) for p in details), **src),
+            text=d.get("text", ""),
+        )
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    id: str
+    vorlage_nr: str | None
+    aktenzeichen: str | None
+    art: str | None
+    datum: str | None
+    betreff: str | None
+    score: float
+    snippet: str  # HTML: escaped text with <mark> around the matched words
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class SearchPage:
+    total: int
+    hits: tuple[SearchHit, ...]
+    facets: dict[str, dict[str, int]] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"total": self.total, "hits": [h.to_dict() for h in self.hits], "facets": self.facets}
+
+
+@dataclass(frozen=True)
+class FileOutcome:
+    path: str
+    status: Literal["added", "unchanged", "failed", "duplicate"]
+    id: str | None = None
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class IngestReport:
+    outcomes: tuple[FileOutcome, ...]
+
+    def count(self, status: str) -> int:
+        return sum(1 for o in self.outcomes if o.status == status)
+
+    @property
+    def failed(self) -> tuple[FileOutcome, ...]:
+        return tuple(o for o in self.outcomes if o.status == "failed")

@@ -1,0 +1,30 @@
+"""Plain-text exports of council information systems (the seed's form)."""
+
+from __future__ import annotations
+
+import re
+
+from ..models import ExtractedText, Page, Source
+from .textutil import decode_text, normalise_text
+
+# Remnants of rich-text exports: **bold**, *italic*, <i>…</i>, <b>…</b>.
+_TAGS = re.compile(r"</?(?:i|b|u|em|strong|br)\s*/?>", re.I)
+_BOLD = re.compile(r"\*\*(.+?)\*\*")
+_ITALIC = re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])")
+
+
+def strip_markup(text: str) -> str:
+    text = _TAGS.sub("", text)
+    text = _BOLD.sub(r"\1", text)
+    return _ITALIC.sub(r"\1", text)
+
+
+class TextParser:
+    def parse(self, source: Source, data: bytes) -> ExtractedText:
+        # A form feed separates pages where the exporter kept them.
+        chunks = decode_text(data).split("\f")
+        pages = tuple(
+            Page(number=i, text=strip_markup(normalise_text(chunk)), method="text")
+            for i, chunk in enumerate(chunks, start=1)
+        )
+        return ExtractedText(source=source, format="text", pages=pages, paged=len(chunks) > 1)

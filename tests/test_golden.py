@@ -1,0 +1,62 @@
+"""Every sample Vorlage against its golden record (written from the document, not from the program)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from archiv.cli import _extract_one
+from archiv.guard import DEFAULT_MEMORY_MB
+
+from .conftest import golden_of, sample_files
+
+PROSE = ("beschlussvorschlag", "begruendung")
+
+
+def _extract(path: Path) -> dict:
+    return _extract_one(path, 120, DEFAULT_MEMORY_MB).to_dict()
+
+
+def test_every_layout_has_samples() -> None:
+    forms = {p.parent.name for p in sample_files()}
+    assert {"text", "pdf", "html"} <= forms
+    assert len(sample_files()) >= 8
+    assert all(golden_of(p).exists() for p in sample_files())
+
+
+@pytest.mark.parametrize("sample", sample_files(), ids=lambda p: p.name)
+def test_sample_matches_golden(sample: Path) -> None:
+    golden = json.loads(golden_of(sample).read_text(encoding="utf-8"))
+    record = _extract(sample)
+    for field, expected in golden.items():
+        got = record[field]
+        if field == "entities":
+            for kind, values in expected.items():
+                missing = [v for v in values if v not in got[kind]]
+                assert not missing, f"entities.{kind}: missing {missing}, found {got[kind]}"
+        elif field == "source":
+            assert {k: got[k] for k in expected} == expected
+        elif field in PROSE:
+            # Paragraph breaks in PDFs are a layout guess; the words and their order must be exact.
+            normalise = lambda s: " ".join(s.split()) if s else s  # noqa: E731
+            assert normalise(got) == normalise(expected), field
+        else:
+            assert got == expected, field
+
+
+def test_mitteilungsvorlage_has_no_beschlussvorschlag() -> None:
+    sample = next(p for p in sample_files() if "mitteilung" in p.name and p.suffix == ".txt")
+    record = _extract(sample)
+    assert record["art"] == "Mitteilungsvorlage"
+    assert record["beschlussvorschlag"] is None
+    assert record["produkt"] is None
+
+
+def test_pdf_records_pages_and_how_they_were_read() -> None:
+    sample = next(p for p in sample_files() if p.suffix == ".pdf")
+    record = _extract(sample)
+    detail = record["source"]["pages_detail"]
+    assert len(detail) == record["source"]["pages"]
+    assert all(p["method"] == "text" and p["chars"] > 100 for p in detail)
