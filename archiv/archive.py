@@ -41,7 +41,9 @@ def default_workers() -> int:
 
 
 class Archive:
-    def __init__(self, index_dir: Path | str = "index", backend: str = DEFAULT_BACKEND, *, create: bool = False) -> None:
+    def __init__(
+        self, index_dir: Path | str = "index", backend: str = DEFAULT_BACKEND, *, create: bool = False
+    ) -> None:
         self.dir = Path(index_dir)
         self.backend_name = backend
         self.store = Store(self.dir, create=create)
@@ -107,7 +109,12 @@ class Archive:
                     report(name, FileOutcome(name, "unchanged", id=source.sha256[:16]))
                     continue
                 if source.sha256 in seen:
-                    report(name, FileOutcome(name, "duplicate", id=source.sha256[:16], error=f"same bytes as {seen[source.sha256]}"))
+                    report(
+                        name,
+                        FileOutcome(
+                            name, "duplicate", id=source.sha256[:16], error=f"same bytes as {seen[source.sha256]}"
+                        ),
+                    )
                     continue
                 seen[source.sha256] = name
                 data_of[name] = data
@@ -151,9 +158,9 @@ class Archive:
                 self._backend = None
         backend = self._backend
         if backend is None:  # a folder from another schema: build it anew
-            from .search import open_backend as ob
-
             import shutil
+
+            from .search import open_backend as ob
 
             shutil.rmtree(self.dir / self.backend_name, ignore_errors=True)
             backend = self._backend = ob(self.backend_name, self.dir, create=True)

@@ -304,7 +304,9 @@ CSV_COLUMNS = (
 @cli.command()
 @index_option
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True)
-@click.option("--output", "-o", type=click.File("w", encoding="utf-8"), default="-", help="File to write (default: stdout).")
+@click.option(
+    "--output", "-o", type=click.File("w", encoding="utf-8"), default="-", help="File to write (default: stdout)."
+)
 @click.option("--with-text/--without-text", default=True, show_default=True, help="Include the full text (jsonl).")
 def export(index_dir: Path, backend: str, fmt: str, output: Any, with_text: bool) -> None:
     """Export every record (JSON Lines or CSV)."""
@@ -321,13 +323,22 @@ def export(index_dir: Path, backend: str, fmt: str, output: Any, with_text: bool
             for r in archive.records():
                 w.writerow(
                     [
-                        r.id, r.vorlage_nr, r.aktenzeichen, r.art, r.datum,
+                        r.id,
+                        r.vorlage_nr,
+                        r.aktenzeichen,
+                        r.art,
+                        r.datum,
                         "" if r.oeffentlich is None else str(r.oeffentlich).lower(),
-                        r.koerperschaft, r.fachbereich, "; ".join(r.beteiligungen),
+                        r.koerperschaft,
+                        r.fachbereich,
+                        "; ".join(r.beteiligungen),
                         " ".join(x for x in (r.produkt.nummer, r.produkt.bezeichnung) if x) if r.produkt else "",
-                        r.betreff, "; ".join(dict.fromkeys(b.gremium for b in r.beschlusslauf)),
-                        r.beschlussvorschlag, "; ".join(r.anlagen), r.source.path,
-                    ]  # fmt: skip
+                        r.betreff,
+                        "; ".join(dict.fromkeys(b.gremium for b in r.beschlusslauf)),
+                        r.beschlussvorschlag,
+                        "; ".join(r.anlagen),
+                        r.source.path,
+                    ]
                 )
 
 

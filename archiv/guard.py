@@ -131,7 +131,9 @@ class GuardedPool:
             if not busy:
                 return
             deadline = min(w.started for w in busy) + self.timeout
-            ready = wait([w.conn for w in busy] + [w.proc.sentinel for w in busy], max(0.0, deadline - time.monotonic()))
+            ready = wait(
+                [w.conn for w in busy] + [w.proc.sentinel for w in busy], max(0.0, deadline - time.monotonic())
+            )
             now = time.monotonic()
             for w in busy:
                 if w.conn in ready or w.conn.poll():

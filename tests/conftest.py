@@ -24,7 +24,7 @@ def golden_of(sample: Path) -> Path:
     return GOLDEN / sample.parent.name / f"{sample.stem}.expected.json"
 
 
-def run(*args: str):  # noqa: ANN201 - click.testing.Result
+def run(*args: str):
     return CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
 
 

@@ -162,7 +162,10 @@ def test_show_by_number_in_any_spelling_and_not_found(sample_index: Path) -> Non
 def test_missing_index_says_what_to_do(tmp_path: Path) -> None:
     result = run("search", "Kita", "--index", tmp_path / "nichts")
     assert result.exit_code == ExitCode.INDEX
-    assert result.output == f"error: no archive in {tmp_path / 'nichts'}: run 'archiv ingest PATH --index {tmp_path / 'nichts'}' first\n"
+    assert (
+        result.output
+        == f"error: no archive in {tmp_path / 'nichts'}: run 'archiv ingest PATH --index {tmp_path / 'nichts'}' first\n"
+    )
 
 
 def test_export_jsonl_and_csv(sample_index: Path) -> None:

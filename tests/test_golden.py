@@ -40,7 +40,7 @@ def test_sample_matches_golden(sample: Path) -> None:
             assert {k: got[k] for k in expected} == expected
         elif field in PROSE:
             # Paragraph breaks in PDFs are a layout guess; the words and their order must be exact.
-            normalise = lambda s: " ".join(s.split()) if s else s  # noqa: E731
+            normalise = lambda s: " ".join(s.split()) if s else s
             assert normalise(got) == normalise(expected), field
         else:
             assert got == expected, field

@@ -49,7 +49,7 @@ def test_seed_every_field() -> None:
     assert "Kreistag" in r["entities"]["gremien"]
 
 
-def test_seed_found_by_aktenzeichen_in_any_spelling(sample_index) -> None:  # noqa: ANN001
+def test_seed_found_by_aktenzeichen_in_any_spelling(sample_index) -> None:
     for typed in ("aktenzeichen:413/017", "aktenzeichen:413-017", 'aktenzeichen:"413 017"', "413/017"):
         result = run("search", typed, "--index", sample_index, "--format", "json")
         hits = json.loads(result.output)["hits"]

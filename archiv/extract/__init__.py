@@ -12,9 +12,7 @@ from .fields import read_fields
 def extract(doc: ExtractedText, ingested_at: str | None = None) -> Vorlage:
     text = doc.text
     # Pages are joined by a plain line break here: a page end is no paragraph end.
-    f = read_fields(
-        "\n".join(p.text for p in doc.pages if p.text), doc.tables, bare_labels=doc.format == "html"
-    )
+    f = read_fields("\n".join(p.text for p in doc.pages if p.text), doc.tables, bare_labels=doc.format == "html")
     entities = find_entities(text, [r.gremium for r in f.beschlusslauf], f.vorlage_nr)
     source = SourceInfo(
         path=doc.source.path,

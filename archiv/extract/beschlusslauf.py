@@ -151,18 +151,32 @@ def _split_role(rest: str) -> tuple[str | None, str | None]:
     return rest, None
 
 
+_RESULT = re.compile(
+    r"einstimmig|mehrheitlich|stimmen?\b|enthaltung|beschlossen|abgelehnt|zurückgestellt|vertagt|zugestimmt"
+    r"|kenntnis genommen|ja-|nein-|lt\.|beschlussvorschlag|mit änderungen|dafür|dagegen",
+    re.I,
+)
+_OPEN_END = re.compile(r"(?:,|\bund|\boder|-|/|\bbei|\beiner)$")
+
+
+def _open(text: str | None) -> bool:
+    return bool(text) and bool(_OPEN_END.search(text.strip()))
+
+
 def _spaced(lines: list[str], start: int) -> tuple[list[BeschlusslaufRow], int]:
+    """Rows "Gremium dd.mm.yyyy Stand [Abstimmung]" as pdfplumber prints a ruled table: a cell
+    that wraps puts its other lines above and below the row's line (vertically centred)."""
     i = start
     header = lines[i].strip()
     mapping = map_header(header.split())
     if mapping is not None:
         i += 1  # the column header line ("Beratungsfolge Termin Stand Abstimmung")
         order = [mapping[k] for k in sorted(mapping)]
-        if order.index("gremium") > order.index("datum") if "datum" in order else False:
+        if "datum" in order and order.index("gremium") > order.index("datum"):
             return _date_first(lines, i)
     elif not _ROW.match(header) and not _GREMIUM.search(header):
         i += 1
-    rows: list[dict[str, str | None]] = []
+    rows: list[dict] = []
     pending: list[str] = []  # lines that belong to the next row
     end = i
     while i < len(lines):
@@ -170,40 +184,16 @@ def _spaced(lines: list[str], start: int) -> tuple[list[BeschlusslaufRow], int]:
         if match_label(line):
             break
         m = _ROW.match(line)
-        if m and (_GREMIUM.search(m.group("gremium")) or pending):
-            gremium = m.group("gremium").strip()
-            gremium_split = not gremium  # "Fachausschuss Planung, Bau" / date row / "und Umwelt"
-            role, result = _split_role(m.group("rest") or "")
-            prefix_role = None
-            for p in pending:
-                if _starts_row_part(p):
-                    prefix_role = p  # "Beratung und Beschlussfas- Einstimmig ..." printed above its row
-                else:
-                    gremium = join_lines([p, gremium])  # a gremium wrapped over two lines
-            if prefix_role:
-                role, result = _split_role(prefix_role)
-                rest = m.group("rest")
-                if rest:
-                    result = join_lines([result or "", rest]) or None
+        if m and (_GREMIUM.search(m.group("gremium")) or pending or not m.group("gremium").strip()):
+            rows.append(_new_row(m, pending))
             pending = []
-            rows.append({"gremium": gremium, "datum": m.group("datum"), "role": role, "result": result,
-                         "split": gremium_split})
             end = i + 1
         elif not line:
             if rows:
                 break
-        elif rows and line[:1].islower() and not pending:
-            # "sung schlussvorschlag": the rest of a wrapped role / result cell
-            last = rows[-1]
-            if last.pop("split", False):
-                last["gremium"] = join_lines([str(last["gremium"]), line])
-            else:
-                first, _, more = line.partition(" ")
-                last["role"] = join_lines([last["role"] or "", first])
-                if more:
-                    last["result"] = join_lines([last["result"] or "", more])
+        elif rows and not pending and _continue_row(rows[-1], line):
             end = i + 1
-        elif _next_is_row(lines, i) and len(pending) < 2:
+        elif _next_is_row(lines, i) and len(pending) < 3:
             pending.append(line)
         else:
             break
@@ -211,7 +201,7 @@ def _spaced(lines: list[str], start: int) -> tuple[list[BeschlusslaufRow], int]:
     out = [
         BeschlusslaufRow(
             nr=None,
-            gremium=str(r["gremium"]),
+            gremium=r["gremium"],
             oeffentlich=None,
             zustaendigkeit=r["role"] or None,
             datum=parse_date(r["datum"]),
@@ -220,6 +210,68 @@ def _spaced(lines: list[str], start: int) -> tuple[list[BeschlusslaufRow], int]:
         for r in rows
     ]
     return out, end
+
+
+def _new_row(m: re.Match[str], pending: list[str]) -> dict:
+    gremium = m.group("gremium").strip()
+    role, result = _split_role(m.group("rest") or "")
+    role_prefix: list[str] = []
+    result_prefix: list[str] = []
+    gremium_prefix: list[str] = []
+    for p in pending:
+        if _starts_row_part(p):
+            head, tail = _split_role(p)  # "Beratung und Beschlussfas- Einstimmig bei ..."
+            role_prefix.append(head or "")
+            if tail:
+                result_prefix.append(tail)
+        elif _RESULT.search(p) and not _GREMIUM.search(p):
+            result_prefix.append(p)
+        else:
+            gremium_prefix.append(p)
+    if role_prefix:
+        # the row's own rest is then the result column
+        result = join_lines([*result_prefix, m.group("rest") or ""]) or None
+        role = join_lines(role_prefix) or None
+    elif result_prefix:
+        result = join_lines([*result_prefix, result or ""]) or None
+    return {
+        "gremium": join_lines([*gremium_prefix, gremium]),
+        "datum": m.group("datum"),
+        "role": role,
+        "result": result,
+        "open_gremium": not gremium or _open(join_lines([*gremium_prefix, gremium])),
+    }
+
+
+def _continue_row(row: dict, line: str) -> bool:
+    """Attach a line printed below a row's line to the cell it continues; False if it is none."""
+    if row["open_gremium"] and not (_RESULT.search(line) and not _GREMIUM.search(line)):
+        row["gremium"] = join_lines([row["gremium"], line])
+        row["open_gremium"] = _open(line)
+        return True
+    role_like = line[:1].islower() or _starts_row_part(line) or any(r.lower().startswith(line.lower()) for r in ROLES)
+    if (row["role"] is None or _open(row["role"])) and role_like:
+        first, _, more = line.partition(" ")
+        if line[:1].islower():
+            row["role"] = join_lines([row["role"] or "", first])
+            if more:
+                row["result"] = join_lines([row["result"] or "", more])
+        else:
+            row["role"] = join_lines([row["role"] or "", line])
+        return True
+    if line[:1].islower():
+        first, _, more = line.partition(" ")
+        if row["role"] and row["role"].endswith("-"):
+            row["role"] = join_lines([row["role"], first])
+            if more:
+                row["result"] = join_lines([row["result"] or "", more])
+        else:
+            row["result"] = join_lines([row["result"] or "", line])
+        return True
+    if (row["result"] and _open(row["result"])) or (_RESULT.search(line) and not _GREMIUM.search(line)):
+        row["result"] = join_lines([row["result"] or "", line])
+        return True
+    return False
 
 
 _DATE_FIRST = re.compile(r"^(?P<datum>\d{1,2}\.\d{1,2}\.\d{2,4})\s+(?P<rest>.+)$")
@@ -249,8 +301,14 @@ def _date_first(lines: list[str], i: int) -> tuple[list[BeschlusslaufRow], int]:
             end = i + 1
         elif rows and not match_label(line) and len(line) < 80 and line[:1].islower():
             last = rows[-1]
-            rows[-1] = BeschlusslaufRow(last.nr, join_lines([last.gremium, line]), last.oeffentlich,
-                                        last.zustaendigkeit, last.datum, last.ergebnis)
+            rows[-1] = BeschlusslaufRow(
+                last.nr,
+                join_lines([last.gremium, line]),
+                last.oeffentlich,
+                last.zustaendigkeit,
+                last.datum,
+                last.ergebnis,
+            )
             end = i + 1
         else:
             break
@@ -265,10 +323,14 @@ def _starts_row_part(line: str) -> bool:
 
 def _is_row(line: str) -> bool:
     m = _ROW.match(line)
-    return bool(m) and len(line) < 200 and (not m.group("gremium").strip() or bool(_GREMIUM.search(m.group("gremium"))))
+    if not m or len(line) >= 200:
+        return False
+    gremium = m.group("gremium").strip()
+    # empty (date-first), a committee, or the lower-case rest of a committee wrapped from the line above
+    return not gremium or bool(_GREMIUM.search(gremium)) or gremium[:1].islower()
 
 
-def _next_is_row(lines: list[str], i: int) -> bool:
+def _next_is_row(lines: list[str], i: int) -> bool:  # within two lines
     return any(_is_row(lines[j].strip()) for j in range(i + 1, min(i + 3, len(lines))))
 
 

@@ -58,6 +58,10 @@ _GREMIUM_TOKEN = (
     r"|[\wäöüß-]*beirat|gemeindevertretung|stadtverordnetenversammlung|bezirksvertretung|bezirksverordnetenversammlung"
     r"|kreisausschuss|magistrat|verwaltungsausschuss|samtgemeinderat|rat)$"
 )
+_PERSON_TITLES = [
+    "herr", "herrn", "frau", "bürgermeister", "bürgermeisterin", "landrat", "landrätin", "oberbürgermeister",
+    "oberbürgermeisterin", "stadtrat", "stadträtin", "ratsherr", "ratsfrau",
+]  # fmt: skip
 RULER_PATTERNS: list[dict[str, Any]] = [
     # "Ausschuss für Gleichstellung, Generationen und Soziales"
     {"label": "GREMIUM", "pattern": [
@@ -71,8 +75,7 @@ RULER_PATTERNS: list[dict[str, Any]] = [
     ]},
     {"label": "GREMIUM", "pattern": [{"IS_TITLE": True, "TEXT": {"REGEX": _GREMIUM_TOKEN}}]},
     {"label": "PER", "pattern": [
-        {"LOWER": {"IN": ["herr", "herrn", "frau", "bürgermeister", "bürgermeisterin", "landrat", "landrätin",
-                          "oberbürgermeister", "oberbürgermeisterin", "stadtrat", "stadträtin", "ratsherr", "ratsfrau"]}},
+        {"LOWER": {"IN": _PERSON_TITLES}},
         {"TEXT": {"REGEX": r"^(?:Dr\.|Prof\.)$"}, "OP": "*"},
         {"IS_TITLE": True, "TEXT": {"REGEX": r"^[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?$"}},
         {"IS_TITLE": True, "TEXT": {"REGEX": r"^[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?$"}, "OP": "?"},

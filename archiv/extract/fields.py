@@ -144,11 +144,8 @@ def _anlagen(lines: list[str]) -> list[str]:
 
 def _read_beschlusslauf(f: Fields, first: dict[str, Segment], lines: list[str], tables: tuple[Table, ...]) -> int:
     """Fill the Beschlusslauf; return the index of the first line after its table (0 if none)."""
-    start = None
-    if seg := first.get("beschlusslauf"):
-        start = seg.line + 1
-    else:
-        start = _header_line(lines)
+    seg = first.get("beschlusslauf")
+    start = seg.line + 1 if seg else _header_line(lines)
     rows, end = ([], 0)
     if start is not None:
         rows, consumed = bl.from_lines(lines[start:])
@@ -255,11 +252,14 @@ def _betreff_after_table(
 ) -> str | None:
     stop = next((s.line for s in segs if s.line >= table_end), len(lines))
     chunk = [ln.strip() for ln in lines[table_end:stop]]
-    chunk = [c for c in chunk if not _is_table_residue(c, rows)]
     # Skip what still belongs to the header: checkbox rows, the public-status line, wrapped cells.
     i = 0
     while i < len(chunk) and (
-        not chunk[i] or _CHECKBOX.search(chunk[i]) or _STATUS_LINE.match(chunk[i]) or chunk[i][:1].islower()
+        not chunk[i]
+        or _CHECKBOX.search(chunk[i])
+        or _STATUS_LINE.match(chunk[i])
+        or chunk[i][:1].islower()
+        or _is_table_residue(chunk[i], rows)
     ):
         i += 1
     body = [c for c in chunk[i:] if c and not _CHECKBOX.search(c)]

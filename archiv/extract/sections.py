@@ -47,7 +47,9 @@ class Segment:
 
 
 def _inline_label_regex() -> re.Pattern[str]:
-    words = sorted((w for s in LABELS if s.kind in ("line", "stop") for w in s.words if len(w) > 3), key=len, reverse=True)
+    words = sorted(
+        (w for s in LABELS if s.kind in ("line", "stop") for w in s.words if len(w) > 3), key=len, reverse=True
+    )
     body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
     return re.compile(rf"(?<=\S)\s+(?=(?:{body}):\s)")
 

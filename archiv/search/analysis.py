@@ -26,7 +26,7 @@ def fold(token: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _stemmer():  # noqa: ANN202
+def _stemmer():
     from whoosh.lang.snowball.german import GermanStemmer
 
     return GermanStemmer()

@@ -1,15 +1,15 @@
 """archiv's query language, parsed once into a backend-neutral tree.
 
-    words                    all must match (AND)
-    "exact phrase"           the words in this order
-    field:value              betreff, text, gremium, art, fachbereich, aktenzeichen, vorlage_nr,
-                             koerperschaft, datum, jahr, id
-    field:"a phrase"         a phrase in one field
-    prefix*                  words starting with "prefix"
-    -word, -field:value      exclusion
-    a OR b                   either (OR binds tighter than the implicit AND)
-    ( ... )                  grouping
-    datum:2018-01-01..2018-12-31, jahr:2018, jahr:2016..2018   ranges (either end may be empty)
+words                    all must match (AND)
+"exact phrase"           the words in this order
+field:value              betreff, text, gremium, art, fachbereich, aktenzeichen, vorlage_nr,
+                         koerperschaft, datum, jahr, id
+field:"a phrase"         a phrase in one field
+prefix*                  words starting with "prefix"
+-word, -field:value      exclusion
+a OR b                   either (OR binds tighter than the implicit AND)
+( ... )                  grouping
+datum:2018-01-01..2018-12-31, jahr:2018, jahr:2016..2018   ranges (either end may be empty)
 """
 
 from __future__ import annotations
@@ -226,7 +226,7 @@ class _Parser:
 
 
 def _date_bounds(value: str) -> tuple[str, str]:
-    """"2018" -> 2018-01-01..2018-12-31; "2018-06" -> the month; a full date -> itself."""
+    """ "2018" -> 2018-01-01..2018-12-31; "2018-06" -> the month; a full date -> itself."""
     if len(value) == 4:
         return f"{value}-01-01", f"{value}-12-31"
     if len(value) == 7:

@@ -26,7 +26,7 @@ META_FILE = "archiv-index.json"
 class GermanFilter(analysis.Filter):
     """Folding and stemming of analysis.analyse_word, as a Whoosh filter."""
 
-    def __call__(self, tokens):  # noqa: ANN001, ANN204
+    def __call__(self, tokens):
         for t in tokens:
             t.text = analyse_word(t.text)
             yield t

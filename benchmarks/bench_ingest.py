@@ -1,0 +1,231 @@
+"""Pages per second of `archiv ingest` against a pdfplumber-only baseline, on the same PDFs.
+
+Sets: the real Nordstemmen PDFs (../shared/corpus/nordstemmen/pdf, skipped when absent), the
+generated samples/pdf/*.pdf, and those samples copied --copies times (a distinct trailing byte per
+copy, so that archiv's sha256 dedupe does not skip them). Every measurement runs --repeat times;
+the median is reported. `archiv ingest` runs as the real CLI in a subprocess (process start-up,
+spaCy loading, field extraction and indexing included); the other methods run in-process.
+
+    .venv/bin/python benchmarks/bench_ingest.py [--write]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import re
+import shlex
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import pdfplumber
+import pypdfium2 as pdfium
+
+from archiv.detect import open_source
+from archiv.parsers.pdf import PdfParser
+
+ROOT = Path(__file__).resolve().parent.parent
+NORDSTEMMEN = ROOT.parent / "shared" / "corpus" / "nordstemmen" / "pdf"
+SAMPLES = ROOT / "samples" / "pdf"
+README = ROOT / "benchmarks" / "README.md"
+ARCHIV = Path(sys.executable).with_name("archiv")
+START, END = "<!-- bench_ingest:start -->", "<!-- bench_ingest:end -->"
+
+
+@dataclass(frozen=True)
+class PdfSet:
+    name: str
+    folder: Path
+    files: list[Path]
+    pages: int
+
+
+@dataclass(frozen=True)
+class Row:
+    set: str
+    method: str
+    files: int
+    pages: int
+    seconds: float
+
+    def line(self) -> str:
+        rate = self.pages / self.seconds if self.seconds > 0 else float("inf")
+        return f"| {self.set} | {self.method} | {self.files} | {self.pages} | {self.seconds:.3f} | {rate:,.0f} |"
+
+
+def count_pages(path: Path) -> int:
+    doc = pdfium.PdfDocument(path)
+    try:
+        return len(doc)
+    finally:
+        doc.close()
+
+
+def make_set(name: str, folder: Path) -> PdfSet:
+    files = sorted(folder.rglob("*.pdf"))
+    return PdfSet(name, folder, files, sum(count_pages(f) for f in files))
+
+
+def make_copies(files: list[Path], n: int, dest: Path) -> None:
+    """``n`` copies of every file, each with its own trailing comment after %%EOF."""
+    for i in range(n):
+        for f in files:
+            copy = dest / f"{f.stem}-copy{i:03d}.pdf"
+            copy.write_bytes(f.read_bytes() + f"\n%copy-{i}\n".encode())
+            if count_pages(copy) != count_pages(f):  # pypdfium2 must still read it whole
+                raise SystemExit(f"{copy}: pypdfium2 reads a different page count than {f}")
+
+
+def median_seconds(fn: Callable[[], None], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
+def run_ingest(folder: Path, index: Path, workers: int, expect: str, n: int) -> float:
+    """Wall time of one `archiv ingest`; its summary must say ``n`` files were ``expect``."""
+    cmd = [str(ARCHIV), "ingest", str(folder), "--index", str(index), "--quiet", "--workers", str(workers)]
+    t = time.perf_counter()
+    proc = subprocess.run(cmd, capture_output=True, text=True)
+    seconds = time.perf_counter() - t
+    m = re.search(rf"(\d+) {expect}", proc.stdout)
+    if proc.returncode != 0 or not m or int(m.group(1)) != n:
+        print(
+            f"warning: {shlex.join(cmd)} -> exit {proc.returncode}: {proc.stdout.strip()} {proc.stderr.strip()}",
+            file=sys.stderr,
+        )
+    return seconds
+
+
+def bench_archiv(s: PdfSet, repeat: int) -> list[Row]:
+    fresh: dict[int, list[float]] = {1: [], 2: []}
+    again: list[float] = []
+    for _ in range(repeat):
+        for workers in (1, 2):
+            with tempfile.TemporaryDirectory(prefix="bench-index-") as tmp:
+                index = Path(tmp) / "index"
+                fresh[workers].append(run_ingest(s.folder, index, workers, "added", len(s.files)))
+                if workers == 1:  # the same folder again: every file unchanged
+                    again.append(run_ingest(s.folder, index, workers, "unchanged", len(s.files)))
+    n, p = len(s.files), s.pages
+    return [
+        Row(s.name, "archiv ingest --workers 1 (CLI)", n, p, statistics.median(fresh[1])),
+        Row(s.name, "archiv ingest --workers 2 (CLI)", n, p, statistics.median(fresh[2])),
+        Row(s.name, "archiv ingest again, unchanged (CLI)", n, p, statistics.median(again)),
+    ]
+
+
+def archiv_parse(files: list[Path]) -> None:
+    parser = PdfParser()
+    for f in files:
+        source, data = open_source(f)
+        parser.parse(source, data)
+
+
+def pdfplumber_text(files: list[Path]) -> None:
+    for f in files:
+        with pdfplumber.open(f) as pdf:
+            for page in pdf.pages:
+                page.extract_text()
+
+
+def pypdfium2_text(files: list[Path]) -> None:
+    for f in files:
+        doc = pdfium.PdfDocument(f)
+        try:
+            for page in doc:
+                textpage = page.get_textpage()
+                textpage.get_text_bounded()
+                textpage.close()
+                page.close()
+        finally:
+            doc.close()
+
+
+def bench_set(s: PdfSet, repeat: int) -> list[Row]:
+    rows = bench_archiv(s, repeat)
+    for method, fn in (
+        ("archiv PdfParser.parse (in-process)", archiv_parse),
+        ("pdfplumber extract_text, baseline (in-process)", pdfplumber_text),
+        ("pypdfium2 get_text_bounded (in-process)", pypdfium2_text),
+    ):
+        rows.append(Row(s.name, method, len(s.files), s.pages, median_seconds(lambda fn=fn: fn(s.files), repeat)))
+    return rows
+
+
+def machine() -> str:
+    cpu = platform.processor() or "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{os.cpu_count()} CPUs (nproc), {cpu}, Python {platform.python_version()}, {platform.system()}"
+
+
+def table(rows: list[Row]) -> str:
+    head = "| set | method | files | pages | seconds | pages/s |\n|---|---|---:|---:|---:|---:|"
+    return "\n".join([head, *(r.line() for r in rows)])
+
+
+def write_readme(block: str) -> None:
+    text = README.read_text() if README.exists() else ""
+    if START in text and END in text:
+        before, rest = text.split(START, 1)
+        text = before + block + rest.split(END, 1)[1]
+    else:
+        text = text.rstrip("\n") + "\n\n" + block + "\n"
+    README.write_text(text)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--copies", type=int, default=20, help="copies of every sample PDF in the larger set (default 20)")
+    ap.add_argument("--repeat", type=int, default=3, help="runs per measurement; the median is reported (default 3)")
+    ap.add_argument("--write", action="store_true", help=f"also write the results into {README.relative_to(ROOT)}")
+    args = ap.parse_args()
+    if not ARCHIV.exists():
+        raise SystemExit(f"{ARCHIV} not found: run this with the project's venv python")
+
+    rows: list[Row] = []
+    with tempfile.TemporaryDirectory(prefix="bench-copies-") as tmp:
+        sets = []
+        if NORDSTEMMEN.is_dir():
+            sets.append(make_set("Nordstemmen (real)", NORDSTEMMEN))
+        else:
+            print(f"skipping the Nordstemmen set: {NORDSTEMMEN} does not exist", file=sys.stderr)
+        samples = make_set("samples", SAMPLES)
+        sets.append(samples)
+        make_copies(samples.files, args.copies, Path(tmp))
+        sets.append(make_set(f"samples ×{args.copies}", Path(tmp)))
+        for s in sets:
+            print(f"{s.name}: {len(s.files)} files, {s.pages} pages ...", file=sys.stderr)
+            rows += bench_set(s, args.repeat)
+
+    result = table(rows)
+    print(result)
+    if args.write:
+        cmd = shlex.join([".venv/bin/python", "benchmarks/bench_ingest.py", *sys.argv[1:]])
+        block = (
+            f"{START}\nMeasured {date.today().isoformat()} on {machine()}, "
+            f"median of {args.repeat} runs, with `{cmd}`.\n\n{result}\n{END}"
+        )
+        write_readme(block)
+        print(f"written to {README.relative_to(ROOT)}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,32 @@
+"""Hostile files: a parser that hangs or dies costs only its worker, never the batch."""
+
+from __future__ import annotations
+
+import os
+import time
+
+from archiv.guard import Failure, GuardedPool
+
+
+def _task(job: str) -> str:
+    if job == "hang":
+        time.sleep(60)
+    if job == "crash":
+        os._exit(3)
+    if job == "boom":
+        raise ValueError("bad bytes")
+    if job == "memory":
+        blob = bytearray(6 * 1024**3)  # over the limit below
+        return str(len(blob))
+    return job.upper()
+
+
+def test_pool_survives_hang_crash_error_and_memory_bomb() -> None:
+    jobs = ["a", "hang", "b", "crash", "boom", "memory", "c"]
+    with GuardedPool(_task, workers=2, timeout=2.0, memory_mb=1536) as pool:
+        results = dict(pool.run((j, j) for j in jobs))
+    assert results["a"] == "A" and results["b"] == "B" and results["c"] == "C"
+    assert isinstance(results["hang"], Failure) and "longer than 2 s" in results["hang"].reason
+    assert isinstance(results["crash"], Failure) and "stopped unexpectedly" in results["crash"].reason
+    assert results["boom"] == Failure("could not be parsed (ValueError: bad bytes)")
+    assert isinstance(results["memory"], Failure) and "memory" in results["memory"].reason
