@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 INDEX  ?= index
 
-.PHONY: run test install lint bench clean
+.PHONY: run test install lint bench clean system-deps
 
 $(BIN)/archiv: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -14,14 +14,25 @@ $(BIN)/archiv: pyproject.toml
 
 install: $(BIN)/archiv
 
-run: install
+# Debian's Tesseract with the German model, for scanned Vorlagen. Installed when missing and we are
+# root (as in CI); otherwise a note: text documents need no OCR, and the OCR tests skip.
+system-deps:
+	@if command -v tesseract >/dev/null 2>&1 && tesseract --list-langs 2>/dev/null | grep -qx deu; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "installing tesseract-ocr tesseract-ocr-deu (apt-get)"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tesseract-ocr tesseract-ocr-deu >/dev/null; \
+	else \
+		echo "note: scanned files need OCR: sudo apt-get install tesseract-ocr tesseract-ocr-deu"; \
+	fi
+
+run: system-deps install
 	$(BIN)/archiv ingest samples --index $(INDEX)
 	$(BIN)/archiv search --index $(INDEX) 'Kita'
 	$(BIN)/archiv search --index $(INDEX) 'aktenzeichen:37.10.02'
 	$(BIN)/archiv search --index $(INDEX) '"Bebauungsplan" OR Friedhof' --limit 3
 	$(BIN)/archiv show --index $(INDEX) 'DS 47/2025'
 
-test: install
+test: system-deps install
 	$(BIN)/python -m pytest -q
 
 lint: install
@@ -30,6 +41,8 @@ lint: install
 
 bench: install
 	$(BIN)/python benchmarks/bench_ingest.py
+	$(BIN)/python benchmarks/bench_search.py --docs 10000
+	$(BIN)/python benchmarks/bench_ocr.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info

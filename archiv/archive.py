@@ -8,19 +8,29 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from .detect import open_source
-from .errors import ArchivError, InputFileError, NotFoundError
+from .errors import ArchivError, IndexStateError, InputFileError, NotFoundError
 from .guard import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, Failure, GuardedPool
-from .models import FileOutcome, IngestReport, SearchHit, SearchPage, Vorlage
+from .models import FileOutcome, IngestReport, ParseOptions, SearchHit, SearchPage, Vorlage
 from .pipeline import process
-from .search import Filters, SearchBackend, open_backend
+from .search import (
+    DEFAULT_BACKEND,
+    BackendResult,
+    Filters,
+    SearchBackend,
+    open_backend,
+    record_backend,
+    recorded_backend,
+)
 from .search.document import index_document
-from .search.query import parse_query
+from .search.query import And, AnyOf, Node, Not, Term, parse_query
 from .search.snippets import snippet
+from .search.suggest import similar_terms
+from .search.suggest import suggestion as suggest
 from .store import Store
 
 Progress = Callable[[int, int, str], None]  # (done, total, current path)
 INDEX_BATCH = 200
-DEFAULT_BACKEND = "whoosh"
+OCR_CACHE = "ocr-cache"  # in the index folder: Tesseract's output per page image, so no page is OCRed twice
 
 
 def collect_files(paths: Iterable[Path]) -> list[Path]:
@@ -41,19 +51,29 @@ def default_workers() -> int:
 
 
 class Archive:
-    def __init__(
-        self, index_dir: Path | str = "index", backend: str = DEFAULT_BACKEND, *, create: bool = False
-    ) -> None:
+    def __init__(self, index_dir: Path | str = "index", backend: str | None = None, *, create: bool = False) -> None:
         self.dir = Path(index_dir)
-        self.backend_name = backend
         self.store = Store(self.dir, create=create)
+        # The backend the index was built with, unless one is named; naming another is an error
+        # (except for reindex, which rebuilds with it), never a silent switch to an empty index.
+        self._recorded = recorded_backend(self.dir)
+        self.backend_name = backend or self._recorded or DEFAULT_BACKEND
         self._backend: SearchBackend | None = None
         self._create = create
 
     @property
     def backend(self) -> SearchBackend:
         if self._backend is None:
+            if self._recorded and self._recorded != self.backend_name:
+                raise IndexStateError(
+                    f"the search index in {self.dir} was built with the {self._recorded} backend, not "
+                    f"{self.backend_name}: leave out --backend, or run 'archiv reindex --backend "
+                    f"{self.backend_name}' to rebuild it with {self.backend_name}"
+                )
             self._backend = open_backend(self.backend_name, self.dir, create=self._create)
+            if self._recorded is None and self._create:
+                record_backend(self.dir, self.backend_name)
+                self._recorded = self.backend_name
         return self._backend
 
     def close(self) -> None:
@@ -79,8 +99,15 @@ class Archive:
         workers: int | None = None,
         timeout: float = DEFAULT_TIMEOUT,
         memory_mb: int = DEFAULT_MEMORY_MB,
+        ocr_workers: int | None = None,
     ) -> IngestReport:
         files = collect_files(paths)
+        options = ParseOptions(
+            ocr_cache=str(self.dir / OCR_CACHE),
+            ocr_workers=ocr_workers,
+            time_budget=timeout,
+            progress=progress is not None,
+        )
         backend = self.backend  # fails early (schema mismatch, lock) before any work
         self._index_pending(backend)
         outcomes: dict[str, FileOutcome] = {}
@@ -118,7 +145,7 @@ class Archive:
                     continue
                 seen[source.sha256] = name
                 data_of[name] = data
-                yield name, (source, data, stamp, nichtoeffentlich)
+                yield name, (source, data, stamp, nichtoeffentlich, options)
 
         pending: list[Vorlage] = []
         with GuardedPool(process, workers=workers or default_workers(), timeout=timeout, memory_mb=memory_mb) as pool:
@@ -187,6 +214,8 @@ class Archive:
         if batch:
             flush()
         self.store.mark_indexed(ids)
+        record_backend(self.dir, self.backend_name)
+        self._recorded = self.backend_name
         return done
 
     # -- reading ------------------------------------------------------------------------------
@@ -201,7 +230,27 @@ class Archive:
         sort: str = "relevance",
     ) -> SearchPage:
         tree = parse_query(query)
-        result = self.backend.search(tree, filters or Filters(), limit=limit, offset=offset, sort=sort)
+        filters = filters or Filters()
+        result = self.backend.search(tree, filters, limit=limit, offset=offset, sort=sort)
+        suggestion = None
+        if result.total == 0 and offset == 0:
+            better = suggest(query, tree, self.backend)
+            if better and self.backend.search(parse_query(better), filters, limit=1).total:
+                suggestion = better
+        return self._page(result, tree, suggestion)
+
+    def similar(self, ref: str, filters: Filters | None = None, *, limit: int = 10) -> SearchPage:
+        """Vorlagen like the one ``ref`` names (id, Vorlage-Nr. or Aktenzeichen): more like this."""
+        record = self.find(ref)[0]
+        doc = index_document(record)
+        stems = (doc.betreff_terms + " ") * 3 + doc.text_terms  # the Betreff weighs as in the search
+        wanted = similar_terms(stems.split(), self.backend, max(1, self.backend.count()))
+        if not wanted:
+            return SearchPage(total=0, hits=())
+        tree = And((AnyOf(wanted), Not(Term("id", record.id))))
+        return self._page(self.backend.search(tree, filters or Filters(), limit=limit), tree, None)
+
+    def _page(self, result: BackendResult, tree: Node, suggestion: str | None) -> SearchPage:
         records = self.store.get_many([h.id for h in result.hits])
         hits = []
         for h in result.hits:
@@ -220,7 +269,7 @@ class Archive:
                     snippet=snippet(r.text, tree),
                 )
             )
-        return SearchPage(total=result.total, hits=tuple(hits), facets=result.facets)
+        return SearchPage(total=result.total, hits=tuple(hits), facets=result.facets, suggestion=suggestion)
 
     def find(self, ref: str) -> list[Vorlage]:
         """Records by id, Vorlage-Nr. or Aktenzeichen (any spelling); NotFoundError if none."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -15,8 +15,8 @@ from . import __version__
 from .archive import DEFAULT_BACKEND, Archive
 from .errors import ArchivError, ExitCode, InputFileError
 from .guard import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, Failure, GuardedPool
-from .models import IngestReport, Vorlage
-from .search import Filters
+from .models import IngestReport, ParseOptions, Vorlage
+from .search import BACKENDS, Filters
 
 
 class ArchivGroup(click.Group):
@@ -32,7 +32,12 @@ class ArchivGroup(click.Group):
 
 
 def index_option(f: Callable) -> Callable:
-    f = click.option("--backend", default=DEFAULT_BACKEND, show_default=True, help="Search backend.")(f)
+    f = click.option(
+        "--backend",
+        type=click.Choice(BACKENDS),
+        default=None,
+        help=f"Search backend (default: the one the index was built with; for a new index {DEFAULT_BACKEND}).",
+    )(f)
     return click.option(
         "--index",
         "index_dir",
@@ -62,7 +67,8 @@ def _extract_one(path: Path, timeout: float, memory_mb: int) -> Vorlage:
     source, data = open_source(path)
     stamp = datetime.now(UTC).isoformat(timespec="seconds")
     with GuardedPool(process, workers=1, timeout=timeout, memory_mb=memory_mb) as pool:
-        for _, result in pool.run([(str(path), (source, data, stamp, False))]):
+        options = ParseOptions(time_budget=timeout)  # no OCR cache: extract writes nothing
+        for _, result in pool.run([(str(path), (source, data, stamp, False, options))]):
             if isinstance(result, Failure):
                 raise InputFileError(str(path), result.reason)
             return result
@@ -72,12 +78,17 @@ def _extract_one(path: Path, timeout: float, memory_mb: int) -> Vorlage:
 @cli.command()
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--explain", is_flag=True, help="Show each field next to the line it was read from.")
 @click.option("--timeout", type=float, default=DEFAULT_TIMEOUT, show_default=True, help="Seconds allowed per file.")
 @click.option("--memory-limit", type=int, default=DEFAULT_MEMORY_MB, show_default=True, help="MiB allowed per file.")
-def extract(file: Path, fmt: str, timeout: float, memory_limit: int) -> None:
+def extract(file: Path, fmt: str, explain: bool, timeout: float, memory_limit: int) -> None:
     """Parse one FILE and print its record; writes nothing."""
     record = _extract_one(file, timeout, memory_limit)
-    if fmt == "json":
+    if explain:
+        from .explain import explain as explain_record
+
+        click.echo(explain_record(record))
+    elif fmt == "json":
         click.echo(json.dumps(record.to_dict(), ensure_ascii=False, indent=2))
     else:
         click.echo(format_record(record))
@@ -114,6 +125,12 @@ class _Progress:
 @click.option("--no-copy", is_flag=True, help="Reference originals in place instead of keeping a copy.")
 @click.option("--nichtoeffentlich", is_flag=True, help="Mark every file of this batch as not public.")
 @click.option("--workers", type=int, default=None, help="Parser processes (default: up to 2).")
+@click.option(
+    "--ocr-workers",
+    type=click.IntRange(1),
+    default=None,
+    help="Tesseract processes per scanned file (default: one per core).",
+)
 @click.option("--timeout", type=float, default=DEFAULT_TIMEOUT, show_default=True, help="Seconds allowed per file.")
 @click.option("--memory-limit", type=int, default=DEFAULT_MEMORY_MB, show_default=True, help="MiB allowed per file.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress output.")
@@ -124,6 +141,7 @@ def ingest(
     no_copy: bool,
     nichtoeffentlich: bool,
     workers: int | None,
+    ocr_workers: int | None,
     timeout: float,
     memory_limit: int,
     quiet: bool,
@@ -132,10 +150,11 @@ def ingest(
     with Archive(index_dir, backend, create=True) as archive:
         report = archive.ingest(
             paths,
-            progress=_Progress(quiet),
+            progress=None if quiet else _Progress(quiet),
             copy=not no_copy,
             nichtoeffentlich=nichtoeffentlich,
             workers=workers,
+            ocr_workers=ocr_workers,
             timeout=timeout,
             memory_mb=memory_limit,
         )
@@ -206,6 +225,8 @@ def search(
             w.writerow([getattr(h, c) if getattr(h, c) is not None else "" for c in cols])
     else:
         click.echo(f"{page.total} Treffer" if page.total != 1 else "1 Treffer")
+        if page.suggestion:
+            click.echo(f"Meinten Sie: {page.suggestion}")
         for h in page.hits:
             click.echo("")
             head = " · ".join(x for x in (h.vorlage_nr, h.datum, h.art) if x)
@@ -239,6 +260,24 @@ def _terminal_snippet(snippet: str) -> str:
     if sys.stdout.isatty():
         return text.replace("\x00", "\x1b[1;33m").replace("\x01", "\x1b[0m")
     return text.replace("\x00", "[").replace("\x01", "]")
+
+
+@cli.command()
+@click.argument("ref")
+@index_option
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--limit", type=click.IntRange(1, 1000), default=10, show_default=True)
+def similar(ref: str, index_dir: Path, backend: str | None, fmt: str, limit: int) -> None:
+    """Vorlagen like the one REF names (id, Vorlage-Nr. or Aktenzeichen): more like this."""
+    with Archive(index_dir, backend) as archive:
+        page = archive.similar(ref, limit=limit)
+    if fmt == "json":
+        click.echo(json.dumps(page.to_dict(), ensure_ascii=False, indent=2))
+        return
+    click.echo(f"{page.total} ähnliche Vorlagen" if page.total != 1 else "1 ähnliche Vorlage")
+    for h in page.hits:
+        head = " · ".join(x for x in (h.vorlage_nr, h.datum, h.art) if x)
+        click.echo(click.style(head or h.id, bold=True) + f"  [{h.id}]\n  {h.betreff or '(ohne Betreff)'}")
 
 
 # -- show --------------------------------------------------------------------------------------
@@ -289,6 +328,9 @@ def format_record(r: Vorlage) -> str:
     pages = f", {r.source.pages} Seiten" if r.source.pages else ""
     missing = [p.number for p in r.source.page_methods if p.method == "none"]
     note = f"; ohne Textebene: Seite {', '.join(map(str, missing))}" if missing else ""
+    if r.source.ocr_confidence is not None:
+        ocr = [str(p.number) for p in r.source.page_methods if p.method == "ocr"]
+        note += f"; OCR: Seite {', '.join(ocr)}, Konfidenz {r.source.ocr_confidence:.0f} %"
     lines.append(f"  Quelle:        {r.source.path} ({r.source.format}{pages}{note})")
     return "\n".join(lines)
 
@@ -303,15 +345,26 @@ CSV_COLUMNS = (
 
 @cli.command()
 @index_option
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "oparl"]), default="jsonl", show_default=True)
+@click.option(
+    "--base-url",
+    default="urn:archiv:",
+    show_default=True,
+    help="Prefix of the OParl object ids (oparl), e.g. the URL the archive is served at.",
+)
 @click.option(
     "--output", "-o", type=click.File("w", encoding="utf-8"), default="-", help="File to write (default: stdout)."
 )
 @click.option("--with-text/--without-text", default=True, show_default=True, help="Include the full text (jsonl).")
-def export(index_dir: Path, backend: str, fmt: str, output: Any, with_text: bool) -> None:
-    """Export every record (JSON Lines or CSV)."""
+def export(index_dir: Path, backend: str, fmt: str, base_url: str, output: Any, with_text: bool) -> None:
+    """Export every record: JSON Lines, CSV, or OParl 1.1 Paper objects (a JSON list, with their Consultations)."""
     with Archive(index_dir, backend) as archive:
-        if fmt == "jsonl":
+        if fmt == "oparl":
+            from .oparl import paper_from_vorlage
+
+            papers = [paper_from_vorlage(r, base_url.rstrip("/")) for r in archive.records()]
+            output.write(json.dumps(papers, ensure_ascii=False, indent=2) + "\n")
+        elif fmt == "jsonl":
             for r in archive.records():
                 d = r.to_dict()
                 if not with_text:
@@ -350,6 +403,78 @@ def reindex(index_dir: Path, backend: str, quiet: bool) -> None:
     with Archive(index_dir, backend) as archive:
         n = archive.reindex(progress=_Progress(quiet))
     click.echo(f"reindex: {n} records indexed", err=True)
+
+
+@cli.command("eval")
+@click.argument("labels", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--root",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Folder the labels' paths are relative to (default: the labels file's parent's parent).",
+)
+@click.option(
+    "--misses", type=click.Path(dir_okay=False, path_type=Path), help="Write every wrong field as JSONL here."
+)
+@click.option("--timeout", type=float, default=DEFAULT_TIMEOUT, show_default=True, help="Seconds allowed per file.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress output.")
+def eval_(labels: Path, root: Path | None, misses: Path | None, timeout: float, quiet: bool) -> None:
+    """Per-field accuracy of the extraction against a labelled set (JSON Lines like labels/dev.jsonl)."""
+    from .evaluate import evaluate, format_table
+
+    progress = _Progress(quiet)
+
+    def extract_files(paths: list[Path]) -> Iterator[tuple[Path, Vorlage | str]]:
+        from datetime import UTC, datetime
+
+        from .archive import default_workers
+        from .detect import open_source
+        from .pipeline import process
+
+        stamp = datetime.now(UTC).isoformat(timespec="seconds")
+        failed: list[tuple[Path, str]] = []
+
+        def jobs() -> Iterator[tuple[Path, tuple]]:
+            for p in paths:
+                try:
+                    source, data = open_source(p)
+                except InputFileError as e:
+                    failed.append((p, e.reason))
+                    continue
+                yield p, (source, data, stamp, False)
+
+        with GuardedPool(process, workers=default_workers(), timeout=timeout) as pool:
+            for done, (p, result) in enumerate(pool.run(jobs()), start=1):
+                progress(done, len(paths), str(p))
+                yield p, result.reason if isinstance(result, Failure) else result
+        yield from failed
+
+    report = evaluate(labels, root or labels.resolve().parent.parent, extract_files)
+    click.echo(format_table(report))
+    if misses:
+        with misses.open("w", encoding="utf-8") as fh:
+            for m in report.misses:
+                fh.write(json.dumps(m, ensure_ascii=False) + "\n")
+
+
+@cli.command()
+@index_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True, help="Port to listen on.")
+@click.option("--public", is_flag=True, help="Serve public records only: records marked not public never appear.")
+def serve(index_dir: Path, backend: str | None, host: str, port: int, public: bool) -> None:
+    """Serve the web interface (German), the JSON API, OParl Papers and Atom feeds; read-only."""
+    from .errors import MissingDependencyError
+
+    try:
+        import uvicorn
+
+        from .web import create_app
+    except ImportError as e:
+        raise MissingDependencyError(f"the web interface's dependency {e.name}", "pip install -e .") from e
+    app = create_app(index_dir, public=public, backend=backend)
+    scope = " (public records only)" if public else ""
+    click.echo(f"archiv: serving {index_dir} on http://{host}:{port}/{scope}", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
 
 
 def main() -> None:

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
+from .errors import ArchivError, InputFileError
+
 DEFAULT_TIMEOUT = 180.0
 DEFAULT_MEMORY_MB = 4096
 
@@ -50,11 +52,10 @@ def _worker_main(conn: Connection, task: Callable[[Any], Any], memory_mb: int) -
             result: Any = task(job)
         except MemoryError:
             result = Failure(f"ran out of memory (limit {memory_mb} MiB)")
+        except ArchivError as e:  # e.g. a missing OCR engine: its message says how to install it
+            result = Failure(e.reason if isinstance(e, InputFileError) else str(e))
         except Exception as e:  # every failure is reported for this file only
-            from .errors import InputFileError
-
-            reason = e.reason if isinstance(e, InputFileError) else f"could not be parsed ({type(e).__name__}: {e})"
-            result = Failure(reason)
+            result = Failure(f"could not be parsed ({type(e).__name__}: {e})")
         try:
             conn.send(result)
         except Exception as e:  # an unpicklable result

@@ -58,10 +58,24 @@ class ExtractedText:
     pages: tuple[Page, ...]
     tables: tuple[Table, ...] = ()
     paged: bool = False  # True where the format has real pages (PDF)
+    ocr_confidence: float | None = None  # mean word confidence (0-100) over the OCRed pages
+    # Fields a structured source states outright (OParl metadata); they win over what the text says.
+    known: tuple[tuple[str, Any], ...] = ()
 
     @property
     def text(self) -> str:
         return "\n\n".join(p.text for p in self.pages if p.text)
+
+
+@dataclass(frozen=True)
+class ParseOptions:
+    """What a parser needs to know beyond the file: where OCR results are cached, how many
+    Tesseract processes may run at once, and how long the whole file may take."""
+
+    ocr_cache: str | None = None  # folder of the OCR cache (inside the index folder); None = no cache
+    ocr_workers: int | None = None  # None = one per core
+    time_budget: float | None = None  # seconds for this file (the worker's --timeout)
+    progress: bool = True  # a line per OCRed page on stderr
 
 
 @dataclass(frozen=True)
@@ -120,6 +134,8 @@ class Vorlage:
     entities: dict[str, tuple[str, ...]]
     source: SourceInfo
     text: str
+    # field -> where it was read: {"page", "start", "end"} in that page's text, or {"source": "metadata"}
+    provenance: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
@@ -156,6 +172,7 @@ class Vorlage:
             entities={k: tuple(v) for k, v in (d.get("entities") or {}).items()},
             source=SourceInfo(page_methods=tuple(PageInfo(**p) for p in details), **src),
             text=d.get("text", ""),
+            provenance=d.get("provenance") or {},
         )
 
 
@@ -179,9 +196,15 @@ class SearchPage:
     total: int
     hits: tuple[SearchHit, ...]
     facets: dict[str, dict[str, int]] = field(default_factory=dict)
+    suggestion: str | None = None  # "meinten Sie …?": a corrected query that finds something, where none did
 
     def to_dict(self) -> dict[str, Any]:
-        return {"total": self.total, "hits": [h.to_dict() for h in self.hits], "facets": self.facets}
+        return {
+            "total": self.total,
+            "hits": [h.to_dict() for h in self.hits],
+            "facets": self.facets,
+            "suggestion": self.suggestion,
+        }
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ import os
 import platform
 import re
 import shlex
+import shutil
 import statistics
 import subprocess
 import sys
@@ -30,7 +31,8 @@ import pdfplumber
 import pypdfium2 as pdfium
 
 from archiv.detect import open_source
-from archiv.parsers.pdf import PdfParser
+from archiv.models import ParseOptions
+from archiv.parsers.pdf import MIN_TEXT_CHARS, PdfParser
 
 ROOT = Path(__file__).resolve().parent.parent
 NORDSTEMMEN = ROOT.parent / "shared" / "corpus" / "nordstemmen" / "pdf"
@@ -46,6 +48,10 @@ class PdfSet:
     folder: Path
     files: list[Path]
     pages: int
+    scanned: int  # pages without a text layer: archiv OCRs them, the baselines find no text there
+
+    def describe(self) -> str:
+        return f"{self.name}: {len(self.files)} files, {self.pages} pages, {self.scanned} without a text layer"
 
 
 @dataclass(frozen=True)
@@ -61,17 +67,25 @@ class Row:
         return f"| {self.set} | {self.method} | {self.files} | {self.pages} | {self.seconds:.3f} | {rate:,.0f} |"
 
 
-def count_pages(path: Path) -> int:
+def count_pages(path: Path) -> tuple[int, int]:
+    """Pages, and pages without a text layer by archiv's rule (fewer than MIN_TEXT_CHARS characters)."""
     doc = pdfium.PdfDocument(path)
     try:
-        return len(doc)
+        scanned = 0
+        for page in doc:
+            textpage = page.get_textpage()
+            scanned += len("".join(textpage.get_text_bounded().split())) < MIN_TEXT_CHARS
+            textpage.close()
+            page.close()
+        return len(doc), scanned
     finally:
         doc.close()
 
 
 def make_set(name: str, folder: Path) -> PdfSet:
     files = sorted(folder.rglob("*.pdf"))
-    return PdfSet(name, folder, files, sum(count_pages(f) for f in files))
+    counts = [count_pages(f) for f in files]
+    return PdfSet(name, folder, files, sum(c[0] for c in counts), sum(c[1] for c in counts))
 
 
 def make_copies(files: list[Path], n: int, dest: Path) -> None:
@@ -127,7 +141,7 @@ def bench_archiv(s: PdfSet, repeat: int) -> list[Row]:
 
 
 def archiv_parse(files: list[Path]) -> None:
-    parser = PdfParser()
+    parser = PdfParser(ParseOptions(progress=False))  # no OCR cache: scanned pages are OCRed every run
     for f in files:
         source, data = open_source(f)
         parser.parse(source, data)
@@ -164,6 +178,14 @@ def bench_set(s: PdfSet, repeat: int) -> list[Row]:
     return rows
 
 
+def revision() -> str:
+    """The archiv code measured: commit, and whether the working tree differs from it."""
+    git = ["git", "-C", str(ROOT)]
+    head = subprocess.run([*git, "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
+    dirty = subprocess.run([*git, "status", "--porcelain", "--", "archiv"], capture_output=True, text=True).stdout
+    return f"{head or 'unknown'}{' with uncommitted changes' if dirty.strip() else ''}"
+
+
 def machine() -> str:
     cpu = platform.processor() or "unknown CPU"
     try:
@@ -173,7 +195,8 @@ def machine() -> str:
                 break
     except OSError:
         pass
-    return f"{os.cpu_count()} CPUs (nproc), {cpu}, Python {platform.python_version()}, {platform.system()}"
+    nproc = len(os.sched_getaffinity(0))
+    return f"{nproc} CPUs (nproc), {cpu}, Python {platform.python_version()}, {platform.system()}"
 
 
 def table(rows: list[Row]) -> str:
@@ -200,28 +223,41 @@ def main() -> None:
     if not ARCHIV.exists():
         raise SystemExit(f"{ARCHIV} not found: run this with the project's venv python")
 
+    load_before = os.getloadavg()[0]
+    if load_before > 0.5:
+        print(f"warning: load average {load_before:.2f} before the run; other work skews the timings", file=sys.stderr)
     rows: list[Row] = []
     with tempfile.TemporaryDirectory(prefix="bench-copies-") as tmp:
         sets = []
         if NORDSTEMMEN.is_dir():
             sets.append(make_set("Nordstemmen (real)", NORDSTEMMEN))
+            # The same without the files that have scanned pages: archiv without OCR.
+            text_only = Path(tmp) / "nordstemmen-text"
+            text_only.mkdir()
+            for i, f in enumerate(sets[0].files):
+                if count_pages(f)[1] == 0:
+                    shutil.copyfile(f, text_only / f"{i:02d}-{f.name}")
+            sets.append(make_set("Nordstemmen, text-layer files", text_only))
         else:
             print(f"skipping the Nordstemmen set: {NORDSTEMMEN} does not exist", file=sys.stderr)
         samples = make_set("samples", SAMPLES)
         sets.append(samples)
-        make_copies(samples.files, args.copies, Path(tmp))
-        sets.append(make_set(f"samples ×{args.copies}", Path(tmp)))
+        copies = Path(tmp) / "samples-copies"
+        copies.mkdir()
+        make_copies(samples.files, args.copies, copies)
+        sets.append(make_set(f"samples ×{args.copies}", copies))
         for s in sets:
-            print(f"{s.name}: {len(s.files)} files, {s.pages} pages ...", file=sys.stderr)
+            print(f"{s.describe()} ...", file=sys.stderr)
             rows += bench_set(s, args.repeat)
 
-    result = table(rows)
+    result = table(rows) + "\n\n" + "".join(f"- {s.describe()}\n" for s in sets)
     print(result)
     if args.write:
         cmd = shlex.join([".venv/bin/python", "benchmarks/bench_ingest.py", *sys.argv[1:]])
         block = (
-            f"{START}\nMeasured {date.today().isoformat()} on {machine()}, "
-            f"median of {args.repeat} runs, with `{cmd}`.\n\n{result}\n{END}"
+            f"{START}\nMeasured {date.today().isoformat()} on {machine()}, archiv at commit {revision()}, "
+            f"median of {args.repeat} runs, with `{cmd}` (1-minute load average {load_before:.2f} before, "
+            f"{os.getloadavg()[0]:.2f} after).\n\n{result}\n{END}"
         )
         write_readme(block)
         print(f"written to {README.relative_to(ROOT)}", file=sys.stderr)

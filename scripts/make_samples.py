@@ -770,6 +770,55 @@ SAMPLES.append(
     )
 )
 
+# 11 --------------------------------------------------------------- html, ALLRIS vo020, hostile markup as text
+# A Betreff and Sachverhalt that quote markup (correctly entity-escaped in the page): the web UI must show it
+# as text. Same Aktenzeichen as sample 9 and a reference to it, for "weitere Vorlagen" and cited Vorlagen.
+SAMPLES.append(
+    dict(
+        form="html",
+        name="elmshagen_mv-0241-2025_onlineformular",
+        layout="allris_vo020",
+        vorlage_nr="MV/0241/2025",
+        aktenzeichen="32.53.10",
+        art="Mitteilungsvorlage",
+        datum="2025-11-03",
+        oeffentlich=True,
+        koerperschaft="Stadt Elmshagen",
+        fachbereich="Fachdienst 32 - Ordnung und Friedhöfe",
+        bearbeiter="Brandt, Tobias",
+        beteiligungen=["Fachdienst 10 - Informationstechnik", "Datenschutzbeauftragte"],
+        produkt=None,
+        betreff=(
+            "Eingaben wie <script>alert(1)</script> und \"><img src=x onerror=alert(1)> im Online-Formular "
+            "für Grabstellenanträge: Bericht der Verwaltung"
+        ),
+        beschlusslauf=[
+            row(None, "Ausschuss für Ordnung und Sicherheit", True, "Kenntnisnahme", "2025-11-19"),
+            row(None, "Verwaltungsausschuss", False, "Kenntnisnahme", "2025-11-25"),
+        ],
+        begruendung_label="Sachverhalt:",
+        begruendung=[
+            "Seit dem 01.09.2025 können Nutzungsrechte an Grabstellen über das Bürgerportal beantragt werden. "
+            "Das Formular berechnet die Gebühren nach den geltenden Sätzen; die mit der Vorlage BV/0235/2025 "
+            "vorgeschlagenen neuen Sätze werden nach dem Beschluss des Rates eingepflegt.",
+            "Im Oktober 2025 gingen 37 Anträge ein, deren Freitextfeld statt einer Begründung Programmcode "
+            "enthielt, darunter die Zeichenfolgen <script>alert(1)</script> und \"><img src=x onerror=alert(1)>. "
+            "Solche Eingaben sollen Skripte im Browser der Sachbearbeitung ausführen (Cross-Site-Scripting).",
+            "Die Prüfung durch den Fachdienst 10 hat ergeben, dass das Fachverfahren die Eingaben als Text "
+            "angezeigt und nicht ausgeführt hat. Personenbezogene Daten sind nicht abgeflossen; eine Meldung "
+            "nach Art. 33 DSGVO war daher nicht erforderlich. Das Formular weist spitze Klammern im "
+            "Freitextfeld seit dem 20.10.2025 zurück.",
+            "Für die Härtung des Bürgerportals sind einmalig 4.800 € angefallen, die aus dem Budget des "
+            "Fachdienstes 10 gedeckt werden.",
+        ],
+        beschlussvorschlag=["Der Ausschuss für Ordnung und Sicherheit nimmt den Bericht zur Kenntnis."],
+        anlagen=["Prüfbericht Fachdienst 10 – Bürgerportal"],
+        betraege=["4.800 €"],
+        rechtsnormen=["Art. 33 DSGVO"],
+        vorlagen=["BV/0235/2025"],
+    )
+)
+
 
 # ---------------------------------------------------------------------------
 # helpers

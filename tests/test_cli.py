@@ -15,7 +15,7 @@ from .conftest import SAMPLES, run
 
 def test_every_command_is_documented() -> None:
     result = run("--help")
-    for command in ("extract", "ingest", "search", "show", "export", "reindex"):
+    for command in ("extract", "ingest", "search", "show", "export", "reindex", "serve"):
         assert command in result.output
         sub = run(command, "--help")
         assert sub.exit_code == 0 and len(sub.output) > 80
@@ -106,7 +106,7 @@ def test_search_json_contract(sample_index: Path) -> None:
     result = run("search", "Kita", "--index", sample_index, "--format", "json")
     assert result.exit_code == 0
     page = json.loads(result.output)
-    assert set(page) == {"total", "hits", "facets"}
+    assert set(page) == {"total", "hits", "facets", "suggestion"}
     assert page["total"] >= 1
     hit = page["hits"][0]
     assert set(hit) == {"id", "vorlage_nr", "aktenzeichen", "art", "datum", "betreff", "score", "snippet"}
@@ -179,7 +179,8 @@ def test_export_jsonl_and_csv(sample_index: Path) -> None:
 
 
 def test_reindex_rebuilds_and_schema_mismatch_asks_for_it(fresh_index: Path) -> None:
-    meta = fresh_index / "whoosh" / "archiv-index.json"
+    backend = json.loads((fresh_index / "search-backend.json").read_text())["backend"]
+    meta = fresh_index / backend / "archiv-index.json"
     data = json.loads(meta.read_text())
     meta.write_text(json.dumps({**data, "schema_version": 0}))
     stale = run("search", "Kita", "--index", fresh_index)

@@ -7,19 +7,23 @@ from datetime import UTC, datetime
 from ..models import ExtractedText, PageInfo, SourceInfo, Vorlage
 from .entities import find_entities
 from .fields import read_fields
+from .provenance import provenance
 
 
 def extract(doc: ExtractedText, ingested_at: str | None = None) -> Vorlage:
     text = doc.text
     # Pages are joined by a plain line break here: a page end is no paragraph end.
     f = read_fields("\n".join(p.text for p in doc.pages if p.text), doc.tables, bare_labels=doc.format == "html")
+    for name, value in doc.known:  # what a structured source states wins over the text
+        setattr(f, name, list(value) if name == "beschlusslauf" else value)
+    where = provenance(doc.pages, f, {name for name, _ in doc.known})
     entities = find_entities(text, [r.gremium for r in f.beschlusslauf], f.vorlage_nr)
     source = SourceInfo(
         path=doc.source.path,
         sha256=doc.source.sha256,
         format=doc.format,
         pages=len(doc.pages) if doc.paged else None,
-        ocr_confidence=None,
+        ocr_confidence=doc.ocr_confidence,
         ingested_at=ingested_at or datetime.now(UTC).isoformat(timespec="seconds"),
         page_methods=tuple(PageInfo(p.number, p.method, len(p.text)) for p in doc.pages) if doc.paged else (),
     )
@@ -42,4 +46,5 @@ def extract(doc: ExtractedText, ingested_at: str | None = None) -> Vorlage:
         entities=entities,
         source=source,
         text=text,
+        provenance=where,
     )

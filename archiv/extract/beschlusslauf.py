@@ -39,7 +39,15 @@ def map_header(cells: tuple[str, ...] | list[str]) -> dict[int, str] | None:
 def _fix_public_column(mapping: dict[int, str], rows: list[tuple[str, ...]]) -> dict[int, str]:
     """'Status' means Ö/N in some layouts and the role in others: decide from the values."""
     fixed = dict(mapping)
-    for i, column in mapping.items():
+    width = max((len(r) for r in rows), default=0)
+    if "oeffentlich" not in mapping.values():
+        # a column whose header was not read (OCR: "Ö/N" as "ÖMN") but whose values are all Ö/N
+        for i in range(width):
+            values = [r[i] for r in rows if i < len(r) and r[i].strip()]
+            if i not in mapping and values and all(_PUBLIC_CELL.match(v.strip()) for v in values):
+                fixed[i] = "oeffentlich"
+                break
+    for i, column in list(fixed.items()):
         values = [r[i] for r in rows if i < len(r) and r[i].strip()]
         public_like = bool(values) and all(_PUBLIC_CELL.match(v.strip()) for v in values)
         if column == "oeffentlich" and values and not public_like:
@@ -163,19 +171,90 @@ def _open(text: str | None) -> bool:
     return bool(text) and bool(_OPEN_END.search(text.strip()))
 
 
+_PROSE_BEFORE_DATE = re.compile(r"\b(?:vom|von|bis|zum|zur|am|ab|seit|per|den|dem|des|gemäß)$", re.I)
+_HEADER_FILLERS = {
+    "voraussichtlicher",
+    "geplante",
+    "sitzungstermine",
+    "(änderungen",
+    "vorbehalten)",
+    "dieser",
+    "vorlage",
+}
+_HEADER_WORDS = {w for words in TABLE_COLUMNS.values() for w in words} | _HEADER_FILLERS
+
+
+def _is_header_piece(line: str) -> bool:
+    """A column header printed one word per line ("Gremium" / "Voraussichtlicher" / "Sitzungstermin")."""
+    words = [w.lower().strip(":") for w in line.split()]
+    return bool(words) and all(w in _HEADER_WORDS or w.replace(" ", "") in _HEADER_WORDS for w in words)
+
+
+_DATE_ONLY = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{2,4}$")
+_ROLE_IN_BRACKETS = re.compile(r"^(?P<gremium>.*?)\s*\((?P<role>[^()]+)\)$")
+_STATUS_ONLY = re.compile(r"^(?:öffentlich|nicht ?öffentlich|nichtöffentlich)$", re.I)
+
+
+def _stacked(lines: list[str], i: int) -> tuple[list[BeschlusslaufRow], int]:
+    """ALLRIS 4 prints each row as stacked lines: [date] / Gremium [(short name)] (Rolle) / öffentlich."""
+    rows: list[BeschlusslaufRow] = []
+    end = i
+    datum: str | None = None
+    name: list[str] = []
+    while i < len(lines):
+        line = lines[i].strip()
+        if not line:
+            if rows and not name and datum is None:
+                j = i
+                while j < len(lines) and not lines[j].strip():
+                    j += 1
+                if j >= len(lines) or not (_DATE_ONLY.match(lines[j].strip()) or _looks_stacked(lines, j)):
+                    break
+        elif _DATE_ONLY.match(line) and not name:
+            datum = parse_date(line)
+        elif _STATUS_ONLY.match(line) and name:
+            text = join_lines(name)
+            m = _ROLE_IN_BRACKETS.match(text)
+            gremium, role = (m.group("gremium"), m.group("role")) if m else (text, None)
+            rows.append(BeschlusslaufRow(None, gremium.strip(), parse_oeffentlich(line), role, datum, None))
+            datum, name = None, []
+            end = i + 1
+        elif match_label(line) or len(name) >= 3:
+            break
+        else:
+            name.append(line)
+        i += 1
+    return rows, end
+
+
+def _looks_stacked(lines: list[str], i: int) -> bool:
+    """Whether a row of the stacked form starts at line ``i``: up to 3 lines, then a status line."""
+    for j in range(i, min(i + 4, len(lines))):
+        if _STATUS_ONLY.match(lines[j].strip()):
+            return j > i
+    return False
+
+
 def _spaced(lines: list[str], start: int) -> tuple[list[BeschlusslaufRow], int]:
     """Rows "Gremium dd.mm.yyyy Stand [Abstimmung]" as pdfplumber prints a ruled table: a cell
     that wraps puts its other lines above and below the row's line (vertically centred)."""
     i = start
-    header = lines[i].strip()
-    mapping = map_header(header.split())
+    header_words: list[str] = []
+    while i < len(lines) and (not lines[i].strip() or _is_header_piece(lines[i])) and i - start < 8:
+        header_words += lines[i].split()
+        i += 1
+    in_table = bool(header_words)
+    if in_table and i < len(lines) and (_DATE_ONLY.match(lines[i].strip()) or _looks_stacked(lines, i)):
+        return _stacked(lines, i)
+    mapping = map_header(header_words) if in_table else None
     if mapping is not None:
-        i += 1  # the column header line ("Beratungsfolge Termin Stand Abstimmung")
         order = [mapping[k] for k in sorted(mapping)]
         if "datum" in order and order.index("gremium") > order.index("datum"):
             return _date_first(lines, i)
-    elif not _ROW.match(header) and not _GREMIUM.search(header):
-        i += 1
+    elif not in_table:
+        header = lines[start].strip()
+        if not _ROW.match(header) and not _GREMIUM.search(header):
+            i += 1
     rows: list[dict] = []
     pending: list[str] = []  # lines that belong to the next row
     end = i
@@ -184,7 +263,11 @@ def _spaced(lines: list[str], start: int) -> tuple[list[BeschlusslaufRow], int]:
         if match_label(line):
             break
         m = _ROW.match(line)
-        if m and (_GREMIUM.search(m.group("gremium")) or pending or not m.group("gremium").strip()):
+        if m and _PROSE_BEFORE_DATE.search(m.group("gremium")):
+            m = None  # "… in der Zeit vom 01.01. bis 31.12.2008": a date in a sentence, not a row
+        known = _GREMIUM.search(m.group("gremium")) if m else None
+        short_rest = m is not None and 0 < len(m.group("rest") or "") <= 60
+        if m and (known or pending or not m.group("gremium").strip() or (in_table and short_rest)):
             rows.append(_new_row(m, pending))
             pending = []
             end = i + 1
@@ -249,7 +332,10 @@ def _continue_row(row: dict, line: str) -> bool:
         row["gremium"] = join_lines([row["gremium"], line])
         row["open_gremium"] = _open(line)
         return True
-    role_like = line[:1].islower() or _starts_row_part(line) or any(r.lower().startswith(line.lower()) for r in ROLES)
+    # a role cell's other line is short ("Beschlussempfehlung"); a long line starting "Anhörung …" is the Betreff
+    role_like = line[:1].islower() or (
+        len(line) <= 40 and (_starts_row_part(line) or any(r.lower().startswith(line.lower()) for r in ROLES))
+    )
     if (row["role"] is None or _open(row["role"])) and role_like:
         first, _, more = line.partition(" ")
         if line[:1].islower():

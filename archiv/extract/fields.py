@@ -25,13 +25,21 @@ _BARE_NR = re.compile(
     r"(?P<nr>(?:DS\s*)?\d{1,5}\s*/\s*\d{2,4}(?:\s*[-–]?\s*\d+\.\s*Ergänzung)?)\s*$",
     re.I,
 )
+# A header line that is only an identifier: "ANF/25/61796", "VII-DS-08561-NF-01", "TVO-BSV/25/61736-2".
+_BARE_ID = re.compile(r"^(?=[A-Z0-9/-]{6,30}$)(?=.*\d{2})(?=.*[A-Z])[A-Z]{1,6}(?:[-/][A-Z0-9]{1,6}){2,5}$")
+# "Beschlussvorlage-Nr. VII-DS-08561", "Neufassung Antrag-Nr. VII-A-08079-NF-02": kind and number in one.
+_ART_NR = re.compile(r"^(?P<art>(?:[A-ZÄÖÜ][\wäöüß]*\s+)?[A-ZÄÖÜ][\wäöüß]*)-Nr\.?:?\s+(?P<nr>\S{3,40})$")
 # A heading that names the Vorlage by its number: "Vorlage - BV/0235/2025", "Drucksache 2025/0318".
 _HEADING_NR = re.compile(
     r"^(?:Vorlage|Drucksache|Beschlussvorlage|Mitteilungsvorlage|Informationsvorlage|Antrag|Anfrage)\s*(?:Nr\.?)?\s*[-–:]?\s*"
     r"(?P<nr>[A-Z]{0,6}[/-]?\d{1,6}(?:\s*[/-]\s*[0-9A-Za-z]{1,8}){1,3})\s*$"
 )
-_ART_LINE = re.compile(r"^(" + "|".join(re.escape(a) for a in sorted(ARTEN, key=len, reverse=True)) + r")\b", re.I)
-_STATUS_LINE = re.compile(r"^Beratung in (?:nicht[\s-]?öffentlicher|nichtöffentlicher|öffentlicher) Sitzung", re.I)
+_ART_LINE = re.compile(
+    r"(?:^|\s)(" + "|".join(re.escape(a) for a in sorted(ARTEN, key=len, reverse=True)) + r")\b", re.I
+)
+_STATUS_LINE = re.compile(
+    r"^Beratung in (?:nicht[\s-]?öffentlicher|nichtöffentlicher|öffentlicher|\S{1,30}) Sitzung", re.I
+)
 _CHECKBOX = re.compile(r"[☐☒☑□■]|\bJa\s+[☐☒□■]|^Beteiligung\s+\w+\s+Ja\b", re.I)
 _NOT_TITLE = re.compile(r"^(?:\d+[.)]?|[\d.,]+\s*(?:KB|MB|kB|Bytes?)|PDF|DOCX?|Anlage\s*\d+)$", re.I)
 _PRODUKT = re.compile(r"^(?P<nr>\d+(?:[.\-]\d+)+)\s*[-–:]?\s*(?P<name>.*)$")
@@ -91,6 +99,9 @@ def read_fields(text: str, tables: tuple[Table, ...], *, bare_labels: bool = Fal
 def _read_labelled(f: Fields, first: dict[str, Segment], lines: list[str], segs: list[Segment]) -> None:
     if seg := first.get("vorlage_nr"):
         f.vorlage_nr = _clean_value(seg.first_value())
+        m = _TRAILING_ART.match(f.vorlage_nr or "")
+        if m and _ART_LINE.fullmatch(m.group("art")):
+            f.vorlage_nr, f.art = m.group("nr"), _canonical_art(m.group("art"))  # "815  ANFRAGE"
     if seg := first.get("aktenzeichen"):
         f.aktenzeichen = _clean_value(seg.first_value())
     if seg := first.get("art"):
@@ -178,13 +189,26 @@ def _read_unlabelled(f: Fields, lines: list[str], header_end: int, table_end: in
     header = lines[:header_end]
     if f.vorlage_nr is None:
         for line in header:
-            m = _BARE_NR.match(line.strip()) or _HEADING_NR.match(line.strip())
+            s = line.strip()
+            m = _ART_NR.match(s)
+            if m and _ART_LINE.search(m.group("art")):
+                f.vorlage_nr = m.group("nr")
+                f.art = f.art or m.group("art")
+                break
+            m = _BARE_NR.match(s) or _HEADING_NR.match(s)
             if m:
                 f.vorlage_nr = " ".join(m.group("nr").split())
                 break
+            if _BARE_ID.match(s):
+                f.vorlage_nr = s
+                break
+    if f.art is None:
+        f.art = _defined_art(header[:30])
     if f.art is None:
         for line in header[:60]:
             s = line.strip()
+            if _LETTER_SPACED.fullmatch(s):
+                s = s.replace(" ", "")  # "A N F R A G E"
             m = _ART_LINE.match(s)
             if m and len(s) <= 60 and not match_label(s) and not bl._ROW.match(s) and not _HEADING_NR.match(s):
                 f.art = _canonical_art(m.group(1))
@@ -198,8 +222,27 @@ def _read_unlabelled(f: Fields, lines: list[str], header_end: int, table_end: in
         f.fachbereich = _line_above_label(lines[:header_end], "aktenzeichen")
     if f.datum is None:
         f.datum = _header_date(lines[: table_end or header_end], f)
+    if f.betreff is None:  # a title printed right after the header, above any Beratungsfolge
+        f.betreff = _title_after_header(lines, segs, header_end, f.vorlage_nr)
     if f.betreff is None and table_end:
         f.betreff = _betreff_after_table(lines, table_end, segs, f.beschlusslauf)
+
+
+_LETTER_SPACED = re.compile(r"(?:[A-ZÄÖÜ] )+[A-ZÄÖÜ]")
+_TRAILING_ART = re.compile(r"^(?P<nr>\S.*?)\s+(?P<art>[A-ZÄÖÜ][A-ZÄÖÜa-zäöüß-]+)$")
+# "Antrag im Sinne von § 33 Abs. 1 GeschO (öffentlich)": the kind of paper defined by the rules of procedure.
+_DEFINED_ART = re.compile(r"^[A-ZÄÖÜ][\wäöüß-]*(?:\s+[A-ZÄÖÜa-zäöüß][\wäöüß-]*){0,3}\s+im Sinne (?:von|des) §.{2,60}$")
+
+
+def _defined_art(lines: list[str]) -> str | None:
+    for i, line in enumerate(lines):
+        s = line.strip()
+        if _DEFINED_ART.match(s):
+            following = lines[i + 1].strip() if i + 1 < len(lines) else ""
+            if re.fullmatch(r"\((?:nicht\s?)?öffentlich\)", following, re.I):
+                s = f"{s} {following}"  # the status in brackets wrapped onto the next line
+            return s
+    return None
 
 
 def _canonical_art(word: str) -> str:
@@ -262,10 +305,71 @@ def _betreff_after_table(
         or _is_table_residue(chunk[i], rows)
     ):
         i += 1
-    body = [c for c in chunk[i:] if c and not _CHECKBOX.search(c)]
+    rest = chunk[i:]
+    if "" in rest:  # the source marks paragraphs: the Betreff is the first one
+        rest = rest[: rest.index("")]
+    body = [c for c in rest if c and not _CHECKBOX.search(c)]
     if not body or len(body) > 6:
         return None
     return _clean_value(join_lines(body))
+
+
+_STATUS_WORDS = re.compile(
+    r"^(?:Status:\s*)?(?:öffentlich|nicht\s?öffentlich|nichtöffentlich)(?:\s+nicht\s?öffentlich)?$", re.I
+)
+_DEZERNAT = re.compile(r"^(?:Dez\.|Dezernat)\s*\S{1,6}$", re.I)
+
+
+def _is_table_header(line: str) -> bool:
+    words = line.split()
+    return 2 <= len(words) <= 10 and (bl.map_header(words) is not None or "Beratungsfolge" in line)
+
+
+def _title_after_header(lines: list[str], segs: list[Segment], header_end: int, nr: str | None) -> str | None:
+    """The subject printed without a label as the first paragraph after the header block
+    (Karlsruhe, ALLRIS 4): after the last label, status line or Dezernat of the header."""
+    limit = min(header_end or len(lines), len(lines))
+    for i, line in enumerate(lines[:limit]):
+        s = line.strip()
+        hit = match_label(s)
+        # the title stands above the Beratungsfolge and above any section heading printed without a colon
+        if (hit and (hit[0].kind == "table" or ":" not in s)) or _is_table_header(s):
+            limit = i
+            break
+    last = -1
+    for i, line in enumerate(lines[:limit]):
+        s = line.strip()
+        hit = match_label(s)
+        header_item = (
+            _STATUS_WORDS.match(s)
+            or _STATUS_LINE.match(s)
+            or _DEZERNAT.match(s)
+            or _BARE_ID.match(s)
+            or (nr and s == nr)
+            or (_ART_LINE.match(s) and len(s) <= 40)
+        )
+        if (hit and hit[0].kind != "block") or header_item:
+            last = i
+    if last < 0:
+        return None
+    i = last + 1
+    while i < limit and not lines[i].strip():
+        i += 1
+    para: list[str] = []
+    while i < limit and lines[i].strip() and not match_label(lines[i]) and not _is_table_header(lines[i]):
+        para.append(lines[i].strip())
+        i += 1
+    text = _clean_value(join_lines(para)) if para else None
+    if (
+        not text
+        or len(para) > 4
+        or len(text) > 300
+        or text.endswith(":")
+        or _STATUS_WORDS.match(text)
+        or not re.search(r"[A-Za-zÄÖÜäöüß]{3}", text)  # a date or number is no title
+    ):
+        return None
+    return text
 
 
 def _koerperschaft(lines: list[str], header_end: int) -> str | None:

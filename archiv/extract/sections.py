@@ -19,7 +19,8 @@ def _label_regex() -> tuple[re.Pattern[str], dict[str, LabelSpec]]:
             by_word.setdefault(word.lower(), spec)
     alternatives = sorted(by_word, key=len, reverse=True)
     body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in alternatives)
-    pattern = re.compile(rf"^(?:(?:[IVX]+|\d+)\.\s*)?({body})\s*(?::|\t|$)\s*(.*)$", re.I)
+    # "Beratungsfolge (Änderungen vorbehalten):" - a remark in brackets may stand between label and colon.
+    pattern = re.compile(rf"^(?:(?:[IVX]+|\d+)\.\s*)?({body})\s*(?:\([^)]{{0,60}}\)\s*)?(?::|\t|$)\s*(.*)$", re.I)
     return pattern, by_word
 
 
@@ -57,6 +58,61 @@ def _inline_label_regex() -> re.Pattern[str]:
 _INLINE_LABEL = _inline_label_regex()
 
 
+_DATE_VALUE = re.compile(r"^\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}$|^\d{1,2}\.\s+\w+\s+\d{4}$")
+
+
+def _fits(spec: LabelSpec, word: str, value: str) -> bool:
+    """Whether ``value`` can be the value of a label (used to pair separated label and value blocks)."""
+    is_date = bool(_DATE_VALUE.match(value))
+    if re.fullmatch(r"(?:nicht\s?)?öffentlich", value, re.I):
+        return spec.field == "status"
+    if spec.field == "datum" or word.lower() in ("termin", "sitzung", "vom", "eingegangen"):
+        return is_date
+    if spec.field == "vorlage_nr":
+        return not is_date and len(value) >= 2 and len(value) <= 40 and any(c.isdigit() for c in value)
+    if word.lower() == "top":
+        return len(value) <= 8 and any(c.isdigit() for c in value)
+    return not is_date and not value.endswith(":")
+
+
+def realign_label_blocks(lines: list[str]) -> list[str]:
+    """Pair labels and values that a PDF-to-text tool printed as two blocks.
+
+    pdf.js prints "Gremium:", "Termin:", "Vorlage Nr.:", "TOP:" one under the other and then
+    their values in the same order. A value is paired only where it fits its label (a date for
+    "Termin", an identifier for "Vorlage Nr."), so a missing value leaves its label empty.
+    """
+    out = list(lines)
+    i = 0
+    while i < len(out):
+        run: list[tuple[int, LabelSpec, str]] = []
+        j = i
+        while j < len(out):
+            line = out[j].strip()
+            m = _LABEL_LINE.match(line) if line.endswith(":") else None
+            if m and not m.group(2):
+                run.append((j, _BY_WORD[" ".join(m.group(1).lower().split())], m.group(1)))
+            elif line:
+                break
+            j += 1
+        if len(run) < 2:
+            i = max(i + 1, j if run else i + 1)
+            continue
+        k = j
+        for index, spec, word in run:
+            while k < len(out) and not out[k].strip():
+                k += 1
+            if k >= len(out) or match_label(out[k]):
+                break
+            value = out[k].strip()
+            if _fits(spec, word, value):
+                out[index] = f"{out[index].strip()} {value}"
+                out[k] = ""
+                k += 1
+        i = j
+    return out
+
+
 def clean_lines(text: str) -> list[str]:
     """Lines without page furniture; a line holding several "Label: value" pairs is split into one per pair."""
     out: list[str] = []
@@ -75,7 +131,7 @@ def clean_lines(text: str) -> list[str]:
             out.extend(part for part in _INLINE_LABEL.split(line.rstrip()) if part)
         else:
             out.append(line.rstrip())
-    return out
+    return realign_label_blocks(out)
 
 
 def _split_cells(line: str) -> list[str]:
@@ -115,7 +171,8 @@ def segments(lines: list[str], bare: bool = True) -> list[Segment]:
     current: tuple[LabelSpec, int, str] | None = None
     body: list[str] = []
     for i, line in enumerate(lines):
-        hit = match_label(line, bare)
+        # A heading without colon counts at the start of a paragraph (after a blank line).
+        hit = match_label(line, bare or (i > 0 and not lines[i - 1].strip()))
         if hit is None and current is not None and _SIGNATURE.match(line.strip()):
             hit = (LABELS[-1], "")  # treated like a stop label
         if hit is None:

@@ -2,16 +2,20 @@
 
 pypdfium2 reads the text of every page (about 1,000 pages/s here); pdfplumber, about 60 times
 slower, reads tables only on the few first pages that carry a Beratungsfolge, because that is
-where the layout matters. Pages without a text layer are marked method="none", never dropped.
+where the layout matters. Pages without a text layer are rendered at 300 dpi and OCRed (ocr.py);
+a page whose OCR finds no words stays in the record, empty, never dropped.
 """
 
 from __future__ import annotations
 
 import io
 import re
+import unicodedata
+from collections.abc import Iterator
+from typing import Any
 
 from ..errors import EncryptedPdfError, InputFileError
-from ..models import ExtractedText, Page, Source, Table
+from ..models import ExtractedText, Page, ParseOptions, Source, Table
 from .textutil import join_lines, normalise_text
 
 # A page with fewer non-space characters than this has no usable text layer.
@@ -22,6 +26,9 @@ _TABLE_HINT = re.compile(r"Beratungsfolge|Beschlusslauf|Beratungsreihenfolge|Ber
 
 
 class PdfParser:
+    def __init__(self, options: ParseOptions | None = None) -> None:
+        self.options = options
+
     def parse(self, source: Source, data: bytes) -> ExtractedText:
         import pypdfium2 as pdfium
 
@@ -41,15 +48,54 @@ class PdfParser:
                     textpage.close()
                 finally:
                     page.close()
-                has_text = len("".join(text.split())) >= MIN_TEXT_CHARS
+                has_text = usable_text(text)
                 pages.append(Page(number=i + 1, text=text if has_text else "", method="text" if has_text else "none"))
+            if not pages:
+                raise InputFileError(source.path, "PDF has no pages")
+            confidence = None
+            scanned = [p.number for p in pages if p.method == "none"]
+            if scanned:
+                from .ocr import RENDER_DPI, PageOcr
+
+                ocr = PageOcr(source.path, self.options, total=len(pages))
+                done = ocr.run(_render(doc, scanned, RENDER_DPI))
+                pages = [Page(p.number, done[p.number].text, "ocr") if p.number in done else p for p in pages]
+                confidence = ocr.confidence
         finally:
             doc.close()
-        if not pages:
-            raise InputFileError(source.path, "PDF has no pages")
-        layout = [p.number for p in pages[:LAYOUT_PAGES] if _TABLE_HINT.search(p.text)]
+        layout = [p.number for p in pages[:LAYOUT_PAGES] if p.method == "text" and _TABLE_HINT.search(p.text)]
         tables = read_tables(data, layout) if layout else ()
-        return ExtractedText(source=source, format="pdf", pages=tuple(pages), tables=tables, paged=True)
+        return ExtractedText(
+            source=source,
+            format="pdf-ocr" if scanned else "pdf",
+            pages=tuple(pages),
+            tables=tables,
+            paged=True,
+            ocr_confidence=confidence,
+        )
+
+
+def _render(doc: Any, numbers: list[int], dpi: int) -> Iterator[tuple[int, Any, int]]:
+    """Grey page images, one at a time (pdfium is not thread-safe: this runs in the caller's thread)."""
+    for number in numbers:
+        page = doc[number - 1]
+        try:
+            bitmap = page.render(scale=dpi / 72, grayscale=True)
+            image = bitmap.to_pil().convert("L")
+            bitmap.close()
+        finally:
+            page.close()
+        yield number, image, dpi
+
+
+def usable_text(text: str) -> bool:
+    """Enough characters, and mostly real ones: a text layer in a broken font encoding (private-use
+    code points, U+FFFD, control characters) is no text layer, and the page is OCRed instead."""
+    chars = "".join(text.split())
+    if len(chars) < MIN_TEXT_CHARS:
+        return False
+    odd = sum(1 for c in chars if c == "\ufffd" or unicodedata.category(c) in ("Co", "Cc", "Cn"))
+    return odd <= 0.3 * len(chars)
 
 
 def read_tables(data: bytes, page_numbers: list[int]) -> tuple[Table, ...]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -11,6 +11,10 @@ from .document import IndexDocument
 from .query import Node
 
 FACETS = ("gremium", "jahr", "art", "fachbereich")
+FACET_SIZE = 50  # values per facet, most frequent first
+BACKENDS = ("tantivy", "whoosh")
+DEFAULT_BACKEND = "tantivy"  # chosen by benchmarks/bench_search.py (README.md, "Search backends")
+BACKEND_FILE = "search-backend.json"  # in the index folder: the backend its search index was built with
 
 
 @dataclass(frozen=True)
@@ -56,12 +60,42 @@ class SearchBackend(Protocol):
 
     def close(self) -> None: ...
 
+    def doc_freqs(self, terms: Sequence[str]) -> dict[str, int]:
+        """How many documents hold each stem in the text field (for more like this)."""
+        ...
+
+    def vocabulary(self, prefix: str, limit: int) -> list[tuple[str, int]]:
+        """Words as written (lower case) starting with ``prefix``, with their document counts."""
+        ...
+
 
 def open_backend(name: str, index_dir: Path, *, create: bool = False) -> SearchBackend:
     if name == "whoosh":
         from .whoosh_backend import WhooshBackend
 
         return WhooshBackend(index_dir / "whoosh", create=create)
+    if name == "tantivy":
+        from .tantivy_backend import TantivyBackend
+
+        return TantivyBackend(index_dir / "tantivy", create=create)
     from ..errors import ArchivError
 
-    raise ArchivError(f"unknown search backend '{name}' (available: whoosh)")
+    raise ArchivError(f"unknown search backend '{name}' (available: {', '.join(BACKENDS)})")
+
+
+def recorded_backend(index_dir: Path) -> str | None:
+    """The backend the index in ``index_dir`` was built with (None: not recorded)."""
+    import json
+
+    try:
+        return json.loads((index_dir / BACKEND_FILE).read_text())["backend"]
+    except (OSError, ValueError, KeyError, TypeError):
+        if (index_dir / "whoosh").is_dir() and not (index_dir / "tantivy").exists():
+            return "whoosh"  # an index from before the record existed
+        return None
+
+
+def record_backend(index_dir: Path, name: str) -> None:
+    import json
+
+    (index_dir / BACKEND_FILE).write_text(json.dumps({"backend": name}) + "\n")

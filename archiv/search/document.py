@@ -1,4 +1,8 @@
-"""The index document: what a backend indexes of a Vorlage, backend-neutral."""
+"""The index document: what a backend indexes of a Vorlage, backend-neutral and already analysed.
+
+Prose fields come as written (for exact phrases) and as pre-analysed term strings (stems; parts of
+compounds and word-family roots), so every backend indexes the very same terms.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ from dataclasses import dataclass
 
 from ..extract.normalize import identifier_keys
 from ..models import Vorlage
+from .analysis import index_terms, terms
 
 
 @dataclass(frozen=True)
@@ -25,12 +30,22 @@ class IndexDocument:
     datum: str  # ISO date or "" (the Vorlage's own date, else its first session)
     jahr: str
     oeffentlich: bool  # False only where the record says so
+    betreff_terms: str = ""  # space-separated stems
+    betreff_parts: str = ""  # space-separated parts (compounds.py) and "^" word-family roots
+    text_terms: str = ""
+    text_parts: str = ""
+    gremium_terms: str = ""  # the small fields' stems, for field:value queries
+    art_terms: str = ""
+    fachbereich_terms: str = ""
+    koerperschaft_terms: str = ""
 
 
 def index_document(v: Vorlage) -> IndexDocument:
     datum = v.datum or next((r.datum for r in v.beschlusslauf if r.datum), None) or ""
     gremien = tuple(dict.fromkeys(r.gremium for r in v.beschlusslauf))
     refs = tuple(dict.fromkeys(k for ref in v.entities.get("vorlagen", ()) for k in identifier_keys(ref)))
+    betreff_terms, betreff_parts = index_terms(v.betreff or "")
+    text_terms, text_parts = index_terms(v.text)
     return IndexDocument(
         id=v.id,
         vorlage_nr=v.vorlage_nr or "",
@@ -47,4 +62,12 @@ def index_document(v: Vorlage) -> IndexDocument:
         datum=datum,
         jahr=datum[:4],
         oeffentlich=v.oeffentlich is not False,
+        betreff_terms=betreff_terms,
+        betreff_parts=betreff_parts,
+        text_terms=text_terms,
+        text_parts=text_parts,
+        gremium_terms=" ".join(t for g in gremien for t in terms(g)),
+        art_terms=" ".join(terms(v.art or "")),
+        fachbereich_terms=" ".join(terms(v.fachbereich or "")),
+        koerperschaft_terms=" ".join(terms(v.koerperschaft or "")),
     )

@@ -72,7 +72,15 @@ class MatchAll:
     pass
 
 
-Node = Term | Phrase | Prefix | Range | Not | And | Or | MatchAll
+@dataclass(frozen=True)
+class AnyOf:
+    """Already analysed terms (stems) of the default fields, any of which may match; built by code
+    (more like this), never by the parser."""
+
+    terms: tuple[str, ...]
+
+
+Node = Term | Phrase | Prefix | Range | Not | And | Or | MatchAll | AnyOf
 
 _TOKEN = re.compile(
     r'\s*(?:(?P<lp>\()|(?P<rp>\))|(?P<neg>-)(?=\S)|(?P<field>[A-Za-z_]+):(?=\S)|"(?P<phrase>[^"]*)(?P<close>"?)'

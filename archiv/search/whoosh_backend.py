@@ -1,10 +1,10 @@
-"""The Whoosh backend (whoosh-reloaded): pure Python, the embedded default for now."""
+"""The Whoosh backend (whoosh-reloaded): pure Python, no compiled parts; slower than tantivy."""
 
 from __future__ import annotations
 
-import json
+import heapq
 import shutil
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from whoosh import analysis, fields, index, sorting
@@ -12,51 +12,41 @@ from whoosh import query as wq
 from whoosh.index import LockError
 
 from ..errors import IndexStateError
-from ..extract.normalize import identifier_keys
-from . import BackendHit, BackendResult, Filters
-from .analysis import ANALYSIS_VERSION, analyse_word, fold
-from .analysis import terms as analyse
+from . import FACET_SIZE, BackendHit, BackendResult, Filters
 from .document import IndexDocument
-from .query import And, MatchAll, Node, Not, Or, Phrase, Prefix, Range, Term
+from .meta import needs_create, write_meta
+from .plan import MAX_PREFIX_TERMS, AllQ, BoolQ, NoneQ, PhraseQ, PrefixQ, Q, RangeQ, TermQ, filter_plan, plan
+from .query import Node
 
-SCHEMA_VERSION = 1
-META_FILE = "archiv-index.json"
-
-
-class GermanFilter(analysis.Filter):
-    """Folding and stemming of analysis.analyse_word, as a Whoosh filter."""
-
-    def __call__(self, tokens):
-        for t in tokens:
-            t.text = analyse_word(t.text)
-            yield t
-
-
-def german_analyzer() -> analysis.Analyzer:
-    return analysis.RegexTokenizer(r"\w+") | analysis.LowercaseFilter() | GermanFilter()
+SCHEMA_VERSION = 2
 
 
 def build_schema() -> fields.Schema:
-    de = german_analyzer()
+    terms = analysis.SpaceSeparatedTokenizer()  # the terms come analysed (analysis.index_terms)
+    exact = analysis.RegexTokenizer(r"\w+") | analysis.LowercaseFilter()  # = analysis.exact_terms
     values = analysis.RegexTokenizer(r"[^\n]+")  # one token per line: multi-valued exact facet values
+    analysed = {name: fields.TEXT(analyzer=terms, phrase=False) for name in _ANALYSED}
     return fields.Schema(
         id=fields.ID(stored=True, unique=True),
         nr_keys=fields.KEYWORD(),
         az_keys=fields.KEYWORD(),
         ref_keys=fields.KEYWORD(),
-        betreff=fields.TEXT(analyzer=de, field_boost=3.0),
-        text=fields.TEXT(analyzer=de),
+        betreff_exact=fields.TEXT(analyzer=exact),
+        text_exact=fields.TEXT(analyzer=exact),
         gremium=fields.TEXT(analyzer=values, phrase=False, vector=True),
-        gremium_text=fields.TEXT(analyzer=de),
         art=fields.ID(sortable=True),
-        art_text=fields.TEXT(analyzer=de),
         fachbereich=fields.ID(sortable=True),
-        fachbereich_text=fields.TEXT(analyzer=de),
-        koerperschaft_text=fields.TEXT(analyzer=de),
         datum=fields.ID(sortable=True),
         jahr=fields.ID(sortable=True),
         oeffentlich=fields.ID(),
+        **analysed,
     )
+
+
+_ANALYSED = (
+    "betreff", "betreff_parts", "text", "text_parts", "gremium_terms", "art_terms", "fachbereich_terms",
+    "koerperschaft_terms",
+)  # fmt: skip
 
 
 class WhooshBackend:
@@ -64,19 +54,8 @@ class WhooshBackend:
 
     def __init__(self, path: Path, *, create: bool = False) -> None:
         self.path = path
-        meta = path / META_FILE
-        if not meta.exists():
-            if not create:
-                raise IndexStateError(f"no search index in {path}: run 'archiv reindex'")
+        if needs_create(path, SCHEMA_VERSION, create=create):
             self._create()
-        else:
-            found = json.loads(meta.read_text())
-            if found.get("schema_version") != SCHEMA_VERSION or found.get("analysis") != ANALYSIS_VERSION:
-                raise IndexStateError(
-                    f"the search index in {path} was built by another version of archiv "
-                    f"(schema {found.get('schema_version')}, analysis {found.get('analysis')}; this version: "
-                    f"schema {SCHEMA_VERSION}, analysis {ANALYSIS_VERSION}): run 'archiv reindex'"
-                )
         try:
             self.ix = index.open_dir(str(path))
         except Exception as e:  # whoosh raises several kinds for a damaged folder
@@ -85,8 +64,7 @@ class WhooshBackend:
     def _create(self) -> None:
         self.path.mkdir(parents=True, exist_ok=True)
         index.create_in(str(self.path), build_schema())
-        meta = {"backend": self.name, "schema_version": SCHEMA_VERSION, "analysis": ANALYSIS_VERSION}
-        (self.path / META_FILE).write_text(json.dumps(meta))
+        write_meta(self.path, self.name, SCHEMA_VERSION)
 
     # -- writing -----------------------------------------------------------------------------
 
@@ -118,13 +96,12 @@ class WhooshBackend:
     def close(self) -> None:
         self.ix.close()
 
-    # -- searching ---------------------------------------------------------------------------
+    # -- reading -----------------------------------------------------------------------------
 
     def search(
         self, tree: Node, filters: Filters, *, limit: int, offset: int = 0, sort: str = "relevance"
     ) -> BackendResult:
-        q = translate(tree)
-        flt = _filter_query(filters)
+        flt = [_translate(q, None) for q in filter_plan(**vars(filters))]
         facets = {
             "gremium": sorting.FieldFacet("gremium", allow_overlap=True, maptype=sorting.Count),
             "jahr": sorting.FieldFacet("jahr", maptype=sorting.Count),
@@ -132,22 +109,47 @@ class WhooshBackend:
             "fachbereich": sorting.FieldFacet("fachbereich", maptype=sorting.Count),
         }
         sortedby = None
-        if sort in ("datum", "date", "neueste"):
+        if sort == "datum":
             sortedby = sorting.FieldFacet("datum", reverse=True)
-        elif sort in ("datum_asc", "aelteste"):
+        elif sort == "datum_asc":
             sortedby = sorting.FieldFacet("datum")
         with self.ix.searcher() as s:
-            res = s.search(q, limit=max(1, offset + limit), filter=flt, groupedby=facets, sortedby=sortedby)
-            hits = tuple(BackendHit(h["id"], float(h.score or 0.0)) for h in res[offset : offset + limit])
+            q = _translate(plan(tree), s.reader())
+            res = s.search(
+                q,
+                limit=max(1, offset + limit),
+                filter=wq.And(flt) if flt else None,
+                groupedby=facets,
+                sortedby=sortedby,
+            )
+            scored = sortedby is None  # sorted hits carry their sort key instead of a score
+            hits = tuple(
+                BackendHit(h["id"], float(h.score or 0.0) if scored else 0.0) for h in res[offset : offset + limit]
+            )
             counts = {}
             for name in facets:
                 groups = res.groups(name)
-                counts[name] = {
-                    str(k): int(v)
-                    for k, v in sorted(groups.items(), key=lambda kv: (-kv[1], str(kv[0])))
-                    if k not in (None, "", b"")
-                }
+                ranked = sorted(
+                    ((str(k), int(v)) for k, v in groups.items() if k not in (None, "", b"")),
+                    key=lambda kv: (-kv[1], kv[0]),
+                )
+                counts[name] = dict(ranked[:FACET_SIZE])
             return BackendResult(total=len(res), hits=hits, facets=counts)
+
+    def doc_freqs(self, terms: Sequence[str]) -> dict[str, int]:
+        with self.ix.searcher() as s:
+            return {t: s.doc_frequency("text", t) for t in terms}
+
+    def vocabulary(self, prefix: str, limit: int) -> list[tuple[str, int]]:
+        with self.ix.searcher() as s:
+            reader = s.reader()
+            out = []
+            for term in reader.expand_prefix("text_exact", prefix):
+                word = term.decode() if isinstance(term, bytes) else term
+                out.append((word, reader.doc_frequency("text_exact", word)))
+                if len(out) >= limit:
+                    break
+            return out
 
 
 def _fields_of(d: IndexDocument) -> dict[str, str]:
@@ -156,107 +158,59 @@ def _fields_of(d: IndexDocument) -> dict[str, str]:
         "nr_keys": " ".join(d.nr_keys),
         "az_keys": " ".join(d.az_keys),
         "ref_keys": " ".join(d.ref_keys),
-        "betreff": d.betreff,
-        "text": d.text,
+        "betreff": d.betreff_terms,
+        "betreff_parts": d.betreff_parts,
+        "betreff_exact": d.betreff,
+        "text": d.text_terms,
+        "text_parts": d.text_parts,
+        "text_exact": d.text,
         "gremium": "\n".join(d.gremien),
-        "gremium_text": "\n".join(d.gremien),
+        "gremium_terms": d.gremium_terms,
         "art": d.art,
-        "art_text": d.art,
+        "art_terms": d.art_terms,
         "fachbereich": d.fachbereich,
-        "fachbereich_text": d.fachbereich,
-        "koerperschaft_text": d.koerperschaft,
+        "fachbereich_terms": d.fachbereich_terms,
+        "koerperschaft_terms": d.koerperschaft_terms,
         "datum": d.datum,
         "jahr": d.jahr,
         "oeffentlich": "1" if d.oeffentlich else "0",
     }
 
 
-_TEXT_FIELD = {
-    "betreff": ("betreff",),
-    "text": ("text",),
-    "gremium": ("gremium_text",),
-    "art": ("art_text",),
-    "fachbereich": ("fachbereich_text",),
-    "koerperschaft": ("koerperschaft_text",),
-    None: ("betreff", "text"),
-}
+def _expand(reader, field: str, prefix: str) -> list[str]:
+    """The MAX_PREFIX_TERMS most frequent terms of ``field`` starting with ``prefix``."""
+    found = ((reader.doc_frequency(field, t), t) for t in reader.expand_prefix(field, prefix))
+    return [t.decode() if isinstance(t, bytes) else t for _, t in heapq.nlargest(MAX_PREFIX_TERMS, found)]
 
 
-def _words_query(fieldnames: tuple[str, ...], text: str) -> wq.Query:
-    toks = analyse(text)
-    if not toks:
-        return wq.NullQuery
-    per_field = [wq.Term(f, toks[0]) if len(toks) == 1 else wq.Phrase(f, toks) for f in fieldnames]
-    return per_field[0] if len(per_field) == 1 else wq.Or(per_field)
-
-
-def _identifier_query(text: str, *, boost: float) -> wq.Query | None:
-    keys = identifier_keys(text)
-    if not keys or not any(c.isdigit() for c in text):
-        return None
-    parts: list[wq.Query] = []
-    for k in keys[:1]:
-        parts += [wq.Term("nr_keys", k, boost=boost), wq.Term("az_keys", k, boost=boost)]
-        parts.append(wq.Term("ref_keys", k, boost=2.0))
-    return wq.Or(parts)
-
-
-def translate(node: Node) -> wq.Query:
-    """Our query tree as a Whoosh query."""
-    if isinstance(node, MatchAll):
+def _translate(q: Q, reader) -> wq.Query:
+    """A plan as a Whoosh query (``reader`` expands prefixes; None where there are none)."""
+    if isinstance(q, TermQ):
+        return wq.Term(q.field, q.term, boost=q.boost)
+    if isinstance(q, PhraseQ):
+        return wq.Phrase(q.field, list(q.terms), boost=q.boost)
+    if isinstance(q, PrefixQ):
+        if reader is None:
+            return wq.Prefix(q.field, q.prefix, boost=q.boost)
+        terms = _expand(reader, q.field, q.prefix)
+        return wq.Or([wq.Term(q.field, t) for t in terms], boost=q.boost) if terms else wq.NullQuery
+    if isinstance(q, RangeQ):
+        return wq.TermRange(q.field, q.low or "0000", q.high or "9999")
+    if isinstance(q, AllQ):
         return wq.Every()
-    if isinstance(node, Term | Phrase):
-        if node.field == "vorlage_nr":
-            return _keys_query("nr_keys", node.text)
-        if node.field == "aktenzeichen":
-            return _keys_query("az_keys", node.text)
-        if node.field == "id":
-            return wq.Prefix("id", node.text.lower())
-        if node.field == "jahr":
-            return wq.Term("jahr", node.text)
-        words = _words_query(_TEXT_FIELD[node.field], node.text)
-        ident = _identifier_query(node.text, boost=20.0) if node.field is None else None
-        return wq.Or([words, ident]) if ident is not None else words
-    if isinstance(node, Prefix):
-        if node.field in ("vorlage_nr", "aktenzeichen", "id"):
-            field = {"vorlage_nr": "nr_keys", "aktenzeichen": "az_keys", "id": "id"}[node.field]
-            return wq.Prefix(field, "-".join(identifier_keys(node.text)[:1]) or node.text.lower())
-        folded = fold(node.text.lower())
-        fields_ = _TEXT_FIELD.get(node.field, ("text",))
-        parts = [wq.Prefix(f, folded) for f in fields_]
-        return parts[0] if len(parts) == 1 else wq.Or(parts)
-    if isinstance(node, Range):
-        return wq.TermRange(node.field, node.low or "0000", node.high or "9999")
-    if isinstance(node, Not):
-        return wq.And([wq.Every(), wq.Not(translate(node.child))])
-    if isinstance(node, And):
-        positives = [translate(c) for c in node.children if not isinstance(c, Not)]
-        negatives = [wq.Not(translate(c.child)) for c in node.children if isinstance(c, Not)]
-        return wq.And((positives or [wq.Every()]) + negatives)
-    if isinstance(node, Or):
-        return wq.Or([translate(c) for c in node.children])
-    raise TypeError(f"unknown query node {node!r}")
-
-
-def _keys_query(field: str, text: str) -> wq.Query:
-    keys = identifier_keys(text)
-    if not keys:
+    if isinstance(q, NoneQ):
         return wq.NullQuery
-    return wq.Term(field, keys[0])
-
-
-def _filter_query(f: Filters) -> wq.Query | None:
-    parts: list[wq.Query] = []
-    if f.gremium:
-        parts.append(wq.Or([wq.Term("gremium", f.gremium), _words_query(("gremium_text",), f.gremium)]))
-    if f.art:
-        parts.append(wq.Or([wq.Term("art", f.art), _words_query(("art_text",), f.art)]))
-    if f.fachbereich:
-        parts.append(wq.Or([wq.Term("fachbereich", f.fachbereich), _words_query(("fachbereich_text",), f.fachbereich)]))
-    if f.jahr:
-        parts.append(wq.Term("jahr", f.jahr))
-    if f.date_from or f.date_to:
-        parts.append(wq.TermRange("datum", f.date_from or "0000", f.date_to or "9999"))
-    if f.public_only:
-        parts.append(wq.Term("oeffentlich", "1"))
-    return wq.And(parts) if parts else None
+    if isinstance(q, BoolQ):
+        must = [_translate(c, reader) for c in q.must]
+        should = [_translate(c, reader) for c in q.should]
+        must_not = [_translate(c, reader) for c in q.must_not]
+        if must:
+            base: wq.Query = wq.And(must) if len(must) > 1 else must[0]
+            if should:
+                base = wq.AndMaybe(base, wq.Or(should))
+        else:
+            base = wq.Or(should) if len(should) != 1 else should[0]
+        if must_not:
+            base = wq.AndNot(base, wq.Or(must_not) if len(must_not) > 1 else must_not[0])
+        return base
+    raise TypeError(f"unknown plan {q!r}")

@@ -1,0 +1,141 @@
+"""`archiv eval`: per-field accuracy of the extraction against a labelled set.
+
+The labels are JSON Lines in the form of ../shared/corpus/labels/dev.jsonl: one object per
+document with "path" (relative to the root folder) and any of the record's fields as truth.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import InputFileError
+from .extract.normalize import identifier_key
+from .models import Vorlage
+from .parsers.textutil import join_lines
+
+FIELDS = ("vorlage_nr", "betreff", "art", "datum")
+
+
+def _text(value: str | None) -> str:
+    """Whitespace collapsed, a word broken at a line end joined (labels carry the PDF's line breaks too)."""
+    return " ".join(join_lines((value or "").split("\n")).split())
+
+
+COMPARE: dict[str, Callable[[Any, Any], bool]] = {
+    # The RIS writes "DS 26/2007" where the paper prints "Drucksache Nr. 26/2007": compare by identifier key.
+    "vorlage_nr": lambda got, want: identifier_key(got or "") == identifier_key(want or ""),
+    "betreff": lambda got, want: _text(got) == _text(want),
+    "art": lambda got, want: (got or "").strip().lower() == (want or "").strip().lower(),
+    "datum": lambda got, want: got == want,
+}
+
+
+@dataclass
+class FieldScore:
+    right: int = 0
+    total: int = 0
+
+    @property
+    def accuracy(self) -> float:
+        return self.right / self.total if self.total else float("nan")
+
+
+@dataclass
+class EvalReport:
+    scores: dict[str, dict[str, FieldScore]] = field(
+        default_factory=lambda: defaultdict(lambda: defaultdict(FieldScore))
+    )
+    rows: Counter = field(default_factory=Counter)  # true positives, predicted, expected Beschlusslauf rows
+    errors: list[str] = field(default_factory=list)
+    misses: list[dict[str, Any]] = field(default_factory=list)
+
+    def overall(self, name: str) -> FieldScore:
+        total = FieldScore()
+        for per_field in self.scores.values():
+            s = per_field.get(name)
+            if s:
+                total.right += s.right
+                total.total += s.total
+        return total
+
+
+def _row_key(row: dict[str, Any]) -> tuple:
+    return (" ".join((row.get("gremium") or "").split()).lower(), row.get("datum"))
+
+
+Extractor = Callable[[list[Path]], Iterator[tuple[Path, "Vorlage | str"]]]
+
+
+def evaluate(labels: Path, root: Path, extract_files: Extractor) -> EvalReport:
+    """Extract every labelled document and compare field by field, grouped by the label's source.
+
+    ``extract_files`` yields (path, record or error message) for the paths, in any order.
+    """
+    entries = list(_read(labels))
+    by_path: dict[Path, list[dict[str, Any]]] = defaultdict(list)
+    for label in entries:
+        by_path[root / label["path"]].append(label)
+    report = EvalReport()
+    for path, result in extract_files(list(by_path)):
+        if isinstance(result, str):
+            report.errors.append(f"{path}: {result}")
+            continue
+        for label in by_path[path]:
+            _score(report, label, result)
+    return report
+
+
+def _score(report: EvalReport, label: dict[str, Any], record: Vorlage) -> None:
+    group = label.get("municipality") or label["path"].split("/")[0]
+    got = record.to_dict()
+    for name in FIELDS:
+        if name not in label:
+            continue
+        if name == "vorlage_nr" and label.get("reference_in_text") is False:
+            continue  # the RIS number is not printed in the document: nothing to read
+        score = report.scores[group][name]
+        score.total += 1
+        if COMPARE[name](got[name], label[name]):
+            score.right += 1
+        else:
+            report.misses.append({"path": label["path"], "field": name, "got": got[name], "want": label[name]})
+    if "beschlusslauf" in label:
+        want = Counter(_row_key(r) for r in label["beschlusslauf"])
+        have = Counter(_row_key(r) for r in got["beschlusslauf"])
+        report.rows["tp"] += sum((want & have).values())
+        report.rows["predicted"] += sum(have.values())
+        report.rows["expected"] += sum(want.values())
+
+
+def _read(labels: Path) -> Iterator[dict[str, Any]]:
+    with labels.open(encoding="utf-8") as fh:
+        for n, line in enumerate(fh, start=1):
+            if line.strip():
+                try:
+                    yield json.loads(line)
+                except json.JSONDecodeError as e:
+                    raise InputFileError(str(labels), f"line {n} is not JSON ({e.msg})") from e
+
+
+def format_table(report: EvalReport) -> str:
+    groups = sorted(report.scores)
+    lines = ["| source | " + " | ".join(FIELDS) + " |", "|---" * (len(FIELDS) + 1) + "|"]
+
+    def cell(s: FieldScore | None) -> str:
+        return f"{s.accuracy:.1%} ({s.right}/{s.total})" if s and s.total else "–"
+
+    for g in groups:
+        lines.append(f"| {g} | " + " | ".join(cell(report.scores[g].get(f)) for f in FIELDS) + " |")
+    lines.append("| **all** | " + " | ".join(cell(report.overall(f)) for f in FIELDS) + " |")
+    if report.rows["expected"] or report.rows["predicted"]:
+        p = report.rows["tp"] / report.rows["predicted"] if report.rows["predicted"] else 0.0
+        r = report.rows["tp"] / report.rows["expected"] if report.rows["expected"] else 0.0
+        lines.append(f"\nBeschlusslauf rows (Gremium + Datum): precision {p:.1%}, recall {r:.1%}")
+    if report.errors:
+        lines.append(f"\n{len(report.errors)} files could not be read: " + "; ".join(report.errors[:5]))
+    return "\n".join(lines)

@@ -1,0 +1,425 @@
+"""OCR of page images with Tesseract (German model), in parallel, with a cache.
+
+Why pytesseract (Tesseract's CLI, per page) and not OCRmyPDF: OCRmyPDF turns a PDF into another
+PDF; we need the text, the word confidences and per-page control. Here pypdfium2 renders only
+the pages without a text layer (a mixed PDF keeps its text pages untouched; OCRmyPDF stops on such
+a PDF with exit code 6 unless told to skip or redo those pages), each page image is hashed and
+looked up in the cache before Tesseract runs (OCRmyPDF has no cache), and the mean word confidence
+comes from Tesseract's TSV output. Deskew and the removal of table rules are our own (scanprep.py,
+0.1-0.5 s a page) instead of OCRmyPDF's unpaper/Leptonica steps. On the real scanned Anlage
+(10 pages) OCRmyPDF 17 took 19.7 s with -j 1 and 21.2 s with -j 2 on a busy machine, about what
+Tesseract alone takes, so it brings no speed either.
+
+Parallelism: the guarded worker that parses a file is a daemon process and may not start a
+multiprocessing pool, so the pool is one of Tesseract processes, driven by a few threads (the
+threads wait for Tesseract; numpy and Pillow release the GIL while preparing a page). Each
+Tesseract runs single-threaded (OMP_THREAD_LIMIT=1): with its OpenMP threads one page took 12 s
+instead of 3 s on two cores, and one process per core scales.
+
+The cache holds Tesseract's raw TSV (words, boxes, confidences) per page image, keyed by the
+sha256 of the image's pixels, so the text can be rebuilt from it without running Tesseract again.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from statistics import median
+from typing import TYPE_CHECKING
+
+from ..errors import InputFileError, MissingDependencyError
+from ..models import ParseOptions
+from .textutil import _KEEP_HYPHEN_BEFORE as KEEP_HYPHEN_BEFORE
+from .textutil import normalise_text
+
+if TYPE_CHECKING:
+    from PIL.Image import Image
+
+LANG = "deu"
+# One uniform block per page: the rows of a Beratungsfolge stay rows (psm 3 may cut a table
+# into column blocks) and a Vorlage is a single column of text.
+PSM = 6
+RENDER_DPI = 300
+INSTALL = "apt-get install tesseract-ocr tesseract-ocr-deu"
+# Tesseract's own settings are part of the cache folder's name: other settings, other results.
+# Bump PREP when scanprep changes what Tesseract sees.
+PREP = 2
+CACHE_FLAVOUR = f"tesseract-{LANG}-psm{PSM}-prep{PREP}"
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str
+    conf: float
+    left: int
+    top: int
+    width: int
+    height: int
+    line: tuple[int, int, int]  # block, paragraph, line
+
+
+@dataclass(frozen=True)
+class OcrPage:
+    text: str
+    confidence: float | None  # mean word confidence, 0-100; None when no word was found
+    words: int
+    cached: bool
+    seconds: float
+
+
+# -- Tesseract ----------------------------------------------------------------------------------
+
+
+def tesseract_cmd() -> str:
+    """The Tesseract binary: ARCHIV_TESSERACT if set, else ``tesseract`` on the PATH."""
+    return os.environ.get("ARCHIV_TESSERACT") or "tesseract"
+
+
+def require_tesseract() -> str:
+    """The path of a Tesseract that has the German model; MissingDependencyError otherwise."""
+    found = shutil.which(tesseract_cmd())
+    if not found:
+        raise MissingDependencyError("Tesseract OCR (tesseract with the German model)", INSTALL)
+    if LANG not in _languages(found):
+        raise MissingDependencyError(f"Tesseract's German model ('{LANG}')", INSTALL)
+    return found
+
+
+def tesseract_available() -> bool:
+    try:
+        require_tesseract()
+    except MissingDependencyError:
+        return False
+    return True
+
+
+@lru_cache(maxsize=4)
+def _languages(binary: str) -> frozenset[str]:
+    try:
+        out = subprocess.run([binary, "--list-langs"], capture_output=True, text=True, timeout=30).stdout
+    except (OSError, subprocess.SubprocessError):
+        return frozenset()
+    return frozenset(line.strip() for line in out.splitlines()[1:] if line.strip())
+
+
+def _run_tesseract(binary: str, image: Image, dpi: int, timeout: float | None) -> str:
+    import pytesseract
+
+    pytesseract.pytesseract.tesseract_cmd = binary
+    # A raw PGM is written in milliseconds; pytesseract's own PNG costs 0.15 s per page.
+    with tempfile.NamedTemporaryFile(suffix=".pgm", prefix="archiv-ocr-") as f:
+        image.save(f, "PPM")
+        f.flush()
+        try:
+            return pytesseract.image_to_data(f.name, lang=LANG, config=f"--psm {PSM} --dpi {dpi}", timeout=timeout or 0)
+        except pytesseract.TesseractNotFoundError as e:
+            raise MissingDependencyError("Tesseract OCR (tesseract with the German model)", INSTALL) from e
+
+
+# -- cache --------------------------------------------------------------------------------------
+
+
+def image_key(image: Image) -> str:
+    """sha256 of the page image's pixels (with its size and mode): the same page, the same key."""
+    h = hashlib.sha256(f"{image.mode} {image.width}x{image.height}\n".encode())
+    h.update(image.tobytes())
+    return h.hexdigest()
+
+
+class OcrCache:
+    """One gzip'd TSV per page image under ``folder/<flavour>/<key[:2]>/<key>.tsv.gz``."""
+
+    def __init__(self, folder: str | Path) -> None:
+        self.dir = Path(folder) / CACHE_FLAVOUR
+
+    def _path(self, key: str) -> Path:
+        return self.dir / key[:2] / f"{key}.tsv.gz"
+
+    def get(self, key: str) -> str | None:
+        try:
+            return gzip.decompress(self._path(key).read_bytes()).decode("utf-8")
+        except (OSError, EOFError, UnicodeDecodeError):  # absent or damaged: OCR again
+            return None
+
+    def put(self, key: str, tsv: str) -> None:
+        path = self._path(key)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            # Written aside and renamed: a reader never sees half a file, two writers never clash.
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+            with os.fdopen(fd, "wb") as f:
+                f.write(gzip.compress(tsv.encode("utf-8"), compresslevel=6, mtime=0))
+            os.replace(tmp, path)
+        except OSError:  # a read-only index folder: the text is still right, only not kept
+            pass
+
+
+# -- from TSV to text ---------------------------------------------------------------------------
+
+
+def parse_tsv(tsv: str) -> list[Word]:
+    words = []
+    for row in tsv.splitlines()[1:]:
+        cells = row.split("\t")
+        if len(cells) < 12 or cells[0] != "5" or not cells[11].strip():
+            continue
+        try:
+            conf = float(cells[10])
+            left, top, width, height = (int(c) for c in cells[6:10])
+            line = (int(cells[2]), int(cells[3]), int(cells[4]))
+        except ValueError:
+            continue
+        words.append(Word(cells[11].strip(), conf, left, top, width, height, line))
+    return words
+
+
+def _is_junk(word: Word, text_height: float) -> bool:
+    """Dust, toner specks and the remains of table rules that Tesseract read as '.', ':', 'j',
+    a quote mark or a short word: far smaller or flatter than any letter, or a low-confidence
+    scrap of non-letters."""
+    if all(c in _RULE_BITS for c in word.text):
+        return True  # "|", "_" or "___": a table rule or a form line, not text
+    dashes = all(c in _DASHES for c in word.text)
+    if max(word.width, word.height) < 0.3 * text_height and not (dashes and word.width >= 0.25 * text_height):
+        return True
+    if word.height < 0.2 * text_height and not dashes:
+        return True  # a flat scrap: what is left of a rule
+    return word.conf < 50 and not dashes and not any(c.isalnum() for c in word.text)
+
+
+_QUOTES = "'’‚`´"
+_RULE_BITS = "|_¦"
+_DASHES = "-–—"
+# A gap this many line heights wide separates the columns of a table (or of a label grid).
+COLUMN_GAP = 1.5
+
+
+def _clean_word(word: Word, line_height: float) -> str:
+    text = word.text
+    if len(text) == 1 and text in _DASHES:
+        # A dash standing alone: Tesseract mixes up -, – and —; their widths tell them apart.
+        ratio = word.width / (line_height / 0.8) if line_height else 0
+        return "-" if ratio < 0.38 else "–" if ratio < 0.75 else "—"
+    # A piece of a table rule glued to a word: "_AN/2025/0021", "|Gremium".
+    text = text.strip(_RULE_BITS) or text
+    # A quote mark glued to the edge of an unsure word is nearly always a speck.
+    if word.conf < 80 and len(text) > 1:
+        stripped = text.strip(_QUOTES + '"')
+        if stripped and stripped != text and not text.startswith(("„", "“")):
+            text = stripped
+    return text
+
+
+def layout_text(words: list[Word]) -> str:
+    """Lines of words in Tesseract's reading order, a TAB between the columns of a table;
+    specks dropped; paragraphs apart."""
+    if not words:
+        return ""
+    text_height = median([w.height for w in words if any(c.isalnum() for c in w.text)] or [w.height for w in words])
+    lines_of: dict[tuple[int, int, int], list[Word]] = {}
+    for w in words:
+        if not _is_junk(w, text_height):
+            lines_of.setdefault(w.line, []).append(w)
+    out: list[str] = []
+    previous: tuple[int, int, int] | None = None
+    for key, line in lines_of.items():
+        if previous is not None and key[:2] != previous[:2]:
+            out.append("")
+        previous = key
+        heights = [w.height for w in line if any(c.isalpha() for c in w.text)]
+        height = median(heights) if heights else text_height
+        text = ""
+        right = None
+        for w in sorted(line, key=lambda w: w.left):
+            piece = _clean_word(w, height)
+            if not piece:
+                continue
+            if text:
+                text += "\t" if right is not None and w.left - right > COLUMN_GAP * height else " "
+            text += piece
+            right = w.left + w.width
+        out.append(text)
+    return fix_ocr_noise("\n".join(dehyphenate(out)))
+
+
+def dehyphenate(lines: list[str]) -> list[str]:
+    """A word hyphenated at a line end is joined on the upper line ("derglei-" + "chen ..."), as
+    pdfium does for a text layer, so that a search finds it; "Ver- und Entsorgung" stays."""
+    out = list(lines)
+    for i in range(len(out) - 1):
+        head, rest = out[i], out[i + 1]
+        if len(head) < 2 or not head.endswith("-") or not head[-2].isalpha() or "\t" in rest:
+            continue
+        first, _, tail = rest.partition(" ")
+        if first[:1].islower() and first.rstrip(",.;:") not in KEEP_HYPHEN_BEFORE:
+            out[i], out[i + 1] = head[:-1] + first, tail
+    # A line that was one word only is gone, not left blank (a blank line ends a paragraph).
+    return [line for i, line in enumerate(out) if line or not lines[i]]
+
+
+# "§" misread as "8", "$", "&" or "S" before a number that a norm follows ("8 45 Abs. 9 StVO"),
+# after a word that introduces a norm ("gemäß $ 11"), or opening a heading line ("8 2 Sonstige").
+_NORM_AFTER = (
+    r"(?:\s+(?:Abs\.|Absatz|Satz|S\.|Nr\.|Ziff\.|ff?\.|bis|und)|,?\s+[A-ZÄÖÜ][A-Za-zÄÖÜäöü]*[A-ZÄÖÜ][A-Za-zäöü]*\b)"
+)
+_SIGN = r"(?P<sign>88|\$\$|&&|[8$&S])"
+_PARAGRAPH_SIGNS = (
+    re.compile(rf"(?<![\w§]){_SIGN}(?=\s?\d{{1,4}}[a-z]?\b{_NORM_AFTER})"),
+    re.compile(rf"(?P<intro>\b(?:gemäß|nach|des|vgl\.|laut|lt\.|siehe)\s){_SIGN}(?=\s?\d{{1,4}}[a-z]?\b)"),
+    re.compile(rf"(?m)^{_SIGN}(?=\s\d{{1,3}}[a-z]?\s+[A-ZÄÖÜ][a-zäöüß]{{3,}})"),
+    re.compile(r"(?P<sign>\$)(?=\s?\d)"),  # a dollar sign before a number is no German print
+)
+# A bullet read as a guillemet at the start of a line.
+_BULLET = re.compile(r"(?m)^[«»](?=\s)")
+# A word run into the next at a speck read as an apostrophe: "Die'Gemeinde".
+_INNER_QUOTE = re.compile(rf"(?<=[a-zäöüß])[{_QUOTES}](?=[A-ZÄÖÜ])")
+# "0" for "O" in the letters of an identifier: "V0/2024/0193".
+_ID_PREFIX = re.compile(r"(?<![\w/])([A-Z]*)0([A-Z]*)(?=/\d)")
+# A closing quote read as "*": „Wiesengrund-Süd*.
+_CLOSING_QUOTE = re.compile(r"(„[^“”\n*]{1,80})\*")
+# Letters inside numbers: "2O25", "l0.06.2025", "1O0.000".
+_NUMBER_LIKE = re.compile(r"(?<![\w])(?=[\dOlI|.,/]*\d[\dOlI|.,/]*\d)[\dOlI|][\dOlI|.,/]*[\d](?![\w])")
+
+
+def _paragraph_sign(m: re.Match[str]) -> str:
+    intro = m.groupdict().get("intro") or ""
+    return intro + ("§§" if len(m.group("sign")) == 2 else "§")
+
+
+def _digits(m: re.Match[str]) -> str:
+    return m.group(0).translate(str.maketrans({"O": "0", "l": "1", "I": "1", "|": "1"}))
+
+
+def fix_ocr_noise(text: str) -> str:
+    """Undo Tesseract's typical errors on German administrative print."""
+    for pattern in _PARAGRAPH_SIGNS:
+        text = pattern.sub(_paragraph_sign, text)
+    text = _INNER_QUOTE.sub(" ", text)
+    text = _BULLET.sub("•", text)
+    text = _CLOSING_QUOTE.sub(r"\1“", text)
+    text = _NUMBER_LIKE.sub(_digits, text)
+    text = _ID_PREFIX.sub(lambda m: f"{m.group(1)}O{m.group(2)}" if m.group(1) or m.group(2) else m.group(0), text)
+    return normalise_text(text)
+
+
+def mean_confidence(words: list[Word]) -> float | None:
+    scores = [w.conf for w in words if w.conf >= 0]
+    return sum(scores) / len(scores) if scores else None
+
+
+# -- the pool -----------------------------------------------------------------------------------
+
+
+def default_workers() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+class PageOcr:
+    """OCR of the page images of one file: cache first, then Tesseract in parallel."""
+
+    def __init__(self, label: str, options: ParseOptions | None = None, total: int | None = None) -> None:
+        options = options or ParseOptions()
+        self.label = label
+        self.total = total
+        self.cache = OcrCache(options.ocr_cache) if options.ocr_cache else None
+        self.workers = max(1, options.ocr_workers or default_workers())
+        # Stop cleanly a little before the guard would kill the worker: the pages done so far
+        # stay in the cache, and the message says how to go on.
+        self.budget = options.time_budget
+        self.deadline = time.monotonic() + self.budget * 0.9 - 2 if self.budget else None
+        self.progress = options.progress
+        self._lock = threading.Lock()
+        self._scores: list[float] = []
+
+    def run(self, images: Iterable[tuple[int, Image, int]]) -> dict[int, OcrPage]:
+        """``images`` yields (page number, image, dpi), lazily; returns page number -> OcrPage."""
+        os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+        results: dict[int, OcrPage] = {}
+        futures: dict[int, Future[OcrPage]] = {}
+        binary: str | None = None
+        with ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="ocr") as pool:
+            for number, image, dpi in images:
+                key = image_key(image)
+                tsv = self.cache.get(key) if self.cache else None
+                if tsv is not None:
+                    results[number] = self._page(number, tsv, cached=True, seconds=0.0)
+                    continue
+                binary = binary or require_tesseract()
+                self._check_time(number)
+                futures[number] = pool.submit(self._ocr, binary, number, image, dpi, key)
+                # At most two pages per Tesseract wait in memory (a 300 dpi page is 9 MB of pixels).
+                while sum(1 for f in futures.values() if not f.done()) > 2 * self.workers:
+                    next(f for f in futures.values() if not f.done()).exception()
+            for number, future in futures.items():
+                results[number] = future.result()
+        return dict(sorted(results.items()))
+
+    def _check_time(self, number: int) -> None:
+        if self.deadline is not None and time.monotonic() > self.deadline:
+            raise self._timeout(number)
+
+    def _timeout(self, number: int) -> InputFileError:
+        of = f" of {self.total}" if self.total else ""
+        return InputFileError(
+            self.label,
+            f"OCR took longer than the {self.budget:g} s allowed (at page {number}{of}); the pages done so far "
+            "are cached: run it again with a larger --timeout",
+        )
+
+    def _ocr(self, binary: str, number: int, image: Image, dpi: int, key: str) -> OcrPage:
+        started = time.monotonic()
+        timeout = max(1.0, self.deadline - started) if self.deadline is not None else None
+        from .scanprep import prepare
+
+        try:
+            tsv = _run_tesseract(binary, *prepare(image, dpi), timeout)
+        except RuntimeError as e:  # pytesseract's timeout
+            if "timeout" in str(e).lower():
+                raise self._timeout(number) from e
+            raise
+        if self.cache:
+            self.cache.put(key, tsv)
+        return self._page(number, tsv, cached=False, seconds=time.monotonic() - started)
+
+    def _page(self, number: int, tsv: str, *, cached: bool, seconds: float) -> OcrPage:
+        words = parse_tsv(tsv)
+        conf = mean_confidence(words)
+        page = OcrPage(layout_text(words), conf, len(words), cached, seconds)
+        with self._lock:
+            self._scores.extend(w.conf for w in words if w.conf >= 0)
+            self._report(number, page)
+        return page
+
+    def _report(self, number: int, page: OcrPage) -> None:
+        if not self.progress:
+            return
+        of = f"/{self.total}" if self.total else ""
+        how = "cached" if page.cached else f"{page.seconds:.1f} s"
+        conf = f", confidence {page.confidence:.0f}" if page.confidence is not None else ""
+        # The process's own stderr: in a worker forked from a test runner, sys.stderr may be a copy
+        # of the runner's buffer that nobody reads.
+        err = sys.__stderr__ or sys.stderr
+        lead = "\r\x1b[K" if err.isatty() else ""
+        err.write(f"{lead}ocr: {self.label}: page {number}{of} ({how}{conf})\n")
+        err.flush()
+
+    @property
+    def confidence(self) -> float | None:
+        """Mean word confidence over every page OCRed (or read from the cache) so far."""
+        return round(sum(self._scores) / len(self._scores), 1) if self._scores else None

@@ -1,0 +1,111 @@
+"""Clean a scanned page before OCR: turn it straight and take out the rules of tables.
+
+Tesseract reads a ruled Beratungsfolge table as noise ("|", "_", "—" and invented words): the
+rules touch the letters and, on a page turned by a degree or two, cut through whole rows. So the
+page is first deskewed (the angle whose horizontal projection has the sharpest peaks, that is
+where the text lines run straight), then every long straight dark run is painted white.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+if TYPE_CHECKING:
+    from PIL.Image import Image
+
+# Angles tried, in degrees: a scanner's skew is small; a page turned more is a case for OSD.
+MAX_SKEW = 4.0
+SKEW_STEP = 0.1
+# Runs of dark pixels at least this long (in inches) are rules, not letters: a 20 pt capital is
+# about 0.2 inch high and its bars are shorter than 0.3 inch.
+RULE_INCHES = 0.5
+DARK = 160
+
+
+# Larger pages (an A4 page at more than 600 dpi, a plan at A0) are scaled down first: Tesseract
+# gains nothing from more pixels, and the worker's memory limit holds.
+MAX_PIXELS = 36_000_000
+
+
+def prepare(image: Image, dpi: int) -> tuple[Image, int]:
+    """The page in grey, deskewed, without the rules of tables; and its resolution now."""
+    from PIL import Image as PilImage
+
+    pixels = image.width * image.height
+    if pixels > MAX_PIXELS:
+        scale = (MAX_PIXELS / pixels) ** 0.5
+        image = image.resize((int(image.width * scale), int(image.height * scale)), PilImage.LANCZOS)
+        dpi = max(1, round(dpi * scale))
+    image = deskew(image)
+    return remove_rules(image, dpi), dpi
+
+
+def skew_angle(image: Image) -> float:
+    """The page's skew in degrees (what ``image.rotate`` needs to straighten it)."""
+    from PIL import Image as PilImage
+
+    scale = 800 / max(image.size)
+    small = image.resize((max(1, int(image.width * scale)), max(1, int(image.height * scale))), PilImage.BILINEAR)
+    dark = PilImage.fromarray(((np.asarray(small) < DARK) * 255).astype(np.uint8), "L")
+    if not np.asarray(dark).any():
+        return 0.0
+    best, best_score = 0.0, -1.0
+    for angle in np.arange(-MAX_SKEW, MAX_SKEW + SKEW_STEP / 2, SKEW_STEP):
+        profile = np.asarray(dark.rotate(float(angle), resample=PilImage.NEAREST, fillcolor=0), dtype=np.float32)
+        rows = profile.sum(axis=1)
+        score = float(np.square(np.diff(rows)).sum())
+        if score > best_score:
+            best, best_score = float(angle), score
+    return round(best, 2)
+
+
+def deskew(image: Image) -> Image:
+    from PIL import Image as PilImage
+
+    angle = skew_angle(image)
+    if abs(angle) < SKEW_STEP:
+        return image
+    return image.rotate(angle, resample=PilImage.BICUBIC, fillcolor=255)
+
+
+def _long_runs(dark: np.ndarray, length: int) -> np.ndarray:
+    """The dark pixels that belong to a horizontal run of at least ``length`` pixels."""
+    rows, n = dark.shape
+    if n < length:
+        return np.zeros_like(dark)
+    cs = np.zeros((rows, n + 1), dtype=np.int32)
+    np.cumsum(dark, axis=1, dtype=np.int32, out=cs[:, 1:])
+    full = (cs[:, length:] - cs[:, :-length]) == length  # the window that starts here is all dark
+    # A pixel is on a rule when an all-dark window covers it: count the full windows that start
+    # in the ``length`` pixels up to it.
+    cf = np.zeros((rows, n + 1), dtype=np.int32)
+    np.cumsum(full, axis=1, dtype=np.int32, out=cf[:, 1 : full.shape[1] + 1])
+    cf[:, full.shape[1] + 1 :] = cf[:, full.shape[1] : full.shape[1] + 1]
+    hi = cf[:, 1:]  # windows starting at or before the pixel
+    lo = np.zeros_like(hi)
+    lo[:, length:] = cf[:, 1 : n + 1 - length]  # windows that end before the pixel
+    return (hi - lo) > 0
+
+
+def remove_rules(image: Image, dpi: int) -> Image:
+    from PIL import Image as PilImage
+
+    px = np.asarray(image)
+    dark = px < DARK
+    length = max(20, int(RULE_INCHES * dpi))
+    rules = _long_runs(dark, length) | _long_runs(dark.T, length).T
+    if not rules.any():
+        return image
+    # The rule's fringe (grey after the deskew) goes too: two pixels around it.
+    grown = rules.copy()
+    for _ in range(2):
+        edge = grown.copy()
+        edge[1:, :] |= grown[:-1, :]
+        edge[:-1, :] |= grown[1:, :]
+        edge[:, 1:] |= grown[:, :-1]
+        edge[:, :-1] |= grown[:, 1:]
+        grown = edge
+    out = np.where(grown, 255, px).astype(np.uint8)
+    return PilImage.fromarray(out, "L")

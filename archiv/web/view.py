@@ -1,0 +1,127 @@
+"""The archive as the web may see it: the one place where the --public rule is applied.
+
+Every route reads through ArchiveView. In public mode a record whose ``oeffentlich`` is False
+(the Vorlage says "nichtöffentlich", or it was ingested with --nichtoeffentlich) does not exist
+for the web: the search runs with Filters(public_only=True), so totals and facet counts leave it
+out, and every record fetched by id or through a reference is checked again here.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import re
+import sqlite3
+import threading
+from pathlib import Path
+
+from ..archive import Archive
+from ..errors import NotFoundError
+from ..extract.normalize import identifier_keys
+from ..models import SearchPage, Vorlage
+from .params import SearchRequest
+
+ID_PATTERN = re.compile(r"[0-9a-f]{16}")
+
+
+class ArchiveView:
+    def __init__(self, index_dir: Path, *, backend: str | None, public: bool) -> None:
+        self.index_dir = index_dir
+        self.backend = backend
+        self.public = public
+        self._local = threading.local()
+        self._opened: list[Archive] = []
+        self._lock = threading.Lock()
+        self._archive()  # fails now (missing index, other schema) rather than on the first request
+
+    def _archive(self) -> Archive:
+        # SQLite connections belong to the thread that opened them; requests run in a thread pool.
+        archive = getattr(self._local, "archive", None)
+        if archive is None:
+            archive = Archive(self.index_dir, self.backend)
+            _ = archive.backend
+            self._local.archive = archive
+            with self._lock:
+                self._opened.append(archive)
+        return archive
+
+    def close(self) -> None:
+        with self._lock:
+            for archive in self._opened:
+                # One opened by a pool thread refuses to close here; SQLite closes it when collected.
+                with contextlib.suppress(sqlite3.ProgrammingError):
+                    archive.close()
+            self._opened.clear()
+        self._local = threading.local()
+
+    def visible(self, v: Vorlage) -> bool:
+        return not self.public or v.oeffentlich is not False
+
+    # -- reading -------------------------------------------------------------------------------
+
+    def search(self, req: SearchRequest) -> SearchPage:
+        page = self._archive().search(
+            req.q, req.filters(public_only=self.public), limit=req.pro_seite, offset=req.offset, sort=req.sort
+        )
+        if not self.public:
+            return page
+        records = self.get_many([h.id for h in page.hits])
+        hits = tuple(h for h in page.hits if h.id in records)
+        return SearchPage(total=page.total, hits=hits, facets=page.facets)
+
+    def get(self, vorlage_id: str) -> Vorlage | None:
+        if not ID_PATTERN.fullmatch(vorlage_id):
+            return None
+        v = self._archive().store.get(vorlage_id)
+        return v if v is not None and self.visible(v) else None
+
+    def get_many(self, ids: list[str]) -> dict[str, Vorlage]:
+        found = self._archive().store.get_many(ids)
+        return {i: v for i, v in found.items() if self.visible(v)}
+
+    def find(self, ref: str) -> list[Vorlage]:
+        try:
+            return [v for v in self._archive().find(ref) if self.visible(v)]
+        except NotFoundError:
+            return []
+
+    def same_aktenzeichen(self, v: Vorlage) -> list[Vorlage]:
+        """Other Vorlagen filed under the same Aktenzeichen (any spelling), newest first."""
+        keys = set(identifier_keys(v.aktenzeichen))
+        if not keys:
+            return []
+        others = [o for o in self.find(v.aktenzeichen or "") if o.id != v.id]
+        others = [o for o in others if keys & set(identifier_keys(o.aktenzeichen))]
+        return sorted(others, key=lambda o: o.datum or "", reverse=True)
+
+    def cited(self, v: Vorlage) -> list[tuple[str, list[Vorlage]]]:
+        """Each Vorlage-Nr. the text refers to, with the archived Vorlagen of that number.
+
+        Numbers repeat across councils, so where the citing Vorlage names its Körperschaft the
+        records of the same Körperschaft are preferred.
+        """
+        out: list[tuple[str, list[Vorlage]]] = []
+        for ref in v.entities.get("vorlagen", ()):
+            keys = set(identifier_keys(ref))
+            found = [o for o in self.find(ref) if o.id != v.id and keys & set(identifier_keys(o.vorlage_nr))]
+            same_body = [o for o in found if v.koerperschaft and o.koerperschaft == v.koerperschaft]
+            out.append((ref, same_body or found))
+        return out
+
+    def original(self, v: Vorlage) -> Path | None:
+        """The stored original of a visible record, if it is still there and unchanged."""
+        path = self._archive().store.original_path(v.id)
+        if path is None or not path.is_file():
+            return None
+        kept = self.index_dir.resolve() in path.resolve().parents
+        if not kept and _sha256(path) != v.source.sha256:
+            return None  # referenced in place (--no-copy) and changed since: not the file of this record
+        return path
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()

@@ -1,0 +1,310 @@
+"""Search at scale: build N synthetic Vorlagen, reindex them with each backend, time the queries.
+
+1. N realistic synthetic records (Gremien, years 2005-2025, Art, Fachbereich, Betreff from council
+   topics, about 3 KB of text each, with nouns drawn Zipf-like from the german-nouns word list so the
+   vocabulary grows as in a real archive) are written straight into a record store: no PDF parsing.
+2. The real `archiv reindex --backend B` runs in a subprocess under a small wrapper that reports the
+   peak RSS of the process (getrusage): wall time, documents/s, index size on disk, peak RSS.
+3. Query latency per type, in-process through Archive.search (parse, backend, fetching the records,
+   snippets, facets: what a user waits for): every query of a type once to warm up, then each
+   `--repeat` times; p50 and p95 over all timings of the type.
+
+    .venv/bin/python benchmarks/bench_search.py --docs 10000 100000 [--backends tantivy whoosh] [--write]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from archiv.archive import Archive  # noqa: E402
+from archiv.models import BeschlusslaufRow, Produkt, SourceInfo, Vorlage  # noqa: E402
+from archiv.search import BACKENDS, Filters  # noqa: E402
+from archiv.store import Store  # noqa: E402
+
+README = Path(__file__).with_name("README.md")
+START, END = "<!-- bench_search:start -->", "<!-- bench_search:end -->"
+
+GREMIEN = (
+    "Rat", "Kreistag", "Kreisausschuss", "Hauptausschuss", "Haupt- und Finanzausschuss", "Finanzausschuss",
+    "Bauausschuss", "Ausschuss für Stadtentwicklung und Verkehr", "Ausschuss für Umwelt, Klima und Mobilität",
+    "Jugendhilfeausschuss", "Schulausschuss", "Sozialausschuss", "Kulturausschuss", "Sportausschuss",
+    "Werksausschuss", "Betriebsausschuss Stadtbetrieb", "Rechnungsprüfungsausschuss", "Ortsrat Nord",
+    "Ortsrat Süd", "Ortsbeirat Mitte", "Bezirksvertretung Ost", "Seniorenbeirat", "Integrationsbeirat",
+    "Gemeindevertretung", "Stadtverordnetenversammlung", "Magistrat", "Ältestenrat", "Wahlprüfungsausschuss",
+)  # fmt: skip
+ARTEN = ("Beschlussvorlage", "Mitteilungsvorlage", "Antrag", "Anfrage", "Informationsvorlage", "Bericht")
+FACHBEREICHE = (
+    "FB 1 - Zentrale Dienste", "FB 2 - Finanzen", "FB 3 - Ordnung und Bürgerdienste", "FB 4 - Schule und Bildung",
+    "FB 5 - Jugend und Soziales", "FB 6 - Bauen und Planen", "FB 7 - Umwelt und Klima", "FB 8 - Tiefbau",
+    "FB 9 - Kultur und Sport", "Amt 61 - Stadtplanung", "Amt 66 - Straßen und Verkehr", "Amt 32 - Ordnungsamt",
+    "Stabsstelle Wirtschaftsförderung", "Eigenbetrieb Abwasser",
+)  # fmt: skip
+ORTE = ("Nordstadt", "Südviertel", "Altstadt", "Lindenau", "Birkenweiler", "Hohenfeld", "Kesselbach", "Oberried")
+TOPICS = (
+    "Sanierung der Grundschule {ort}", "Neubau einer Kindertagesstätte in {ort}", "Bebauungsplan Nr. {n} {ort}",
+    "Haushaltssatzung und Haushaltsplan {jahr}", "Jahresabschluss {jahr} des Eigenbetriebs Abwasser",
+    "Radverkehrskonzept: Umsetzungsbericht {jahr}", "Erweiterung der Flüchtlingsunterkunft in {ort}",
+    "Arbeitsmarktintegration von Geflüchteten", "Gebührensatzung für die Abfallentsorgung {jahr}",
+    "Straßenausbau der Hauptstraße in {ort}", "Friedhofsgebührensatzung {jahr}", "Neuwahl des Seniorenbeirats",
+    "Klimaschutzkonzept: Maßnahmenprogramm {jahr}", "Feuerwehrgerätehaus {ort}: Neubau",
+    "Breitbandausbau in {ort}", "Schulentwicklungsplan {jahr} bis {jahr2}", "Wirtschaftsförderung: Gewerbegebiet {ort}",
+    "Verkehrsberuhigung in der Bahnhofstraße", "Stellenplan {jahr}", "Zuschuss an den Sportverein {ort}",
+    "Antrag der Fraktion auf Einrichtung einer Bushaltestelle in {ort}", "Anfrage zur Wasserversorgung in {ort}",
+    "Spielplatz {ort}: Erneuerung der Spielgeräte", "Wärmeplanung der Stadt", "Photovoltaikanlagen auf Schuldächern",
+)  # fmt: skip
+SENTENCES = (
+    "Der {gremium} hat sich in seiner Sitzung am {datum} mit der {nomen} befasst.",
+    "Die Verwaltung wird beauftragt, die {nomen} bis zum {datum} vorzubereiten und dem {gremium} zu berichten.",
+    "Die Kosten belaufen sich nach der Kostenschätzung auf {betrag} €, davon werden {prozent} % aus Fördermitteln"
+    " gedeckt.",
+    "Die Mittel sind im Haushaltsplan {jahr} unter dem Produkt {produkt} veranschlagt.",
+    "Nach § {paragraph} der Gemeindeordnung ist der {gremium} für die Entscheidung zuständig.",
+    "Im Ortsteil {ort} wurde im Rahmen der Bürgerbeteiligung eine {nomen} durchgeführt.",
+    "Die {nomen} wurde von einem externen Gutachterbüro geprüft und ist als Anlage beigefügt.",
+    "Die Fraktion bittet um Auskunft, wie sich die {nomen} seit {jahr} entwickelt hat.",
+    "Mit den Bauarbeiten soll im Frühjahr {jahr} begonnen werden; die Bauzeit beträgt etwa {n} Monate.",
+    "Der Haupt- und Finanzausschuss empfiehlt, die {nomen} in der vorgelegten Fassung zu beschließen.",
+    "Die Stellungnahme des Seniorenbeirats und des Integrationsbeirats zur {nomen} liegt vor.",
+    "Die Sanierung der Gebäude ist wegen der gestiegenen Baupreise teurer als im Jahr {jahr} geplant.",
+    "Die Anwohnerinnen und Anwohner der {ort}er Straße wurden über die {nomen} informiert.",
+    "Geflüchtete Menschen werden bei der Arbeitsmarktintegration durch das Jobcenter unterstützt.",
+    "Die Müllabfuhr und die Straßenreinigung werden nach der Gebührenkalkulation neu abgerechnet.",
+    "Für die Kindertagesbetreuung werden zusätzliche Plätze in der Kita {ort} geschaffen.",
+    "Die Ergebnisse der {nomen} werden im Ausschuss vorgestellt und anschließend veröffentlicht.",
+    "Eine Entscheidung über die {nomen} ist bis zum Ende des Jahres {jahr} erforderlich.",
+)  # fmt: skip
+
+
+def _nouns(limit: int = 60_000) -> tuple[list[str], list[float]]:
+    """Nouns of the german-nouns list with Zipf-like cumulative weights, for a realistic vocabulary."""
+    import csv
+
+    from german_nouns.config import CSV_FILE_PATH
+
+    rnd = random.Random(7)
+    nouns = []
+    with open(CSV_FILE_PATH, encoding="utf-8", newline="") as fh:
+        rows = csv.reader(fh)
+        next(rows)
+        for row in rows:
+            if row[0].isalpha() and row[0][0].isupper() and "Toponym" not in row[1] and "name" not in row[1]:
+                nouns.append(row[0])
+    rnd.shuffle(nouns)
+    nouns = nouns[:limit]
+    cum, total = [], 0.0
+    for rank in range(1, len(nouns) + 1):
+        total += 1.0 / rank
+        cum.append(total)
+    return nouns, cum
+
+
+class Generator:
+    def __init__(self, seed: int = 1) -> None:
+        self.rnd = random.Random(seed)
+        self.nouns, self.cum = _nouns()
+
+    def noun(self) -> str:
+        return self.rnd.choices(self.nouns, cum_weights=self.cum)[0]
+
+    def fill(self, template: str, year: int) -> str:
+        r = self.rnd
+        return template.format(
+            gremium=r.choice(GREMIEN), datum=f"{r.randint(1, 28)}.{r.randint(1, 12)}.{year}", nomen=self.noun(),
+            betrag=f"{r.randint(10, 9_000)}.{r.randint(0, 999):03d}", prozent=r.randint(10, 90), jahr=year,
+            produkt=f"{r.randint(1, 9)}.{r.randint(10, 99)}.{r.randint(1, 20):02d}", paragraph=r.randint(20, 80),
+            ort=r.choice(ORTE), n=r.randint(3, 18), jahr2=year + 5,
+        )  # fmt: skip
+
+    def vorlage(self, i: int) -> Vorlage:
+        r = self.rnd
+        year = r.randint(2005, 2025)
+        day = date(year, 1, 1) + timedelta(days=r.randint(0, 364))
+        art = r.choice(ARTEN)
+        betreff = self.fill(r.choice(TOPICS), year)
+        paragraphs = []
+        while sum(len(p) for p in paragraphs) < 2900:
+            paragraphs.append(" ".join(self.fill(r.choice(SENTENCES), year) for _ in range(r.randint(3, 6))))
+        gremien = r.sample(GREMIEN, r.randint(1, 4))
+        when = [(day + timedelta(days=14 * n)).isoformat() for n in range(1, len(gremien) + 1)]
+        rows = tuple(
+            BeschlusslaufRow(str(n), g, r.random() > 0.2, "Vorberatung", when[n - 1], None)
+            for n, g in enumerate(gremien, 1)
+        )
+        nr = f"{art[:2].upper()}/{year}/{i:06d}"
+        az = f"{r.randint(10, 99)}.{r.randint(10, 99)}.{r.randint(1, 99):02d}"
+        text = f"{art}\nVorlage-Nr.: {nr}\nAktenzeichen: {az}\nBetreff: {betreff}\n\n" + "\n\n".join(paragraphs)
+        sha = f"{i:064x}"
+        return Vorlage(
+            id=sha[-16:], vorlage_nr=nr, aktenzeichen=az, art=art, datum=day.isoformat(), oeffentlich=True,
+            koerperschaft="Stadt Musterstadt", fachbereich=r.choice(FACHBEREICHE), beteiligungen=(),
+            produkt=Produkt(None, None), betreff=betreff, beschlusslauf=rows, beschlussvorschlag=paragraphs[0],
+            begruendung="\n\n".join(paragraphs[1:]), anlagen=(), entities={},
+            source=SourceInfo(f"synthetic/{i}.txt", sha, "text", None, None, datetime.now(UTC).isoformat()),
+            text=text,
+        )  # fmt: skip
+
+
+def build_store(folder: Path, n: int) -> float:
+    t0 = time.perf_counter()
+    store = Store(folder, create=True)
+    store.db.execute("PRAGMA synchronous=OFF")  # generated data: no need to wait for the disk
+    gen = Generator()
+    for i in range(n):
+        store.put(gen.vorlage(i), None)
+    store.close()
+    return time.perf_counter() - t0
+
+
+WRAPPER = """
+import resource, subprocess, sys, time
+t = time.perf_counter()
+rc = subprocess.run(sys.argv[1:]).returncode
+print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, rc)
+"""
+
+
+def reindex(folder: Path, backend: str) -> dict[str, float]:
+    archiv = Path(sys.executable).with_name("archiv")
+    cmd = [sys.executable, "-c", WRAPPER, str(archiv), "reindex", "--index", str(folder), "--backend", backend, "-q"]
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout.split()
+    seconds, maxrss_kb, rc = float(out[0]), int(out[1]), int(out[2])
+    if rc != 0:
+        raise SystemExit(f"archiv reindex --backend {backend} failed ({rc})")
+    size = sum(p.stat().st_size for p in (folder / backend).rglob("*") if p.is_file())
+    return {"seconds": seconds, "rss_mb": maxrss_kb / 1024, "size_mb": size / 2**20}
+
+
+QUERIES: dict[str, list[tuple[str, Filters]]] = {
+    "term": [(q, Filters()) for q in ("Sanierung", "Kita", "Haushaltsplan", "Flüchtling", "Integration", "Muell")],
+    "AND": [(q, Filters()) for q in ("Sanierung Grundschule", "Gebühren Abfallentsorgung", "Kita Plätze Nordstadt",
+                                     "Bauarbeiten Frühjahr", "Radverkehrskonzept Umsetzungsbericht")],
+    "phrase": [(q, Filters()) for q in ('"Haupt- und Finanzausschuss"', '"Sanierung der Gebäude"',
+                                        '"Geflüchtete Menschen"', '"externen Gutachterbüro geprüft"',
+                                        '"Kita Nordstadt"')],
+    "fielded": [(q, Filters()) for q in ("betreff:Spielplatz", "gremium:Schulausschuss Sanierung",
+                                         "art:Antrag Bushaltestelle", "betreff:Wärmeplanung",
+                                         "fachbereich:Finanzen Stellenplan", "aktenzeichen:12.34.05")],
+    "prefix": [(q, Filters()) for q in ("sanier*", "kita*", "haushalt*", "flücht*", "bau*", "geb*")],
+    "date range": [(q, Filters()) for q in ("datum:2018-01-01..2018-12-31 Sanierung", "jahr:2010..2012 Kita",
+                                            "datum:2024-06..", "Haushalt datum:2020..2021")],
+    "facet": [("", Filters()), ("", Filters(gremium="Rat")), ("", Filters(jahr="2015")),
+              ("Sanierung", Filters(art="Antrag")), ("", Filters(fachbereich="FB 2 - Finanzen"))],
+}  # fmt: skip
+
+
+def latencies(folder: Path, backend: str, repeat: int) -> dict[str, tuple[float, float, int]]:
+    out = {}
+    with Archive(folder, backend) as archive:
+        for kind, queries in QUERIES.items():
+            timings, totals = [], []
+            for q, f in queries:
+                totals.append(archive.search(q, f).total)  # warm up
+                for _ in range(repeat):
+                    t = time.perf_counter()
+                    archive.search(q, f)
+                    timings.append((time.perf_counter() - t) * 1000)
+            timings.sort()
+            p95 = timings[min(len(timings) - 1, round(0.95 * len(timings)) - 1)]
+            out[kind] = (statistics.median(timings), p95, int(statistics.median(totals)))
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--docs", type=int, nargs="+", default=[10_000])
+    ap.add_argument("--backends", nargs="+", default=list(BACKENDS), choices=BACKENDS)
+    ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--keep", type=Path, help="keep the generated index folders under this folder")
+    ap.add_argument("--write", action="store_true", help="write the tables into benchmarks/README.md")
+    ap.add_argument(
+        "--merge", type=Path, help="JSON file of earlier results: this run's are added, the tables show all"
+    )
+    args = ap.parse_args()
+    builds, queries = [], []
+    for n in args.docs:
+        base = args.keep or Path(tempfile.mkdtemp(prefix="archiv-bench-"))
+        folder = base / f"index-{n}"
+        if not (folder / "records.sqlite3").exists():
+            print(f"generating {n:,} Vorlagen ...", file=sys.stderr, flush=True)
+            gen_s = build_store(folder, n)
+            print(f"  {gen_s:.0f} s", file=sys.stderr)
+        for backend in args.backends:
+            print(f"reindex {n:,} with {backend} ...", file=sys.stderr, flush=True)
+            b = reindex(folder, backend)
+            builds.append((n, backend, b))
+            print(f"  {json.dumps(b)}", file=sys.stderr)
+            lat = latencies(folder, backend, args.repeat)
+            queries.append((n, backend, lat, args.repeat))
+            print(f"  {json.dumps(lat)}", file=sys.stderr, flush=True)
+        if not args.keep:
+            shutil.rmtree(base, ignore_errors=True)
+    if args.merge:
+        earlier = json.loads(args.merge.read_text()) if args.merge.exists() else {"builds": [], "queries": []}
+        done = {(n, b) for n, b, _ in builds}
+        builds = [x for x in earlier["builds"] if tuple(x[:2]) not in done] + builds
+        queries = [x for x in earlier["queries"] if tuple(x[:2]) not in done] + queries
+        builds.sort(key=lambda x: (x[0], x[1]))
+        queries.sort(key=lambda x: (x[0], x[1]))
+        args.merge.write_text(json.dumps({"builds": builds, "queries": queries}, indent=1))
+    table = render(builds, queries)
+    print(table)
+    if args.write:
+        text = README.read_text(encoding="utf-8")
+        block = f"{START}\n{table}\n{END}"
+        if START in text:
+            text = text[: text.index(START)] + block + text[text.index(END) + len(END) :]
+        else:
+            text += f"\n## bench_search.py: search at 10k and 100k Vorlagen\n\n{block}\n"
+        README.write_text(text, encoding="utf-8")
+
+
+def render(builds: list, queries: list) -> str:
+    lines = [
+        f"Measured {datetime.now(UTC).date()} on {os.cpu_count()} CPUs, Python {platform.python_version()}, "
+        f"{platform.system()}, with `.venv/bin/python benchmarks/bench_search.py "
+        f"--docs {' '.join(str(n) for n in sorted({b[0] for b in builds}))} --write`.",
+        "",
+        "Full `archiv reindex` (subprocess; peak RSS of the process):",
+        "",
+        "| Vorlagen | backend | seconds | docs/s | index MiB | peak RSS MiB |",
+        "|---:|---|---:|---:|---:|---:|",
+    ]
+    for n, backend, b in builds:
+        lines.append(
+            f"| {n:,} | {backend} | {b['seconds']:.0f} | {n / b['seconds']:,.0f} | {b['size_mb']:,.0f} |"
+            f" {b['rss_mb']:,.0f} |"
+        )
+    kinds = list(QUERIES)
+    lines += [
+        "",
+        "Query latency in ms, p50 / p95 (Archive.search in-process, 10 hits with snippets and facets; "
+        "each query run `runs` times after one warm-up):",
+        "",
+        "| Vorlagen | backend | runs | " + " | ".join(kinds) + " |",
+        "|---:|---|---:|" + "---:|" * len(kinds),
+    ]
+    for n, backend, lat, runs in queries:
+        cells = [f"{lat[k][0]:.0f} / {lat[k][1]:.0f}" for k in kinds]
+        lines.append(f"| {n:,} | {backend} | {runs} | " + " | ".join(cells) + " |")
+    lines += ["", "Median hits per query type: " + ", ".join(
+        f"{k} {queries[-1][2][k][2]:,}" for k in kinds) + " (the last row's index)."]  # fmt: skip
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    main()

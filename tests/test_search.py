@@ -1,0 +1,262 @@
+"""Search behaviour and the judged relevance set, on every backend.
+
+The index holds the samples (text, HTML and PDF) and the Vorlagen of tests/search_fixtures/
+(written for these tests). Each judged query names, by file name, the Vorlagen that must be among
+the first three hits and those that must not be found at all.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from archiv.archive import Archive
+from archiv.errors import ExitCode
+from archiv.search import BACKENDS, Filters
+
+from .conftest import ROOT, SAMPLES, run
+
+FIXTURES = ROOT / "tests" / "search_fixtures"
+
+
+@dataclass(frozen=True)
+class Judged:
+    query: str
+    top3: tuple[str, ...] = ()  # file-name stems that must be among the first three hits
+    absent: tuple[str, ...] = ()  # file-name stems that must not be found
+    filters: Filters = field(default_factory=Filters)
+    first: str | None = None  # the one that must come first
+
+
+DS53 = "kreis-hollerbach_ds-53-2025_arbeitsmarktintegration"
+DS61 = "kreis-hollerbach_ds-61-2025_fluechtlingsunterkunft"
+DS12 = "kreis-hollerbach_ds-12-2019_schulentwicklung"
+ABFALL = "auenstadt_vo-2023-0117_abfallgebuehren"
+BEIRAT = "auenstadt_vo-2023-0142_seniorenbeirat"
+AN2018 = "auenstadt_an-2018-0031_verkehrsberuhigung_hauptstrasse"
+HFA = "auenstadt_vo-2024-0088_jahresabschluss_stadtwerke"
+ZUST = "auenstadt_vo-2024-0090_zustaendigkeitsordnung"
+KITA = "wesertal_0398-2024_kita_ausbau"
+SCHULE = "wesertal_0412-2024_schulsanierung"
+RADVERKEHR = "wesertal_0433-2024_radverkehr_mitteilung"
+FRIEDHOF = "elmshagen_bv-0235-2025_friedhofsgebuehren"
+
+JUDGED: tuple[Judged, ...] = (
+    # inflection
+    Judged("Flüchtlinge", top3=(DS61,)),
+    Judged("Grundschule", top3=(DS12,)),
+    Judged("Schulhof", top3=(DS12,), absent=(KITA,)),
+    Judged("Beiräte", top3=(BEIRAT,)),
+    Judged("Jahresabschlüsse", top3=(ZUST, HFA)),
+    Judged("Gebühr", top3=(ABFALL, FRIEDHOF)),
+    # compounds: a part finds the compound, a query word is never split
+    Judged("Integration", top3=(DS53,), absent=(BEIRAT, ABFALL)),
+    Judged("Unterkunft", top3=(DS61,), absent=(ABFALL,)),
+    Judged("Reinigung", top3=(ABFALL,), absent=(DS53,)),
+    Judged("Sanierung", top3=(SCHULE,)),
+    Judged("Beschwerde Müllabfuhr OR Restmülltonne", absent=(ABFALL,)),
+    Judged("Müllabfuhr OR Restmülltonne", top3=(ABFALL,)),
+    Judged("Ratsbeschluss", first=DS12, absent=(DS61, KITA, ABFALL, HFA)),
+    # over-matching: short words and words that merely contain another
+    Judged("Rat", top3=(ABFALL,), absent=(BEIRAT, DS53)),
+    Judged("Ration", absent=(DS53,)),
+    Judged("Lage", absent=(KITA, DS53)),
+    Judged("Schuss", absent=(KITA, HFA)),
+    # word families
+    Judged("Flüchtling", top3=(DS61, DS53)),
+    Judged("Geflüchtete", top3=(DS53,)),
+    # folding: ä/ae/a, ß/ss on both sides
+    Judged("Muell", top3=(ABFALL,)),
+    Judged("Mull", top3=(ABFALL,)),
+    Judged("Strasse", top3=(AN2018,)),
+    Judged("Gebuehren", top3=(ABFALL, FRIEDHOF)),
+    Judged("Zustaendigkeitsordnung", first=ZUST),
+    Judged("Aeltestenrat", first=ZUST),
+    # identifiers, however typed, come first
+    Judged("413/017", first=DS53),
+    Judged("Az. 413 017", first=DS53),
+    Judged("53/2025", first=DS53, top3=(DS61,)),
+    Judged("DS 61/2025", first=DS61),
+    Judged("0398-2024", first=KITA),
+    Judged("vorlage_nr:VO-2023-0117", first=ABFALL, absent=(BEIRAT,)),
+    Judged('aktenzeichen:"70 20 01"', first=ABFALL),
+    # phrases: the words as written, lower case only
+    Judged('"Haupt- und Finanzausschuss"', first=HFA, absent=(ZUST,)),
+    Judged('"Flüchtlingsunterkunft Am Mühlenweg"', first=DS61, absent=(DS53,)),
+    Judged('"Flüchtling"', absent=(DS61, DS53)),
+    Judged('"Müll"', first=ABFALL),
+    Judged('"Muell"', absent=(ABFALL,)),
+    # fields, exclusion, ranges, prefixes, filters
+    Judged("betreff:Seniorenbeirat", first=BEIRAT),
+    Judged("text:Seniorenbeirat Briefwahl", first=BEIRAT),
+    Judged("gremium:Rat", top3=(), absent=(BEIRAT, DS53, DS12)),
+    Judged("art:Antrag Hauptstraße", first=AN2018),
+    Judged("fachbereich:Finanzen", top3=(HFA,), absent=(ZUST,)),
+    Judged("Integration jahr:2025", top3=(DS53,), absent=(DS12,)),
+    Judged("datum:2018-01-01..2018-12-31 Verkehr", first=AN2018, absent=(RADVERKEHR,)),
+    Judged("Flüchtling -Mühlenweg", first=DS53, absent=(DS61,)),
+    Judged("Geflüchtete OR Flüchtlinge", top3=(DS53, DS61)),
+    Judged("integr*", top3=(DS53,)),
+    Judged("Kreistag", top3=(DS12,), absent=(DS53, DS61), filters=Filters(gremium="Schulausschuss")),
+    Judged("Satzung", top3=(ABFALL,), absent=(FRIEDHOF,), filters=Filters(date_to="2024-12-31")),
+)
+
+
+def _ingest(index: Path, backend: str) -> None:
+    parts = [SAMPLES / "text", SAMPLES / "html", SAMPLES / "pdf", FIXTURES]
+    result = run("ingest", *parts, "--index", index, "--backend", backend, "--quiet")
+    assert result.exit_code == 0, result.output
+
+
+@pytest.fixture(scope="session")
+def judged_base(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    index = tmp_path_factory.mktemp("judged") / "index"
+    _ingest(index, "whoosh")
+    return index
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def judged_index(request: pytest.FixtureRequest, judged_base: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The judged index, built by each backend (the others from the same store with reindex)."""
+    if request.param == "whoosh":
+        return judged_base
+    index = tmp_path_factory.mktemp(f"judged-{request.param}") / "index"
+    shutil.copytree(judged_base, index)
+    result = run("reindex", "--index", index, "--backend", request.param, "--quiet")
+    assert result.exit_code == 0, result.output
+    return index
+
+
+@pytest.fixture(scope="session")
+def names(judged_base: Path) -> dict[str, str]:
+    with Archive(judged_base) as archive:
+        return {r.id: Path(r.source.path).stem for r in archive.records()}
+
+
+@pytest.mark.parametrize("judged", JUDGED, ids=[j.query for j in JUDGED])
+def test_judged_query(judged: Judged, judged_index: Path, names: dict[str, str]) -> None:
+    with Archive(judged_index) as archive:
+        page = archive.search(judged.query, judged.filters, limit=50)
+    found = [names[h.id] for h in page.hits]
+    assert page.total == len(found)
+    for wanted in judged.top3:
+        assert wanted in found[:3], f"{judged.query!r}: {wanted} not in the first three: {found[:5]}"
+    if judged.first:
+        assert found and found[0] == judged.first, f"{judged.query!r}: {found[:3]}"
+    for unwanted in judged.absent:
+        assert unwanted not in found, f"{judged.query!r}: {unwanted} was found: {found}"
+
+
+def test_the_judged_set_is_large_enough() -> None:
+    assert len(JUDGED) >= 30
+
+
+def _search(index: Path, *args: str) -> dict:
+    result = run("search", "--index", index, "--format", "json", *args)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Flüchtling", "DS 53/2025"),  # "Geflüchteten"
+        ("Integration", "DS 53/2025"),  # "Arbeitsmarktintegration"
+        ("413/017", "DS 53/2025"),  # Aktenzeichen 413-017
+        ("53/2025", "DS 53/2025"),
+        ("Muell", "VO/2023/0117"),  # "Müll"
+        ("Strasse", "AN/2018/0031"),  # "Hauptstraße"
+    ],
+)
+def test_the_examples_of_the_issue_from_the_command_line(judged_index: Path, query: str, expected: str) -> None:
+    page = _search(judged_index, "--", query)
+    assert expected in [h["vorlage_nr"] for h in page["hits"][:3]]
+
+
+def test_snippets_mark_parts_of_compounds_and_families(judged_index: Path) -> None:
+    page = _search(judged_index, "Integration")
+    top = page["hits"][0]
+    assert top["vorlage_nr"] == "DS 53/2025"
+    assert "<mark>Arbeitsmarktintegration</mark>" in top["snippet"]
+    page = _search(judged_index, "Flüchtling", "--limit", "5")
+    ds53 = next(h for h in page["hits"] if h["vorlage_nr"] == "DS 53/2025")
+    assert "<mark>Geflüchteten</mark>" in ds53["snippet"]
+
+
+def test_facets_count_the_whole_result(judged_index: Path) -> None:
+    page = _search(judged_index, "Rat", "--limit", "1")
+    facets = page["facets"]
+    assert set(facets) == {"gremium", "jahr", "art", "fachbereich"}
+    assert facets["gremium"]["Rat"] >= 4 and len(page["hits"]) == 1
+    everything = _search(judged_index, "")
+    assert sum(everything["facets"]["jahr"].values()) <= everything["total"]
+    assert everything["facets"]["jahr"]["2025"] >= 2
+    assert list(everything["facets"]["art"].values()) == sorted(everything["facets"]["art"].values(), reverse=True)
+    narrowed = _search(judged_index, "", "--gremium", "Rat")
+    assert narrowed["total"] == everything["facets"]["gremium"]["Rat"]
+
+
+def test_sort_by_date(judged_index: Path) -> None:
+    newest = _search(judged_index, "Rat", "--sort", "datum", "--limit", "50")["hits"]
+    dates = [h["datum"] for h in newest if h["datum"]]
+    assert len(dates) >= 4 and dates == sorted(dates, reverse=True)
+    oldest = _search(judged_index, "Rat", "--sort", "datum_asc", "--limit", "50")["hits"]
+    dates = [h["datum"] for h in oldest if h["datum"]]
+    assert dates == sorted(dates)
+
+
+def test_did_you_mean(judged_index: Path) -> None:
+    page = _search(judged_index, "Flüchtlingsunterkumft")
+    assert page["total"] == 0
+    assert page["suggestion"] == "Flüchtlingsunterkunft"
+    assert _search(judged_index, "Kreistag")["suggestion"] is None
+    assert _search(judged_index, "Xylophonorchester")["suggestion"] is None
+    table = run("search", "Seniorenbeirt", "--index", judged_index)
+    assert "Meinten Sie: Seniorenbeirat" in table.output
+    assert _search(judged_index, "flüchtlingsunterkumft")["suggestion"] == "flüchtlingsunterkunft"
+
+
+def test_similar(judged_index: Path) -> None:
+    result = run("similar", "DS 53/2025", "--index", judged_index, "--format", "json")
+    assert result.exit_code == 0, result.output
+    page = json.loads(result.output)
+    ids = [h["vorlage_nr"] for h in page["hits"]]
+    assert "DS 53/2025" not in ids
+    assert "DS 61/2025" in ids[:3]  # the Flüchtlingsunterkunft that cites the Masterplan
+    fees = json.loads(run("similar", "VO/2023/0117", "--index", judged_index, "--format", "json").output)
+    assert fees["hits"][0]["vorlage_nr"] == "BV/0235/2025"  # Abfallgebühren -> Friedhofsgebühren
+    table = run("similar", "VO/2023/0117", "--index", judged_index)
+    assert table.exit_code == 0 and "ähnliche" in table.output and "BV/0235/2025" in table.output
+    missing = run("similar", "DS 999/1999", "--index", judged_index)
+    assert missing.exit_code == ExitCode.NOT_FOUND
+
+
+def test_prefix_expansion_is_capped(judged_index: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from archiv.search import plan
+
+    full = _search(judged_index, "sch*")["total"]
+    monkeypatch.setattr(plan, "MAX_PREFIX_TERMS", 1)
+    monkeypatch.setattr("archiv.search.whoosh_backend.MAX_PREFIX_TERMS", 1)
+    monkeypatch.setattr("archiv.search.tantivy_backend.MAX_PREFIX_TERMS", 1)
+    capped = _search(judged_index, "sch*")["total"]
+    assert 0 < capped < full
+
+
+def test_an_index_remembers_its_backend(judged_index: Path, tmp_path: Path) -> None:
+    index = tmp_path / "index"
+    shutil.copytree(judged_index, index)
+    built = json.loads((index / "search-backend.json").read_text())["backend"]
+    other = next(b for b in BACKENDS if b != built)
+    assert _search(index, "Kreistag")["total"] >= 3  # no --backend: the recorded one
+    wrong = run("search", "Kreistag", "--index", index, "--backend", other)
+    assert wrong.exit_code == ExitCode.INDEX
+    assert f"built with the {built} backend, not {other}" in wrong.output
+    assert f"archiv reindex --backend {other}" in wrong.output
+    switched = run("reindex", "--index", index, "--backend", other, "--quiet")
+    assert switched.exit_code == 0, switched.output
+    assert json.loads((index / "search-backend.json").read_text())["backend"] == other
+    assert _search(index, "Kreistag")["total"] >= 3
