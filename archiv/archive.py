@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 from .detect import open_source
-from .errors import ArchivError, IndexStateError, InputFileError, NotFoundError
+from .errors import IndexStateError, InputFileError, NotFoundError
 from .guard import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, Failure, GuardedPool
 from .models import FileOutcome, IngestReport, ParseOptions, SearchHit, SearchPage, Vorlage
 from .pipeline import process
@@ -181,16 +182,11 @@ class Archive:
         if self._backend is None:
             try:
                 self._backend = open_backend(self.backend_name, self.dir, create=True)
-            except ArchivError:
-                self._backend = None
+            except IndexStateError:
+                # Built by another version or damaged: the store is the truth, so build the folder anew.
+                shutil.rmtree(self.dir / self.backend_name, ignore_errors=True)
+                self._backend = open_backend(self.backend_name, self.dir, create=True)
         backend = self._backend
-        if backend is None:  # a folder from another schema: build it anew
-            import shutil
-
-            from .search import open_backend as ob
-
-            shutil.rmtree(self.dir / self.backend_name, ignore_errors=True)
-            backend = self._backend = ob(self.backend_name, self.dir, create=True)
         backend.clear()
         self.store.mark_all_unindexed()
         total = self.store.count()

@@ -27,7 +27,7 @@ from reportlab import rl_config
 
 rl_config.invariant = 1
 
-from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT  # noqa: E402
+from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT  # noqa: E402
 from reportlab.lib.pagesizes import A4  # noqa: E402
 from reportlab.lib.styles import ParagraphStyle  # noqa: E402
 from reportlab.lib.units import mm  # noqa: E402
@@ -222,10 +222,7 @@ SAMPLES.append(
         fachbereich="D III - Dezernat Jugend und Soziales",
         beteiligungen=[],
         produkt={"nummer": "3.63.01.02", "bezeichnung": "Förderung der Kindertagesbetreuung"},
-        betreff=(
-            "Kreisförderprogramm zum Ausbau von Betreuungsplätzen für Kinder unter drei Jahren "
-            "2025 bis 2027"
-        ),
+        betreff=("Kreisförderprogramm zum Ausbau von Betreuungsplätzen für Kinder unter drei Jahren 2025 bis 2027"),
         beschlusslauf=[
             row("1", "Kreisausschuss", False, "Zur vorbereitenden Beschlussfassung"),
             row("2", "Jugendhilfeausschuss", True, "Zur vorbereitenden Beschlussfassung"),
@@ -297,8 +294,14 @@ SAMPLES.append(
         ),
         personalrat_boxes=True,
         beschlusslauf=[
-            row(None, "Ausschuss für Feuerwehr, Ordnung und Sicherheit", None, "Beratung und Empfehlung",
-                "2025-09-09", "Einstimmig bei einer Enthaltung lt. Beschlussvorschlag"),
+            row(
+                None,
+                "Ausschuss für Feuerwehr, Ordnung und Sicherheit",
+                None,
+                "Beratung und Empfehlung",
+                "2025-09-09",
+                "Einstimmig bei einer Enthaltung lt. Beschlussvorschlag",
+            ),
             row(None, "Verwaltungsausschuss", None, "Beratung und Empfehlung", "2025-09-16", None),
             row(None, "Rat", None, "Beratung und Beschlussfassung", "2025-09-25", None),
         ],
@@ -388,8 +391,7 @@ SAMPLES.append(
         betreff="Erwerb einer Teilfläche des Flurstücks 87/3 für den Spielplatz im Baugebiet Westerfeld",
         personalrat_boxes=True,
         beschlusslauf=[
-            row(None, "Ausschuss für Finanzen und Liegenschaften", None, "Beratung und Empfehlung",
-                "2025-06-10", None),
+            row(None, "Ausschuss für Finanzen und Liegenschaften", None, "Beratung und Empfehlung", "2025-06-10", None),
             row(None, "Verwaltungsausschuss", None, "Beratung und Beschlussfassung", "2025-06-24", None),
         ],
         beschlussvorschlag=[
@@ -789,7 +791,7 @@ SAMPLES.append(
         beteiligungen=["Fachdienst 10 - Informationstechnik", "Datenschutzbeauftragte"],
         produkt=None,
         betreff=(
-            "Eingaben wie <script>alert(1)</script> und \"><img src=x onerror=alert(1)> im Online-Formular "
+            'Eingaben wie <script>alert(1)</script> und "><img src=x onerror=alert(1)> im Online-Formular '
             "für Grabstellenanträge: Bericht der Verwaltung"
         ),
         beschlusslauf=[
@@ -802,7 +804,7 @@ SAMPLES.append(
             "Das Formular berechnet die Gebühren nach den geltenden Sätzen; die mit der Vorlage BV/0235/2025 "
             "vorgeschlagenen neuen Sätze werden nach dem Beschluss des Rates eingepflegt.",
             "Im Oktober 2025 gingen 37 Anträge ein, deren Freitextfeld statt einer Begründung Programmcode "
-            "enthielt, darunter die Zeichenfolgen <script>alert(1)</script> und \"><img src=x onerror=alert(1)>. "
+            'enthielt, darunter die Zeichenfolgen <script>alert(1)</script> und "><img src=x onerror=alert(1)>. '
             "Solche Eingaben sollen Skripte im Browser der Sachbearbeitung ausführen (Cross-Site-Scripting).",
             "Die Prüfung durch den Fachdienst 10 hat ergeben, dass das Fachverfahren die Eingaben als Text "
             "angezeigt und nicht ausgeführt hat. Personenbezogene Daten sind nicht abgeflossen; eine Meldung "
@@ -929,11 +931,11 @@ PAGE_W, PAGE_H = A4
 LM, RM = 22 * mm, 18 * mm
 FRAME_W = PAGE_W - LM - RM
 
-ST_BODY = ParagraphStyle("body", fontName="Helvetica", fontSize=10.5, leading=14, alignment=TA_JUSTIFY,
-                         spaceAfter=6)
+ST_BODY = ParagraphStyle("body", fontName="Helvetica", fontSize=10.5, leading=14, alignment=TA_JUSTIFY, spaceAfter=6)
 ST_BODY_LEFT = ParagraphStyle("bodyl", parent=ST_BODY, alignment=TA_LEFT)
-ST_HEAD = ParagraphStyle("head", fontName="Helvetica-Bold", fontSize=10.5, leading=14, spaceBefore=8,
-                         spaceAfter=4, keepWithNext=1)
+ST_HEAD = ParagraphStyle(
+    "head", fontName="Helvetica-Bold", fontSize=10.5, leading=14, spaceBefore=8, spaceAfter=4, keepWithNext=1
+)
 ST_SMALL = ParagraphStyle("small", fontName="Helvetica", fontSize=9, leading=11)
 ST_SMALL_B = ParagraphStyle("smallb", parent=ST_SMALL, fontName="Helvetica-Bold")
 ST_LINE = ParagraphStyle("line", fontName="Helvetica", fontSize=10, leading=13)
@@ -998,10 +1000,12 @@ def make_doc(path: Path, s: dict, first_page_cb, later_page_cb, top_first: float
         subject=s["betreff"],
         creator="archiv samples (reportlab)",
     )
-    f1 = Frame(LM, 18 * mm, FRAME_W, top_first - 18 * mm, id="f1", leftPadding=0, rightPadding=0,
-               topPadding=0, bottomPadding=0)
-    f2 = Frame(LM, 18 * mm, FRAME_W, top_later - 18 * mm, id="f2", leftPadding=0, rightPadding=0,
-               topPadding=0, bottomPadding=0)
+    f1 = Frame(
+        LM, 18 * mm, FRAME_W, top_first - 18 * mm, id="f1", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0
+    )
+    f2 = Frame(
+        LM, 18 * mm, FRAME_W, top_later - 18 * mm, id="f2", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0
+    )
     doc.addPageTemplates(
         [
             PageTemplate(id="first", frames=[f1], onPage=first_page_cb, autoNextPageTemplate="later"),
@@ -1051,11 +1055,11 @@ def render_letterhead(s: dict, path: Path) -> int:
     story.append(P(f"Auskunft erteilt: {s['auskunft']}", ST_LINE))
     story.append(TwoColLine(f"Telefon: {s['telefon']}", de_date(s["datum"])))
     story.append(Spacer(1, 5 * mm))
-    story.append(P(s["vorlage_nr"], ParagraphStyle("dsnr", fontName="Helvetica-Bold", fontSize=13,
-                                                    leading=16)))
+    story.append(P(s["vorlage_nr"], ParagraphStyle("dsnr", fontName="Helvetica-Bold", fontSize=13, leading=16)))
     story.append(P(s["art"], ST_LINE_B))
-    story.append(P("Beratung in öffentlicher Sitzung" if s["oeffentlich"]
-                   else "Beratung in nicht öffentlicher Sitzung", ST_LINE))
+    story.append(
+        P("Beratung in öffentlicher Sitzung" if s["oeffentlich"] else "Beratung in nicht öffentlicher Sitzung", ST_LINE)
+    )
     story.append(Spacer(1, 4 * mm))
 
     # Beratungsfolge table with ruled lines
@@ -1064,21 +1068,30 @@ def render_letterhead(s: dict, path: Path) -> int:
         widths = [88 * mm, 32 * mm, FRAME_W - 120 * mm]
         data = [[P(h, ST_SMALL_B) for h in header]]
         for r in s["beschlusslauf"]:
-            data.append([P(r["gremium"], ST_SMALL), P(de_date(r["datum"]), ST_SMALL),
-                         P(r["zustaendigkeit"], ST_SMALL)])
+            data.append([P(r["gremium"], ST_SMALL), P(de_date(r["datum"]), ST_SMALL), P(r["zustaendigkeit"], ST_SMALL)])
     else:
         header = ["Beratungsfolge", "Termin", "Stand", "Abstimmung"]
         widths = [62 * mm, 21 * mm, 40 * mm, FRAME_W - 123 * mm]
         data = [[P(h, ST_SMALL_B) for h in header]]
         for r in s["beschlusslauf"]:
-            data.append([P(r["gremium"], ST_SMALL), P(de_date(r["datum"]), ST_SMALL),
-                         P(r["zustaendigkeit"], ST_SMALL), P(r["ergebnis"] or "", ST_SMALL)])
+            data.append(
+                [
+                    P(r["gremium"], ST_SMALL),
+                    P(de_date(r["datum"]), ST_SMALL),
+                    P(r["zustaendigkeit"], ST_SMALL),
+                    P(r["ergebnis"] or "", ST_SMALL),
+                ]
+            )
     t = Table(data, colWidths=widths)
-    t.setStyle(TableStyle([
-        ("GRID", (0, 0), (-1, -1), 0.5, "#000000"),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("BACKGROUND", (0, 0), (-1, 0), "#E6E6E6"),
-    ]))
+    t.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.5, "#000000"),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("BACKGROUND", (0, 0), (-1, 0), "#E6E6E6"),
+            ]
+        )
+    )
     story.append(t)
     story.append(Spacer(1, 3 * mm))
     if s.get("personalrat_boxes"):
@@ -1087,8 +1100,7 @@ def render_letterhead(s: dict, path: Path) -> int:
     story.append(Spacer(1, 5 * mm))
 
     # unlabelled Betreff, bold
-    st_betreff = ParagraphStyle("betreff", fontName="Helvetica-Bold", fontSize=11, leading=14.5,
-                                spaceAfter=8)
+    st_betreff = ParagraphStyle("betreff", fontName="Helvetica-Bold", fontSize=11, leading=14.5, spaceAfter=8)
     if "betreff_render" in s:
         assert s["betreff_render"].replace("-<br/>", "") == s["betreff"]
         for ln in s["betreff_render"].split("<br/>"):
@@ -1114,8 +1126,15 @@ def render_letterhead(s: dict, path: Path) -> int:
     story.append(P(s["signature"], ST_BODY_LEFT))
     if s.get("beratungsergebnis"):
         story.append(Spacer(1, 6 * mm))
-        hdr = ["Gremium", "Einstimmig", "Ja", "Nein", "Enthaltung", "lt. Beschluss- vorschlag",
-               "abweichender Beschluss"]
+        hdr = [
+            "Gremium",
+            "Einstimmig",
+            "Ja",
+            "Nein",
+            "Enthaltung",
+            "lt. Beschluss- vorschlag",
+            "abweichender Beschluss",
+        ]
         st_h = ParagraphStyle("rh", parent=ST_SMALL_B, fontSize=8, leading=10)
         rows = [[P(h, st_h) for h in hdr]]
         for r in s["beschlusslauf"]:
@@ -1123,8 +1142,7 @@ def render_letterhead(s: dict, path: Path) -> int:
         widths = [54 * mm, 21 * mm, 10 * mm, 11 * mm, 19 * mm, 27 * mm]
         widths.append(FRAME_W - sum(widths))
         t2 = Table(rows, colWidths=widths)
-        t2.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "#000000"),
-                                ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+        t2.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "#000000"), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
         story.append(KeepTogether([P("Beratungsergebnis:", ST_HEAD), t2]))
     doc.build(story)
     return doc.page
@@ -1144,25 +1162,28 @@ def render_allris_print(s: dict, path: Path) -> int:
 
     doc = make_doc(path, s, on_page, on_page, PAGE_H - 15 * mm, PAGE_H - 15 * mm)
     story: list = []
-    story.append(P(s["koerperschaft"], ParagraphStyle("k", fontName="Helvetica-Bold", fontSize=14,
-                                                      leading=17)))
+    story.append(P(s["koerperschaft"], ParagraphStyle("k", fontName="Helvetica-Bold", fontSize=14, leading=17)))
     story.append(P(s["behoerde"], ST_LINE))
     story.append(Spacer(1, 2 * mm))
     story.append(HRFlowable(width="100%", thickness=1.2, color="#1F3D7A", spaceBefore=2, spaceAfter=6))
     if s.get("art_as_title"):
-        story.append(P(s["art"], ParagraphStyle("t", fontName="Helvetica-Bold", fontSize=16, leading=20,
-                                                spaceAfter=6)))
+        story.append(P(s["art"], ParagraphStyle("t", fontName="Helvetica-Bold", fontSize=16, leading=20, spaceAfter=6)))
 
     lab = ST_SMALL_B
     val = ParagraphStyle("v", parent=ST_SMALL, fontSize=9.5, leading=12)
     labv = ParagraphStyle("lv", parent=lab, fontSize=9.5, leading=12)
     grid = [
-        [P("Vorlage-Nr.:", labv), P(s["vorlage_nr"], val), P("Status:", labv),
-         P("öffentlich" if s["oeffentlich"] else "nichtöffentlich", val)],
+        [
+            P("Vorlage-Nr.:", labv),
+            P(s["vorlage_nr"], val),
+            P("Status:", labv),
+            P("öffentlich" if s["oeffentlich"] else "nichtöffentlich", val),
+        ],
     ]
     if s.get("art_as_title"):
-        grid.append([P("Federführend:", labv), P(s["fachbereich"], val), P("Datum:", labv),
-                     P(de_date(s["datum"]), val)])
+        grid.append(
+            [P("Federführend:", labv), P(s["fachbereich"], val), P("Datum:", labv), P(de_date(s["datum"]), val)]
+        )
     else:
         grid.append([P("Art:", labv), P(s["art"], val), P("Datum:", labv), P(de_date(s["datum"]), val)])
         grid.append([P("Federführend:", labv), P(s["fachbereich"], val), "", ""])
@@ -1170,12 +1191,16 @@ def render_allris_print(s: dict, path: Path) -> int:
         grid.append([P("Aktenzeichen:", labv), P(s["aktenzeichen"], val), "", ""])
     grid.append([P("Beteiligt:", labv), [P(b, val) for b in s["beteiligungen"]], "", ""])
     g = Table(grid, colWidths=[28 * mm, 88 * mm, 18 * mm, FRAME_W - 134 * mm])
-    g.setStyle(TableStyle([
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("TOPPADDING", (0, 0), (-1, -1), 1.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
-    ]))
+    g.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+            ]
+        )
+    )
     for txt in [s["fachbereich"], *s["beteiligungen"]]:
         fit_check(txt, "Helvetica", 9.5, 88 * mm - 6)
     story.append(g)
@@ -1187,13 +1212,22 @@ def render_allris_print(s: dict, path: Path) -> int:
     story.append(P("Beratungsfolge:", ST_HEAD))
     data = [[P(h, ST_SMALL_B) for h in ("Datum", "Gremium", "Rolle", "Ö/N")]]
     for r in s["beschlusslauf"]:
-        data.append([P(de_date(r["datum"]), ST_SMALL), P(r["gremium"], ST_SMALL),
-                     P(r["zustaendigkeit"], ST_SMALL), P("Ö" if r["oeffentlich"] else "N", ST_SMALL)])
+        data.append(
+            [
+                P(de_date(r["datum"]), ST_SMALL),
+                P(r["gremium"], ST_SMALL),
+                P(r["zustaendigkeit"], ST_SMALL),
+                P("Ö" if r["oeffentlich"] else "N", ST_SMALL),
+            ]
+        )
     t = Table(data, colWidths=[24 * mm, 92 * mm, 34 * mm, FRAME_W - 150 * mm])
     style = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]
     if s["ruled"]:
-        style += [("GRID", (0, 0), (-1, -1), 0.5, "#000000"), ("LEFTPADDING", (0, 0), (-1, -1), 4),
-                  ("BACKGROUND", (0, 0), (-1, 0), "#DDE4F0")]
+        style += [
+            ("GRID", (0, 0), (-1, -1), 0.5, "#000000"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 4),
+            ("BACKGROUND", (0, 0), (-1, 0), "#DDE4F0"),
+        ]
     t.setStyle(TableStyle(style))
     t.hAlign = "LEFT"
     story.append(t)
@@ -1264,8 +1298,11 @@ def render_allris_vo020(s: dict) -> bytes:
     def word_paras(paras):
         out = []
         for p in paras:
-            out.append('<p class="MsoNormal" style="text-align:justify"><span style="font-family:&quot;Arial&quot;,sans-serif">'
-                       + wrap_source(e(p)) + "</span></p>")
+            out.append(
+                '<p class="MsoNormal" style="text-align:justify"><span style="font-family:&quot;Arial&quot;,sans-serif">'
+                + wrap_source(e(p))
+                + "</span></p>"
+            )
             out.append('<p class="MsoNormal">&nbsp;</p>')
         return "\n".join(out[:-1])
 
@@ -1281,16 +1318,16 @@ def render_allris_vo020(s: dict) -> bytes:
 <html lang="de">
 <head>
 <meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">
-<title>Vorlage - {e(s['vorlage_nr'])}</title>
+<title>Vorlage - {e(s["vorlage_nr"])}</title>
 <link rel="stylesheet" type="text/css" href="../_css/allris.css">
 <script type="text/javascript" src="../_js/allris.js"></script>
 </head>
 <body>
-<div id="risheader"><a href="../index.asp">B&uuml;rgerinformationssystem {e(s['koerperschaft'])}</a></div>
+<div id="risheader"><a href="../index.asp">B&uuml;rgerinformationssystem {e(s["koerperschaft"])}</a></div>
 <div id="rismenu">
 <a href="si010_e.asp">Sitzungskalender</a> | <a href="vo040.asp">Vorlagen</a> | <a href="recherche.asp">Recherche</a>
 </div>
-<div id="risname"><h1>Vorlage - {e(s['vorlage_nr'])}&nbsp;&nbsp;</h1></div>
+<div id="risname"><h1>Vorlage - {e(s["vorlage_nr"])}&nbsp;&nbsp;</h1></div>
 <div id="rismain">
 <table class="risdeco" cellspacing="0" cellpadding="0" width="100%">
 <tr><td class="decor1"></td><td>
@@ -1299,19 +1336,19 @@ def render_allris_vo020(s: dict) -> bytes:
 <table class="tk1" cellspacing="0" cellpadding="0">
 <tr valign="top">
 <td class="kb1">Betreff:</td>
-<td class="text1" colspan="3">{e(s['betreff'])}</td>
+<td class="text1" colspan="3">{e(s["betreff"])}</td>
 </tr>
 <tr valign="top">
 <td class="kb1">Status:</td>
-<td class="text3">{"&ouml;ffentlich" if s['oeffentlich'] else "nicht&ouml;ffentlich"}</td>
+<td class="text3">{"&ouml;ffentlich" if s["oeffentlich"] else "nicht&ouml;ffentlich"}</td>
 <td class="kb1">Vorlage-Art:</td>
-<td class="text4">{e(s['art'])}</td>
+<td class="text4">{e(s["art"])}</td>
 </tr>
 <tr valign="top">
 <td class="kb1">Federf&uuml;hrend:</td>
-<td class="text4">{e(s['fachbereich'])}</td>
+<td class="text4">{e(s["fachbereich"])}</td>
 <td class="kb1">Bearbeiter/-in:</td>
-<td class="text4">{e(s['bearbeiter'])}</td>
+<td class="text4">{e(s["bearbeiter"])}</td>
 </tr>
 {chr(10).join(beteiligt_rows)}
 </table>
@@ -1338,13 +1375,13 @@ def render_allris_vo020(s: dict) -> bytes:
 <table class="risdeco" cellspacing="0" cellpadding="0" width="100%">
 <tr><td class="me1">
 <div id="allrisvo">
-<h3 class="vobez">{e(s['begruendung_label'])}</h3>
+<h3 class="vobez">{e(s["begruendung_label"])}</h3>
 <div class="WordSection1">
-{word_paras(s['begruendung'])}
+{word_paras(s["begruendung"])}
 </div>
 <h3 class="vobez">Beschlussvorschlag:</h3>
 <div class="WordSection1">
-{word_paras(s['beschlussvorschlag'])}
+{word_paras(s["beschlussvorschlag"])}
 </div>
 </div>
 </td></tr>
@@ -1359,7 +1396,7 @@ def render_allris_vo020(s: dict) -> bytes:
 </td></tr>
 </table>
 </div>
-<div id="risfooter">&copy; {e(s['koerperschaft'])} &ndash; ALLRIS&reg; net</div>
+<div id="risfooter">&copy; {e(s["koerperschaft"])} &ndash; ALLRIS&reg; net</div>
 </body>
 </html>
 """
@@ -1372,8 +1409,8 @@ def render_allris_vo020(s: dict) -> bytes:
 
 
 def render_sessionnet_vo0050(s: dict) -> bytes:
-    e = lambda t: html.escape(t, quote=False)  # noqa: E731
-    ea = lambda t: html.escape(t, quote=True)  # noqa: E731
+    e = lambda t: html.escape(t, quote=False)
+    ea = lambda t: html.escape(t, quote=True)
     bf_rows = []
     for i, r in enumerate(s["beschlusslauf"]):
         cls = "smcrow1" if i % 2 == 0 else "smcrow2"
@@ -1402,40 +1439,40 @@ def render_sessionnet_vo0050(s: dict) -> bytes:
 <head>
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
-  <title>SessionNet | Vorlage - {e(s['vorlage_nr'])}</title>
+  <title>SessionNet | Vorlage - {e(s["vorlage_nr"])}</title>
   <link rel="stylesheet" href="css/styles5.css">
 </head>
 <body class="smc-body">
   <header class="smc-header">
-    <div class="smc-logo"><a href="index.php">Ratsinformationssystem {e(s['koerperschaft'])}</a></div>
+    <div class="smc-logo"><a href="index.php">Ratsinformationssystem {e(s["koerperschaft"])}</a></div>
     <nav class="smc-nav">
       <ul><li><a href="si0040.php">Kalender</a></li><li><a href="vo0040.php">Vorlagen</a></li><li><a href="recherche.php">Recherche</a></li></ul>
     </nav>
   </header>
   <main id="smccontent" class="smc-content">
-    <h1 class="smc_h1">Vorlage - {e(s['vorlage_nr'])}</h1>
+    <h1 class="smc_h1">Vorlage - {e(s["vorlage_nr"])}</h1>
     <div class="smc-table-responsive">
       <table id="smctablevorgang" class="table smctablevorgang" summary="Vorgangsdaten">
         <tbody>
           <tr>
             <td class="smctablehead smctdlabel">Betreff:</td>
-            <td class="smctablecontent smctdcell" colspan="3">{e(s['betreff'])}</td>
+            <td class="smctablecontent smctdcell" colspan="3">{e(s["betreff"])}</td>
           </tr>
           <tr>
             <td class="smctablehead smctdlabel">Status:</td>
-            <td class="smctablecontent smctdcell">{"öffentlich" if s['oeffentlich'] else "nichtöffentlich"}</td>
+            <td class="smctablecontent smctdcell">{"öffentlich" if s["oeffentlich"] else "nichtöffentlich"}</td>
             <td class="smctablehead smctdlabel">Vorlage-Art:</td>
-            <td class="smctablecontent smctdcell">{e(s['art'])}</td>
+            <td class="smctablecontent smctdcell">{e(s["art"])}</td>
           </tr>
           <tr>
             <td class="smctablehead smctdlabel">Federführend:</td>
-            <td class="smctablecontent smctdcell">{e(s['fachbereich'])}</td>
+            <td class="smctablecontent smctdcell">{e(s["fachbereich"])}</td>
             <td class="smctablehead smctdlabel">Bearbeitung:</td>
-            <td class="smctablecontent smctdcell">{e(s['bearbeitung'])}</td>
+            <td class="smctablecontent smctdcell">{e(s["bearbeitung"])}</td>
           </tr>
           <tr>
             <td class="smctablehead smctdlabel">Datum:</td>
-            <td class="smctablecontent smctdcell">{de_date(s['datum'])}</td>
+            <td class="smctablecontent smctdcell">{de_date(s["datum"])}</td>
             <td class="smctablehead smctdlabel">&nbsp;</td>
             <td class="smctablecontent smctdcell">&nbsp;</td>
           </tr>
@@ -1463,11 +1500,11 @@ def render_sessionnet_vo0050(s: dict) -> bytes:
     <div id="smcvorlagentext" class="smc-documenttext">
       <div class="smc-doc-part smc-doc-beschlussvorschlag">
         <h3 class="smc_h3">Beschlussvorschlag</h3>
-{paras(s['beschlussvorschlag'])}
+{paras(s["beschlussvorschlag"])}
       </div>
       <div class="smc-doc-part smc-doc-sachverhalt">
-        <h3 class="smc_h3">{e(s['begruendung_label'])}</h3>
-{paras(s['begruendung'])}
+        <h3 class="smc_h3">{e(s["begruendung_label"])}</h3>
+{paras(s["begruendung"])}
       </div>
     </div>
 
@@ -1480,7 +1517,7 @@ def render_sessionnet_vo0050(s: dict) -> bytes:
       </table>
     </div>
   </main>
-  <footer class="smc-footer">SessionNet &copy; Somacos &middot; {e(s['koerperschaft'])}</footer>
+  <footer class="smc-footer">SessionNet &copy; Somacos &middot; {e(s["koerperschaft"])}</footer>
 </body>
 </html>
 """
@@ -1509,8 +1546,11 @@ def extracted_text(path: Path) -> str:
         parts, cells = [], []
         with pdfplumber.open(path) as pdf:
             for page in pdf.pages:
-                lines = [ln for ln in (page.extract_text() or "").splitlines()
-                         if not re.fullmatch(r"- \d+ -|Seite \d+", ln.strip())]
+                lines = [
+                    ln
+                    for ln in (page.extract_text() or "").splitlines()
+                    if not re.fullmatch(r"- \d+ -|Seite \d+", ln.strip())
+                ]
                 parts.append("\n".join(lines))
                 for table in page.extract_tables():
                     for r in table:
@@ -1536,11 +1576,20 @@ def check() -> int:
         gpath = GOLDEN / s["form"] / f"{s['name']}.expected.json"
         g = json.loads(gpath.read_text(encoding="utf-8"))
         text = extracted_text(path)
-        must = [g["vorlage_nr"], g["aktenzeichen"], g["art"], g["fachbereich"], g["betreff"],
-                *g["beteiligungen"], *g["anlagen"], *(r["gremium"] for r in g["beschlusslauf"]),
-                *(r["zustaendigkeit"] for r in g["beschlusslauf"]),
-                *(r["ergebnis"] for r in g["beschlusslauf"]),
-                *(de_date(r["datum"]) for r in g["beschlusslauf"]), de_date(g["datum"])]
+        must = [
+            g["vorlage_nr"],
+            g["aktenzeichen"],
+            g["art"],
+            g["fachbereich"],
+            g["betreff"],
+            *g["beteiligungen"],
+            *g["anlagen"],
+            *(r["gremium"] for r in g["beschlusslauf"]),
+            *(r["zustaendigkeit"] for r in g["beschlusslauf"]),
+            *(r["ergebnis"] for r in g["beschlusslauf"]),
+            *(de_date(r["datum"]) for r in g["beschlusslauf"]),
+            de_date(g["datum"]),
+        ]
         if g["koerperschaft"]:
             must.append(g["koerperschaft"])
         if g["produkt"]:
@@ -1584,10 +1633,7 @@ def main() -> int:
             path.write_text(render_text(s), encoding="utf-8")
         elif s["form"] == "pdf":
             path = outdir / f"{s['name']}.pdf"
-            if s["layout"] == "letterhead":
-                pages = render_letterhead(s, path)
-            else:
-                pages = render_allris_print(s, path)
+            pages = render_letterhead(s, path) if s["layout"] == "letterhead" else render_allris_print(s, path)
             g["source"]["pages"] = pages
         else:
             path = outdir / f"{s['name']}.html"
