@@ -94,8 +94,10 @@ def from_tables(tables: tuple[Table, ...]) -> list[BeschlusslaufRow] | None:
             continue
         header = table.rows[0]
         for follow in tables[i + 1 :]:
-            if follow.page == table.page + 1 and len(follow.rows[0]) == len(header) and not map_header(follow.rows[0]):
-                rows += rows_from_table((header, *follow.rows)) or []
+            if follow.page == table.page + 1 and len(follow.rows[0]) == len(header):
+                # continued overleaf, with the header printed again or without it
+                body = follow.rows[1:] if map_header(follow.rows[0]) else follow.rows
+                rows += rows_from_table((header, *body)) or []
             break
         return rows
     return None
@@ -272,7 +274,8 @@ def _spaced(lines: list[str], start: int) -> tuple[list[BeschlusslaufRow], int]:
             pending = []
             end = i + 1
         elif not line:
-            if rows:
+            # a page break (its page number blanked) may stand between rows: go on if a row follows
+            if rows and not _next_is_row(lines, i):
                 break
         elif rows and not pending and _continue_row(rows[-1], line):
             end = i + 1

@@ -63,7 +63,7 @@ class PdfParser:
                 confidence = ocr.confidence
         finally:
             doc.close()
-        layout = [p.number for p in pages[:LAYOUT_PAGES] if p.method == "text" and _TABLE_HINT.search(p.text)]
+        layout = layout_pages(pages)
         tables = read_tables(data, layout) if layout else ()
         return ExtractedText(
             source=source,
@@ -96,6 +96,23 @@ def usable_text(text: str) -> bool:
         return False
     odd = sum(1 for c in chars if c == "\ufffd" or unicodedata.category(c) in ("Co", "Cc", "Cn"))
     return odd <= 0.3 * len(chars)
+
+
+_AFTER_TABLE = re.compile(r"Betreff|Beschlussvorschlag|Sachverhalt|Begründung|Beteiligung|Beratungsergebnis", re.I)
+
+
+def layout_pages(pages: list[Page]) -> list[int]:
+    """The first pages that carry a Beratungsfolge, and the page after one whose table runs to its end
+    (nothing that follows a table is printed below it: the table goes on overleaf)."""
+    numbers: list[int] = []
+    for p in pages[:LAYOUT_PAGES]:
+        hint = _TABLE_HINT.search(p.text) if p.method == "text" else None
+        if hint is None:
+            continue
+        numbers.append(p.number)
+        if not _AFTER_TABLE.search(p.text, hint.end()) and p.number < len(pages):
+            numbers.append(p.number + 1)
+    return sorted(set(numbers))
 
 
 def read_tables(data: bytes, page_numbers: list[int]) -> tuple[Table, ...]:

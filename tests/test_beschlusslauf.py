@@ -1,0 +1,59 @@
+"""Beschlusslauf tables that run over a page break."""
+
+from __future__ import annotations
+
+from archiv.extract.beschlusslauf import from_lines, from_tables
+from archiv.extract.sections import clean_lines
+from archiv.models import Page, Table
+from archiv.parsers.pdf import layout_pages
+
+HEADER = ("Beratungsfolge", "Termin", "Stand", "Abstimmung")
+PAGE1 = (
+    HEADER,
+    ("Ortsrat Adenstedt", "02.06.2025", "Anhörung", "Einstimmig"),
+    ("Verwaltungsausschuss", "10.06.2025", "Beratung und Empfehlung", ""),
+)
+LAST_ROW = ("Rat", "19.06.2025", "Beratung und Beschlussfassung", "")
+
+
+def test_table_continued_overleaf_without_header() -> None:
+    rows = from_tables((Table(1, PAGE1), Table(2, (LAST_ROW,))))
+    assert [r.gremium for r in rows] == ["Ortsrat Adenstedt", "Verwaltungsausschuss", "Rat"]
+
+
+def test_table_continued_overleaf_with_its_header_again() -> None:
+    rows = from_tables((Table(1, PAGE1), Table(2, (HEADER, LAST_ROW))))
+    assert [r.gremium for r in rows] == ["Ortsrat Adenstedt", "Verwaltungsausschuss", "Rat"]
+    assert rows[-1].zustaendigkeit == "Beratung und Beschlussfassung"
+
+
+def test_table_on_the_next_page_is_not_another_tables_rows() -> None:
+    other = Table(3, (("Gremium", "Ja", "Nein", "Enthaltung"), ("Rat", "20", "2", "1")))
+    rows = from_tables((Table(1, PAGE1), other))
+    assert len(rows) == 2
+
+
+def test_text_rows_go_on_after_a_page_number_line() -> None:
+    text = (
+        "Beratungsfolge Termin Stand Abstimmung\n"
+        "Ortsrat Adenstedt 02.06.2025 Anhörung\n"
+        "Verwaltungsausschuss 10.06.2025 Beratung und Empfehlung\n"
+        "- 2 -\n"
+        "Rat 19.06.2025 Beratung und Beschlussfassung\n"
+        "\n"
+        "Ausbau der Ortsdurchfahrt Adenstedt\n"
+    )
+    rows, _ = from_lines(clean_lines(text))
+    assert [r.gremium for r in rows] == ["Ortsrat Adenstedt", "Verwaltungsausschuss", "Rat"]
+    assert [r.datum for r in rows][-1] == "2025-06-19"
+
+
+def test_pdf_reads_the_next_page_where_the_table_runs_to_the_end() -> None:
+    pages = [
+        Page(1, "Gemeinde\nBeratungsfolge Termin Stand\nOrtsrat Adenstedt 02.06.2025 Anhörung", "text"),
+        Page(2, "Rat 19.06.2025 Beratung\nBetreff\nBeschlussvorschlag: …", "text"),
+        Page(3, "Sachverhalt: …", "text"),
+    ]
+    assert layout_pages(pages) == [1, 2]
+    pages[0] = Page(1, "Beratungsfolge Termin Stand\nRat 19.06.2025 Beratung\nBeschlussvorschlag: …", "text")
+    assert layout_pages(pages) == [1]
