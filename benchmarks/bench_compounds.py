@@ -29,11 +29,11 @@ import psutil
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from readme_section import write_section  # noqa: E402
+
 from archiv.search.analysis import fold, stem  # noqa: E402
 
 GOLD = Path(__file__).with_name("compound_gold.tsv")
-README = Path(__file__).with_name("README.md")
-START, END = "<!-- bench_compounds:start -->", "<!-- bench_compounds:end -->"
 
 
 def load_gold() -> list[tuple[str, set[str], set[str]]]:
@@ -193,13 +193,7 @@ def main() -> None:
         for r in rows:
             print(f"\n{r['name']}:\n  " + "\n  ".join(r["wrong"]))
     if args.write:
-        text = README.read_text(encoding="utf-8")
-        block = f"{START}\n{table}\n{END}"
-        if START in text:
-            text = text[: text.index(START)] + block + text[text.index(END) + len(END) :]
-        else:
-            text += f"\n## bench_compounds.py: compound splitters\n\n{block}\n"
-        README.write_text(text, encoding="utf-8")
+        write_section("bench_compounds", "## bench_compounds.py: compound splitters", table)
 
 
 if __name__ == "__main__":

@@ -29,6 +29,7 @@ from pathlib import Path
 
 import pdfplumber
 import pypdfium2 as pdfium
+from readme_section import write_section
 
 from archiv.detect import open_source
 from archiv.models import ParseOptions
@@ -39,7 +40,6 @@ NORDSTEMMEN = ROOT.parent / "shared" / "corpus" / "nordstemmen" / "pdf"
 SAMPLES = ROOT / "samples" / "pdf"
 README = ROOT / "benchmarks" / "README.md"
 ARCHIV = Path(sys.executable).with_name("archiv")
-START, END = "<!-- bench_ingest:start -->", "<!-- bench_ingest:end -->"
 
 
 @dataclass(frozen=True)
@@ -204,16 +204,6 @@ def table(rows: list[Row]) -> str:
     return "\n".join([head, *(r.line() for r in rows)])
 
 
-def write_readme(block: str) -> None:
-    text = README.read_text() if README.exists() else ""
-    if START in text and END in text:
-        before, rest = text.split(START, 1)
-        text = before + block + rest.split(END, 1)[1]
-    else:
-        text = text.rstrip("\n") + "\n\n" + block + "\n"
-    README.write_text(text)
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--copies", type=int, default=20, help="copies of every sample PDF in the larger set (default 20)")
@@ -255,11 +245,11 @@ def main() -> None:
     if args.write:
         cmd = shlex.join([".venv/bin/python", "benchmarks/bench_ingest.py", *sys.argv[1:]])
         block = (
-            f"{START}\nMeasured {date.today().isoformat()} on {machine()}, archiv at commit {revision()}, "
+            f"Measured {date.today().isoformat()} on {machine()}, archiv at commit {revision()}, "
             f"median of {args.repeat} runs, with `{cmd}` (1-minute load average {load_before:.2f} before, "
-            f"{os.getloadavg()[0]:.2f} after).\n\n{result}\n{END}"
+            f"{os.getloadavg()[0]:.2f} after).\n\n{result}"
         )
-        write_readme(block)
+        write_section("bench_ingest", "### Results", block)
         print(f"written to {README.relative_to(ROOT)}", file=sys.stderr)
 
 

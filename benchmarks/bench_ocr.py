@@ -24,6 +24,7 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 from PIL import Image
+from readme_section import write_section
 
 from archiv.models import ParseOptions
 from archiv.parsers.ocr import RENDER_DPI, PageOcr, dehyphenate, require_tesseract
@@ -32,9 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 ANLAGE = ROOT.parent / "shared/corpus/nordstemmen/pdf/fernwaerme-adensen/DS_53_2025/Anlage_1_Gestattungsvertrag.pdf"
 SCANS = ROOT / "samples" / "scan"
 REFERENCE = ROOT / "benchmarks" / "ocr_reference"
-README = ROOT / "benchmarks" / "README.md"
 ARCHIV = Path(sys.executable).with_name("archiv")
-START, END = "<!-- bench_ocr:start -->", "<!-- bench_ocr:end -->"
 
 
 def page_images(path: Path) -> list[Image.Image]:
@@ -211,7 +210,8 @@ def main() -> int:
         ]
     )
     if args.write:
-        write(text)
+        heading, _, intro = SECTION.partition("\n\n")
+        write_section("bench_ocr", f"{heading}\n\n{intro.strip()}", text)
     return 0
 
 
@@ -227,17 +227,6 @@ shares the first index's `ocr-cache/` with Tesseract made unavailable (`ARCHIV_T
 nowhere), so that every page must come from the cache. Character accuracy is
 1 - Levenshtein distance / reference length on whitespace-normalised text.
 """
-
-
-def write(text: str) -> None:
-    readme = README.read_text(encoding="utf-8") if README.exists() else "# Benchmarks\n"
-    block = f"{START}\n{text}\n{END}"
-    if START in readme and END in readme:
-        head, rest = readme.split(START, 1)
-        readme = head + block + rest.split(END, 1)[1]
-    else:
-        readme = readme.rstrip("\n") + "\n\n" + SECTION + "\n" + block + "\n"
-    README.write_text(readme, encoding="utf-8")
 
 
 if __name__ == "__main__":

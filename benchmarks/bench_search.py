@@ -31,13 +31,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from readme_section import write_section  # noqa: E402
+
 from archiv.archive import Archive  # noqa: E402
 from archiv.models import BeschlusslaufRow, Produkt, SourceInfo, Vorlage  # noqa: E402
 from archiv.search import BACKENDS, Filters  # noqa: E402
 from archiv.store import Store  # noqa: E402
-
-README = Path(__file__).with_name("README.md")
-START, END = "<!-- bench_search:start -->", "<!-- bench_search:end -->"
 
 GREMIEN = (
     "Rat", "Kreistag", "Kreisausschuss", "Hauptausschuss", "Haupt- und Finanzausschuss", "Finanzausschuss",
@@ -264,13 +263,7 @@ def main() -> None:
     table = render(builds, queries)
     print(table)
     if args.write:
-        text = README.read_text(encoding="utf-8")
-        block = f"{START}\n{table}\n{END}"
-        if START in text:
-            text = text[: text.index(START)] + block + text[text.index(END) + len(END) :]
-        else:
-            text += f"\n## bench_search.py: search at 10k and 100k Vorlagen\n\n{block}\n"
-        README.write_text(text, encoding="utf-8")
+        write_section("bench_search", "## bench_search.py: search at 10k and 100k Vorlagen", table)
 
 
 def render(builds: list, queries: list) -> str:
