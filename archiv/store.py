@@ -121,10 +121,6 @@ class Store:
     def has_sha(self, sha256: str) -> bool:
         return self.db.execute("SELECT 1 FROM vorlagen WHERE sha256 = ?", (sha256,)).fetchone() is not None
 
-    def sha_of_path(self, path: str) -> str | None:
-        row = self.db.execute("SELECT sha256 FROM paths WHERE path = ?", (path,)).fetchone()
-        return row[0] if row else None
-
     def get(self, vorlage_id: str) -> Vorlage | None:
         row = self.db.execute("SELECT record FROM vorlagen WHERE id = ?", (vorlage_id,)).fetchone()
         return Vorlage.from_dict(json.loads(row[0])) if row else None

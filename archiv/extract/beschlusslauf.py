@@ -6,7 +6,7 @@ import re
 
 from ..models import BeschlusslaufRow, Table
 from ..parsers.textutil import join_lines
-from .normalize import DATE_ANY, iso_from_match, parse_date, parse_oeffentlich
+from .normalize import parse_date, parse_oeffentlich
 from .sections import match_label
 from .vocabulary import GREMIUM_WORDS, ROLES, TABLE_COLUMNS
 
@@ -421,11 +421,3 @@ def _is_row(line: str) -> bool:
 
 def _next_is_row(lines: list[str], i: int) -> bool:  # within two lines
     return any(_is_row(lines[j].strip()) for j in range(i + 1, min(i + 3, len(lines))))
-
-
-def first_date(text: str) -> str | None:
-    for m in DATE_ANY.finditer(text):
-        iso = iso_from_match(m)
-        if iso:
-            return iso
-    return None

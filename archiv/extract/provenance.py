@@ -68,13 +68,6 @@ class Locator:
                 return found
         return None
 
-    def line_of(self, span: dict[str, Any]) -> str:
-        """The whole line(s) of the page that hold a span, for --explain."""
-        text = next(t for n, t, _, _ in self.pages if n == span["page"])
-        start = text.rfind("\n", 0, span["start"]) + 1
-        end = text.find("\n", span["end"])
-        return text[start : end if end >= 0 else len(text)]
-
 
 def provenance(pages: tuple[Page, ...], fields: Any, known: set[str]) -> dict[str, Any]:
     """field -> {"page", "start", "end"} (or {"source": "metadata"}); list fields get one entry per item."""
