@@ -58,17 +58,12 @@ def fresh_index(tmp_path: Path, sample_index: Path) -> Path:
 PROSE = ("beschlussvorschlag", "begruendung")
 
 
-def assert_matches_golden(
-    record: dict, golden: dict, misreads: dict[str, tuple[tuple[str, str], ...]] | None = None
-) -> None:
+def assert_matches_golden(record: dict, golden: dict) -> None:
     """Compare a record with its golden record: every field exactly, except that entities need only
     contain the golden ones and prose is compared with whitespace folded (paragraph breaks in PDFs
-    are a layout guess; the words and their order must be exact). ``misreads``: OCR substitutions
-    allowed per field."""
+    are a layout guess; the words and their order must be exact)."""
     for field, expected in golden.items():
         got = record[field]
-        for wrong, right in (misreads or {}).get(field, ()):
-            got = got.replace(wrong, right)
         if field == "entities":
             for kind, values in expected.items():
                 missing = [v for v in values if v not in got[kind]]

@@ -25,16 +25,6 @@ needs_tesseract = pytest.mark.skipif(
 MIXED = SAMPLES / "scan" / "sandhorst_ds-19-2025_grunderwerb_spielplatz_mixed.pdf"
 PNG = SAMPLES / "scan" / "birkenweiler_an-2025-0021_antrag_radweg_scan.png"
 
-# Letters Tesseract 5.3 (Debian's deu model) misreads on these scans although the print is clean
-# (checked by eye on the page images). No rule can undo them without a German lexicon; they are
-# allowed here, one by one, and everything else must match the golden record exactly.
-KNOWN_MISREADS: dict[str, dict[str, tuple[tuple[str, str], ...]]] = {
-    "birkenweiler_an-2025-0021_antrag_radweg_scan": {
-        "beschlussvorschlag": (("Nahmbobilitätsrichtlinie", "Nahmobilitätsrichtlinie"),),
-    },
-    "hohenfeld_vo-2024-0193_bebauungsplan_scan": {"begruendung": (("Umiegung", "Umlegung"),)},
-}
-
 
 def _extract(path: Path) -> dict:
     return _extract_one(path, 180, DEFAULT_MEMORY_MB).to_dict()
@@ -60,7 +50,7 @@ def test_every_scan_has_a_golden_record_of_its_twin() -> None:
 @pytest.mark.parametrize("scan", scan_files(), ids=lambda p: p.name)
 def test_scan_matches_golden(scan: Path) -> None:
     golden = json.loads(golden_of(scan).read_text(encoding="utf-8"))
-    assert_matches_golden(_extract(scan), golden, KNOWN_MISREADS.get(scan.stem))
+    assert_matches_golden(_extract(scan), golden)
 
 
 @needs_tesseract

@@ -16,8 +16,12 @@ threads wait for Tesseract; numpy and Pillow release the GIL while preparing a p
 Tesseract runs single-threaded (OMP_THREAD_LIMIT=1): with its OpenMP threads one page took 12 s
 instead of 3 s on two cores, and one process per core scales.
 
-The cache holds Tesseract's raw TSV (words, boxes, confidences) per page image, keyed by the
-sha256 of the image's pixels, so the text can be rebuilt from it without running Tesseract again.
+After the page, the lines with words Tesseract was unsure of get a second look (secondlook.py):
+one more Tesseract run per page, on those lines only.
+
+The cache holds Tesseract's TSV (words, boxes, confidences) per page image, with the words the
+second look changed, keyed by the sha256 of the image's pixels, so the text can be rebuilt from
+it without running Tesseract again.
 """
 
 from __future__ import annotations
@@ -32,7 +36,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
@@ -55,8 +59,8 @@ PSM = 6
 RENDER_DPI = 300
 INSTALL = "apt-get install tesseract-ocr tesseract-ocr-deu"
 # Tesseract's own settings are part of the cache folder's name: other settings, other results.
-# Bump PREP when scanprep changes what Tesseract sees.
-PREP = 2
+# Bump PREP when scanprep changes what Tesseract sees, or secondlook what is made of its reading.
+PREP = 3
 CACHE_FLAVOUR = f"tesseract-{LANG}-psm{PSM}-prep{PREP}"
 
 
@@ -69,6 +73,7 @@ class Word:
     width: int
     height: int
     line: tuple[int, int, int]  # block, paragraph, line
+    row: int = 0  # the word's row in the TSV
 
 
 @dataclass(frozen=True)
@@ -115,18 +120,49 @@ def _languages(binary: str) -> frozenset[str]:
     return frozenset(line.strip() for line in out.splitlines()[1:] if line.strip())
 
 
-def _run_tesseract(binary: str, image: Image, dpi: int, timeout: float | None) -> str:
-    import pytesseract
-
-    pytesseract.pytesseract.tesseract_cmd = binary
+def run_tesseract(binary: str, image: Image, dpi: int, timeout: float | None) -> str:
+    """Tesseract's TSV of one page image (psm 6)."""
     # A raw PGM is written in milliseconds; pytesseract's own PNG costs 0.15 s per page.
     with tempfile.NamedTemporaryFile(suffix=".pgm", prefix="archiv-ocr-") as f:
         image.save(f, "PPM")
         f.flush()
+        return _tesseract_tsv(binary, f.name, PSM, dpi, timeout)
+
+
+def read_lines(binary: str, images: Sequence[Image], dpi: int, timeout: float | None) -> list[list[tuple[str, float]]]:
+    """Each image read as a single line (psm 7), all by one Tesseract (it loads its model once):
+    the words of each image, in order, with their confidence."""
+    with tempfile.TemporaryDirectory(prefix="archiv-ocr-") as folder:
+        names = []
+        for i, image in enumerate(images):
+            names.append(os.path.join(folder, f"{i:04d}.pgm"))
+            image.save(names[-1], "PPM")
+        listing = os.path.join(folder, "images.txt")  # a text file: Tesseract reads it as a list of images
+        with open(listing, "w", encoding="utf-8") as f:
+            f.write("\n".join(names) + "\n")
+        tsv = _tesseract_tsv(binary, listing, 7, dpi, timeout)
+    words: list[list[tuple[str, float]]] = [[] for _ in images]
+    for row in tsv.split("\n")[1:]:
+        cells = row.split("\t")
+        if len(cells) < 12 or cells[0] != "5" or not cells[11].strip():
+            continue
         try:
-            return pytesseract.image_to_data(f.name, lang=LANG, config=f"--psm {PSM} --dpi {dpi}", timeout=timeout or 0)
-        except pytesseract.TesseractNotFoundError as e:
-            raise MissingDependencyError("Tesseract OCR (tesseract with the German model)", INSTALL) from e
+            image, conf = int(cells[1]), float(cells[10])
+        except ValueError:
+            continue
+        if 1 <= image <= len(words):
+            words[image - 1].append((cells[11].strip(), conf))
+    return words
+
+
+def _tesseract_tsv(binary: str, path: str, psm: int, dpi: int, timeout: float | None) -> str:
+    import pytesseract
+
+    pytesseract.pytesseract.tesseract_cmd = binary
+    try:
+        return pytesseract.image_to_data(path, lang=LANG, config=f"--psm {psm} --dpi {dpi}", timeout=timeout or 0)
+    except pytesseract.TesseractNotFoundError as e:
+        raise MissingDependencyError("Tesseract OCR (tesseract with the German model)", INSTALL) from e
 
 
 # -- cache --------------------------------------------------------------------------------------
@@ -172,7 +208,7 @@ class OcrCache:
 
 def parse_tsv(tsv: str) -> list[Word]:
     words = []
-    for row in tsv.splitlines()[1:]:
+    for number, row in enumerate(tsv.split("\n")[1:], 1):  # numbered as replace_words splits them
         cells = row.split("\t")
         if len(cells) < 12 or cells[0] != "5" or not cells[11].strip():
             continue
@@ -182,8 +218,20 @@ def parse_tsv(tsv: str) -> list[Word]:
             line = (int(cells[2]), int(cells[3]), int(cells[4]))
         except ValueError:
             continue
-        words.append(Word(cells[11].strip(), conf, left, top, width, height, line))
+        words.append(Word(cells[11].strip(), conf, left, top, width, height, line, number))
     return words
+
+
+def replace_words(tsv: str, texts: dict[int, str]) -> str:
+    """The TSV with the text of some word rows (as numbered by parse_tsv) replaced."""
+    if not texts:
+        return tsv
+    rows = tsv.split("\n")
+    for number, text in texts.items():
+        cells = rows[number].split("\t")
+        cells[11] = text
+        rows[number] = "\t".join(cells)
+    return "\n".join(rows)
 
 
 def _is_junk(word: Word, text_height: float) -> bool:
@@ -384,11 +432,17 @@ class PageOcr:
 
     def _ocr(self, binary: str, number: int, image: Image, dpi: int, key: str) -> OcrPage:
         started = time.monotonic()
-        timeout = max(1.0, self.deadline - started) if self.deadline is not None else None
         from .scanprep import prepare
+        from .secondlook import second_look
 
         try:
-            tsv = _run_tesseract(binary, *prepare(image, dpi), timeout)
+            page = prepare(image, dpi)
+            tsv = run_tesseract(binary, page.image, page.dpi, self._time_left())
+            # The cache keeps the text after the second look: a cached page needs no Tesseract.
+            fixes = second_look(
+                parse_tsv(tsv), page, lambda crops, crop_dpi: read_lines(binary, crops, crop_dpi, self._time_left())
+            )
+            tsv = replace_words(tsv, fixes)
         except RuntimeError as e:  # pytesseract's timeout
             if "timeout" in str(e).lower():
                 raise self._timeout(number) from e
@@ -396,6 +450,9 @@ class PageOcr:
         if self.cache:
             self.cache.put(key, tsv)
         return self._page(number, tsv, cached=False, seconds=time.monotonic() - started)
+
+    def _time_left(self) -> float | None:
+        return max(1.0, self.deadline - time.monotonic()) if self.deadline is not None else None
 
     def _page(self, number: int, tsv: str, *, cached: bool, seconds: float) -> OcrPage:
         words = parse_tsv(tsv)
