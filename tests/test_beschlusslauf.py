@@ -57,3 +57,48 @@ def test_pdf_reads_the_next_page_where_the_table_runs_to_the_end() -> None:
     assert layout_pages(pages) == [1, 2]
     pages[0] = Page(1, "Beratungsfolge Termin Stand\nRat 19.06.2025 Beratung\nBeschlussvorschlag: …", "text")
     assert layout_pages(pages) == [1]
+
+
+def test_rows_without_a_session_date_are_kept() -> None:
+    # SD.NET RIM prints committees whose session is not set yet without a date, a name wrapped over lines
+    text = (
+        "Beratungsfolge Sitzungstermin Stand\n"
+        "SPD-Fraktion Beratung\n"
+        "Ratsfraktion Die Unabhängigen in\n"
+        "Beratung\n"
+        "Nordhagen\n"
+        "Ortsrat Süd\n"
+        "Verwaltungsausschuss 29.09.2015 Beratung und Empfehlung\n"
+        "Rat 13.10.2015 Beratung und Beschlussfassung\n"
+        "Festsetzung der Elternbeiträge für die Kindertagesstätten\n"
+        "Beschlussvorschlag:\n"
+    )
+    rows, end = from_lines(clean_lines(text))
+    assert [(r.gremium, r.datum, r.zustaendigkeit) for r in rows] == [
+        ("SPD-Fraktion", None, "Beratung"),
+        ("Ratsfraktion Die Unabhängigen in Nordhagen", None, "Beratung"),
+        ("Ortsrat Süd", None, None),
+        ("Verwaltungsausschuss", "2015-09-29", "Beratung und Empfehlung"),
+        ("Rat", "2015-10-13", "Beratung und Beschlussfassung"),
+    ]
+    assert clean_lines(text)[end] == "Festsetzung der Elternbeiträge für die Kindertagesstätten"
+
+
+def test_a_cell_with_several_dates_is_one_row() -> None:
+    text = (
+        "Beratungsfolge Sitzungstermin Stand\n"
+        "03.09.2007\n"
+        "Ratsgruppe Mitte 17.09.2007 Beratung\n"
+        "08.10.2007\n"
+        "Beratung und\n"
+        "Verwaltungsausschuss 11.10.2007\n"
+        "Beschlussempfehlung\n"
+        "Rat 18.10.2007 Beratung und Beschlussfassung\n"
+        "I. Nachtragshaushaltssatzung für das Haushaltsjahr 2007\n"
+    )
+    rows, _ = from_lines(clean_lines(text))
+    assert [(r.gremium, r.datum, r.zustaendigkeit) for r in rows] == [
+        ("Ratsgruppe Mitte", "2007-09-17", "Beratung"),
+        ("Verwaltungsausschuss", "2007-10-11", "Beratung und Beschlussempfehlung"),
+        ("Rat", "2007-10-18", "Beratung und Beschlussfassung"),
+    ]

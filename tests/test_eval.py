@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from archiv.evaluate import COMPARE, _without_ris_prefix
+
 from .conftest import CORPUS, SAMPLES, run
 
 
@@ -42,7 +44,22 @@ def test_eval_on_the_dev_labels(capsys: pytest.CaptureFixture[str]) -> None:
     cells = [c.strip() for c in overall.strip("|").split("|")[1:]]
     names = ("vorlage_nr", "betreff", "art", "datum")
     accuracy = {f: float(c.split("%")[0]) / 100 for f, c in zip(names, cells, strict=True)}
-    # Floors at what this version measures; the goals (betreff >= 97 %, art >= 95 %) are not met yet.
+    # The goals: vorlage_nr >= 99 %, art >= 95 %, betreff >= 97 % (not met: 95 % is this version's
+    # floor; most misses are titles the RIS retyped, see the closing note).
     assert accuracy["vorlage_nr"] >= 0.99
-    assert accuracy["betreff"] >= 0.85
-    assert accuracy["art"] >= 0.93
+    assert accuracy["betreff"] >= 0.95
+    assert accuracy["art"] >= 0.95
+
+
+def test_labels_in_the_ris_form_count_as_the_printed_form() -> None:
+    # the RIS prefixes kind and originator to the printed subject, and types both kinds of motion as one
+    assert COMPARE["betreff"]("Busunfall am Markt", "Busunfall am Markt")
+    assert not COMPARE["betreff"]("Busunfall am Markt", "Anfrage SPD: Busunfall am Markt")
+    assert _without_ris_prefix("Busunfall am Markt", "Anfrage SPD: Busunfall am Markt")
+    assert _without_ris_prefix("Neue Radwege", "Neue Radwege - Antrag CDU-Fraktion")
+    assert not _without_ris_prefix("Radwege", "Anfrage SPD: Neue Radwege")
+    assert COMPARE["betreff"]("IT-moderne Schule – Zwischenbericht", "IT-moderne Schule - Zwischenbericht")
+    assert COMPARE["art"]("Änderungsantrag", "Änderungs-/Ergänzungsantrag")
+    assert COMPARE["art"]("Ergänzungsantrag", "Änderungs-/Ergänzungsantrag")
+    assert not COMPARE["art"]("Antrag", "Änderungs-/Ergänzungsantrag")
+    assert not COMPARE["art"]("Anfrage", "Beschlussvorlage")

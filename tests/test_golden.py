@@ -12,9 +12,13 @@ from archiv.guard import DEFAULT_MEMORY_MB
 
 from .conftest import assert_matches_golden, golden_of, sample_files
 
+_RECORDS: dict[Path, dict] = {}
+
 
 def _extract(path: Path) -> dict:
-    return _extract_one(path, 120, DEFAULT_MEMORY_MB).to_dict()
+    if path not in _RECORDS:
+        _RECORDS[path] = _extract_one(path, 120, DEFAULT_MEMORY_MB).to_dict()
+    return _RECORDS[path]
 
 
 def test_every_layout_has_samples() -> None:

@@ -166,7 +166,7 @@ _RESULT = re.compile(
     r"|kenntnis genommen|ja-|nein-|lt\.|beschlussvorschlag|mit änderungen|dafür|dagegen",
     re.I,
 )
-_OPEN_END = re.compile(r"(?:,|\bund|\boder|-|/|\bbei|\beiner)$")
+_OPEN_END = re.compile(r"(?:,|\bund|\boder|-|/|\bbei|\beiner|\bin|\bim|\bfür|\bder|\bdes)$")
 
 
 def _open(text: str | None) -> bool:
@@ -182,6 +182,8 @@ _HEADER_FILLERS = {
     "vorbehalten)",
     "dieser",
     "vorlage",
+    "top",
+    "nö",
 }
 _HEADER_WORDS = {w for words in TABLE_COLUMNS.values() for w in words} | _HEADER_FILLERS
 
@@ -229,6 +231,31 @@ def _stacked(lines: list[str], i: int) -> tuple[list[BeschlusslaufRow], int]:
     return rows, end
 
 
+def _starts_stacked_date(lines: list[str], i: int) -> bool:
+    """A date alone on its line that heads a stacked row (not one of a cell's several dates)."""
+    following = next((ln.strip() for ln in lines[i + 1 : i + 3] if ln.strip()), "")
+    return bool(_DATE_ONLY.match(lines[i].strip())) and not _ROW.match(following)
+
+
+def _undated_row(line: str) -> dict | None:
+    """ "Ortsrat Heyersum", "SPD-Fraktion Beratung": a row with a committee and no date."""
+    words = line.split()
+    # a committee's name starts with what it is: "Ortsrat …", "SPD-Fraktion", "Gruppe …", "Fachausschuss …"
+    if len(line) > 80 or line.endswith((".", ":", ";")) or not _GREMIUM.search(words[0]) or _RESULT.search(line):
+        return None
+    role = next((r for r in _ROLES_LOWER if line.lower().endswith(" " + r.lower())), None)
+    gremium = line[: len(line) - len(role)].strip() if role else line
+    if len(gremium.split()) > 8:
+        return None
+    return {
+        "gremium": gremium,
+        "datum": None,
+        "role": line[len(gremium) :].strip() or None,
+        "result": None,
+        "open_gremium": _open(gremium),
+    }
+
+
 def _looks_stacked(lines: list[str], i: int) -> bool:
     """Whether a row of the stacked form starts at line ``i``: up to 3 lines, then a status line."""
     for j in range(i, min(i + 4, len(lines))):
@@ -246,7 +273,7 @@ def _spaced(lines: list[str], start: int) -> tuple[list[BeschlusslaufRow], int]:
         header_words += lines[i].split()
         i += 1
     in_table = bool(header_words)
-    if in_table and i < len(lines) and (_DATE_ONLY.match(lines[i].strip()) or _looks_stacked(lines, i)):
+    if in_table and i < len(lines) and (_starts_stacked_date(lines, i) or _looks_stacked(lines, i)):
         return _stacked(lines, i)
     mapping = map_header(header_words) if in_table else None
     if mapping is not None:
@@ -262,14 +289,16 @@ def _spaced(lines: list[str], start: int) -> tuple[list[BeschlusslaufRow], int]:
     end = i
     while i < len(lines):
         line = lines[i].strip()
-        if match_label(line):
-            break
+        if match_label(line) and not (rows and _open(rows[-1]["role"]) and len(line.split()) == 1):
+            break  # (a role "Beratung und" / "Beschlussempfehlung" goes on below its row)
         m = _ROW.match(line)
         if m and _PROSE_BEFORE_DATE.search(m.group("gremium")):
             m = None  # "… in der Zeit vom 01.01. bis 31.12.2008": a date in a sentence, not a row
         known = _GREMIUM.search(m.group("gremium")) if m else None
         short_rest = m is not None and 0 < len(m.group("rest") or "") <= 60
-        if m and (known or pending or not m.group("gremium").strip() or (in_table and short_rest)):
+        if in_table and _DATE_ONLY.match(line) and (rows or _next_is_row(lines, i)):
+            end = i + 1  # a further session date of a row: pdfplumber prints a cell's lines above and below
+        elif m and (known or pending or not m.group("gremium").strip() or (in_table and short_rest)):
             rows.append(_new_row(m, pending))
             pending = []
             end = i + 1
@@ -279,11 +308,24 @@ def _spaced(lines: list[str], start: int) -> tuple[list[BeschlusslaufRow], int]:
                 break
         elif rows and not pending and _continue_row(rows[-1], line):
             end = i + 1
+        elif (
+            in_table
+            and not pending
+            and (undated := _undated_row(line))
+            and (
+                undated["role"]
+                or not _next_is_row(lines, i)
+                or (not undated["open_gremium"] and _next_has_gremium(lines, i))
+            )
+        ):
+            rows.append(undated)  # a committee whose session is not set yet
+            end = i + 1
         elif _next_is_row(lines, i) and len(pending) < 3:
             pending.append(line)
         else:
             break
         i += 1
+    _fit_columns(rows, header_words, mapping)
     out = [
         BeschlusslaufRow(
             nr=None,
@@ -298,6 +340,19 @@ def _spaced(lines: list[str], start: int) -> tuple[list[BeschlusslaufRow], int]:
     return out, end
 
 
+def _fit_columns(rows: list[dict], header_words: list[str], mapping: dict[int, str] | None) -> None:
+    """Put the text after a row's date where the header says: "Gremium am TOP ö nö Ergebnis" has a
+    TOP number and no role column, so "4 vorberaten" is TOP 4 with the result "vorberaten"."""
+    has_top = any(w.lower().strip(":.") == "top" for w in header_words)
+    columns = set(mapping.values()) if mapping else set()
+    result_only = "ergebnis" in columns and "zustaendigkeit" not in columns
+    for r in rows:
+        if has_top and r["role"]:
+            r["role"] = re.sub(r"^\d+(?:\.\d+)*[a-z]?(?:\s+|$)", "", r["role"]) or None
+        if result_only and r["role"] and not r["result"]:
+            r["result"], r["role"] = r["role"], None
+
+
 def _new_row(m: re.Match[str], pending: list[str]) -> dict:
     gremium = m.group("gremium").strip()
     role, result = _split_role(m.group("rest") or "")
@@ -305,7 +360,9 @@ def _new_row(m: re.Match[str], pending: list[str]) -> dict:
     result_prefix: list[str] = []
     gremium_prefix: list[str] = []
     for p in pending:
-        if _starts_row_part(p):
+        if _starts_row_part(p) and _open(p):
+            role_prefix.append(p)  # "Beratung und" / row / "Beschlussempfehlung"
+        elif _starts_row_part(p):
             head, tail = _split_role(p)  # "Beratung und Beschlussfas- Einstimmig bei ..."
             role_prefix.append(head or "")
             if tail:
@@ -331,6 +388,12 @@ def _new_row(m: re.Match[str], pending: list[str]) -> dict:
 
 def _continue_row(row: dict, line: str) -> bool:
     """Attach a line printed below a row's line to the cell it continues; False if it is none."""
+    nothing_open = not (row["open_gremium"] or _open(row["role"]) or _open(row["result"]))
+    if line[:1].islower() and len(line.split()) > 3 and not _RESULT.search(line) and nothing_open:
+        return False  # "eMobilität; Antrag der SPD-Fraktion": the Betreff below the table, no wrapped cell
+    if row["open_gremium"] and row["role"] is None and any(line.lower() == r.lower() for r in ROLES):
+        row["role"] = line  # the role cell sits beside a name wrapped over three lines
+        return True
     if row["open_gremium"] and not (_RESULT.search(line) and not _GREMIUM.search(line)):
         row["gremium"] = join_lines([row["gremium"], line])
         row["open_gremium"] = _open(line)
@@ -417,6 +480,13 @@ def _is_row(line: str) -> bool:
     gremium = m.group("gremium").strip()
     # empty (date-first), a committee, or the lower-case rest of a committee wrapped from the line above
     return not gremium or bool(_GREMIUM.search(gremium)) or gremium[:1].islower()
+
+
+def _next_has_gremium(lines: list[str], i: int) -> bool:
+    """Whether the next line is a row with a committee of its own (so the line before is no part of it)."""
+    m = _ROW.match(lines[i + 1].strip()) if i + 1 < len(lines) else None
+    words = m.group("gremium").split() if m else []
+    return bool(words) and bool(_GREMIUM.search(words[0]))
 
 
 def _next_is_row(lines: list[str], i: int) -> bool:  # within two lines

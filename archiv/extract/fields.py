@@ -16,7 +16,9 @@ from ..models import BeschlusslaufRow, Produkt, Table
 from ..parsers.textutil import join_lines
 from . import beschlusslauf as bl
 from .normalize import parse_date, parse_oeffentlich
+from .patterns import ART_LINE, BARE_ID, LETTER_SPACED, STATUS_LINE, clean_value
 from .sections import Segment, clean_lines, match_label, paragraphs, segments
+from .title import betreff_after_table, is_heading, title_after_header, title_in_header
 from .vocabulary import ARTEN, KOERPERSCHAFT_KINDS
 
 # A line that is a Vorlage number on its own: "DS 53/2025", "Drucksache Nr. 26/2007", "DS 10/2008 1. Ergänzung".
@@ -25,22 +27,14 @@ _BARE_NR = re.compile(
     r"(?P<nr>(?:DS\s*)?\d{1,5}\s*/\s*\d{2,4}(?:\s*[-–]?\s*\d+\.\s*Ergänzung)?)\s*$",
     re.I,
 )
-# A header line that is only an identifier: "ANF/25/61796", "VII-DS-08561-NF-01", "TVO-BSV/25/61736-2".
-_BARE_ID = re.compile(r"^(?=[A-Z0-9/-]{6,30}$)(?=.*\d{2})(?=.*[A-Z])[A-Z]{1,6}(?:[-/][A-Z0-9]{1,6}){2,5}$")
 # "Beschlussvorlage-Nr. VII-DS-08561", "Neufassung Antrag-Nr. VII-A-08079-NF-02": kind and number in one.
-_ART_NR = re.compile(r"^(?P<art>(?:[A-ZÄÖÜ][\wäöüß]*\s+)?[A-ZÄÖÜ][\wäöüß]*)-Nr\.?:?\s+(?P<nr>\S{3,40})$")
+# "schriftliche Antwort zur Anfrage-Nr. VII-F-08507-AW-01" too (the kind of paper is checked against ARTEN).
+_ART_NR = re.compile(r"^(?P<art>(?:[\wäöüß]+\s+){0,3}[A-ZÄÖÜ][\wäöüß]*)-Nr\.?:?\s+(?P<nr>\S{3,40})$")
 # A heading that names the Vorlage by its number: "Vorlage - BV/0235/2025", "Drucksache 2025/0318".
 _HEADING_NR = re.compile(
     r"^(?:Vorlage|Drucksache|Beschlussvorlage|Mitteilungsvorlage|Informationsvorlage|Antrag|Anfrage)\s*(?:Nr\.?)?\s*[-–:]?\s*"
     r"(?P<nr>[A-Z]{0,6}[/-]?\d{1,6}(?:\s*[/-]\s*[0-9A-Za-z]{1,8}){1,3})\s*$"
 )
-_ART_LINE = re.compile(
-    r"(?:^|\s)(" + "|".join(re.escape(a) for a in sorted(ARTEN, key=len, reverse=True)) + r")\b", re.I
-)
-_STATUS_LINE = re.compile(
-    r"^Beratung in (?:nicht[\s-]?öffentlicher|nichtöffentlicher|öffentlicher|\S{1,30}) Sitzung", re.I
-)
-_CHECKBOX = re.compile(r"[☐☒☑□■]|\bJa\s+[☐☒□■]|^Beteiligung\s+\w+\s+Ja\b", re.I)
 _NOT_TITLE = re.compile(r"^(?:\d+[.)]?|[\d.,]+\s*(?:KB|MB|kB|Bytes?)|PDF|DOCX?|Anlage\s*\d+)$", re.I)
 _PRODUKT = re.compile(r"^(?P<nr>\d+(?:[.\-]\d+)+)\s*[-–:]?\s*(?P<name>.*)$")
 _ANLAGE_ITEM = re.compile(r"^(?:[-–•·*▪]\s*|Anlage\s*\d+[a-z]?\s*[:.)–-]?\s*|\d+[.)]\s+)", re.I)
@@ -73,13 +67,6 @@ class Fields:
     anlagen: list[str] = field(default_factory=list)
 
 
-def _clean_value(value: str | None) -> str | None:
-    if value is None:
-        return None
-    value = " ".join(value.replace("\t", " ").split()).strip(" :;,")
-    return value or None
-
-
 def read_fields(text: str, tables: tuple[Table, ...], *, bare_labels: bool = False) -> Fields:
     lines = clean_lines(text)
     segs = segments(lines, bare_labels)
@@ -89,44 +76,120 @@ def read_fields(text: str, tables: tuple[Table, ...], *, bare_labels: bool = Fal
         first.setdefault(seg.field, seg)
 
     _read_labelled(f, first, lines, segs)
+    if f.beschlussvorschlag is None:
+        f.beschlussvorschlag = _motion(lines, segs)
     table_end = _read_beschlusslauf(f, first, lines, tables)
     header_end = _header_end(lines, segs, table_end)
     _read_unlabelled(f, lines, header_end, table_end, segs)
+    if f.art is None:
+        f.art = _running_head_art(text.split("\n"))
     f.koerperschaft = _koerperschaft(lines, header_end)
     return f
 
 
 def _read_labelled(f: Fields, first: dict[str, Segment], lines: list[str], segs: list[Segment]) -> None:
     if seg := first.get("vorlage_nr"):
-        f.vorlage_nr = _clean_value(seg.first_value())
+        f.vorlage_nr = clean_value(seg.first_value())
         m = _TRAILING_ART.match(f.vorlage_nr or "")
-        if m and _ART_LINE.fullmatch(m.group("art")):
+        if m and ART_LINE.fullmatch(m.group("art")):
             f.vorlage_nr, f.art = m.group("nr"), _canonical_art(m.group("art"))  # "815  ANFRAGE"
     if seg := first.get("aktenzeichen"):
-        f.aktenzeichen = _clean_value(seg.first_value())
+        f.aktenzeichen = clean_value(seg.first_value())
     if seg := first.get("art"):
-        f.art = _clean_value(seg.first_value())
+        f.art = clean_value(seg.first_value())
     if seg := first.get("datum"):
         f.datum = parse_date(seg.first_value())
     if seg := first.get("status"):
         f.oeffentlich = parse_oeffentlich(seg.first_value())
     if seg := first.get("fachbereich"):
-        f.fachbereich = _clean_value(seg.first_value())
+        f.fachbereich = clean_value(seg.first_value())
     if first.get("beteiligungen"):
         items = [line for seg in segs if seg.field == "beteiligungen" for line in (seg.inline, *seg.body)]
-        f.beteiligungen = [v for item in items for part in item.split(";") if (v := _clean_value(part))]
+        f.beteiligungen = [v for item in items for part in item.split(";") if (v := clean_value(part))]
+    if f.fachbereich is None:
+        f.fachbereich = _office_submitting(segs, lines)
     if seg := first.get("produkt"):
-        value = _clean_value(seg.first_value())
+        value = clean_value(seg.first_value())
         if value:
             m = _PRODUKT.match(value)
             f.produkt = Produkt(m.group("nr"), m.group("name") or None) if m else Produkt(None, value)
     if seg := first.get("betreff"):
-        f.betreff = _clean_value(join_lines([seg.inline, *seg.body]))
+        f.betreff = clean_value(join_lines(_first_paragraph([seg.inline, *seg.body])))
     for name in ("beschlussvorschlag", "begruendung"):
-        if seg := first.get(name):
-            setattr(f, name, paragraphs([seg.inline, *seg.body], join_lines))
+        # the first segment with text: a form may print the label once empty ("Ergänzende Erläuterungen:")
+        for seg in (s for s in segs if s.field == name):
+            if text := _before_form(paragraphs([seg.inline, *seg.body], join_lines)):
+                setattr(f, name, text)
+                break
     if seg := first.get("anlagen"):
         f.anlagen = _anlagen([seg.inline, *seg.body])
+
+
+# "Eingereicht von:" names an office for an administration's paper, a Fraktion or a resident otherwise.
+_SUBMITTED_BY = re.compile(r"^Eingereicht\s+von\s*:", re.I)
+_OFFICE = re.compile(
+    r"^(?:Dezernat|Amt|Fachbereich|Fachdienst|Referat|Abteilung|Geschäftsbereich|Stabsstelle|Dienststelle)\b"
+    r"|\b(?:amt|referat)$"
+)
+
+
+def _office_submitting(segs: list[Segment], lines: list[str]) -> str | None:
+    for seg in segs:
+        if seg.field == "stop" and _SUBMITTED_BY.match(lines[seg.line].strip()):
+            value = clean_value(seg.first_value())
+            return value if value and _OFFICE.search(value) else None
+    return None
+
+
+# "Die Bezirksverordnetenversammlung möge beschließen:", "Der Gemeinderat wolle folgendes beschließen:"
+_MOVES = re.compile(r"^(?:Die|Der|Das)\s+\S.{2,80}?\s+(?:möge|wolle|möchte)\s+(?:folgendes\s+)?beschließen\s*:?$")
+
+
+def _motion(lines: list[str], segs: list[Segment]) -> str | None:
+    """The resolution a motion proposes without a "Beschlussvorschlag" label: the text after
+    "<Gremium> möge beschließen:" up to the next labelled section."""
+    for i, line in enumerate(lines):
+        if _MOVES.match(line.strip()):
+            stop = next((seg.line for seg in segs if seg.line > i), len(lines))
+            return paragraphs(lines[i + 1 : stop], join_lines)
+    return None
+
+
+_FORM_BITS = re.compile(r"^(?:x|ja|nein|☐|☒)$|\(bitte auswählen\)|\bnein\s+ja\b|\bx\s+(?:nein|ja)$|^ja\s", re.I)
+
+
+def _before_form(text: str | None) -> str | None:
+    """The text up to where the rest of a form begins, a form whose fields are empty
+    ("ISEK-relevant x nein" / "ja Handlungsfeld: (bitte auswählen)" / …)."""
+    parts = [p.strip() for p in (text or "").split("\n\n") if p.strip()]
+    for i in range(len(parts)):
+        rest = parts[i:]
+        if (
+            _FORM_BITS.search(parts[i])
+            and len(rest) >= 3
+            and sum(bool(_FORM_BITS.search(p)) for p in rest) * 2 >= len(rest)
+        ):
+            return "\n\n".join(parts[:i]) or None
+    return text
+
+
+def _first_paragraph(lines: list[str]) -> list[str]:
+    """The lines of a labelled Betreff: up to a blank line or an unknown heading after it ("Antrag:")."""
+    out: list[str] = []
+    for line in lines:
+        s = line.strip()
+        if out and not s and re.search(r"[;,\-–]$|\b(?:und|oder|sowie)$", out[-1]):
+            continue  # "…(Naturwissenschaftstrakt);" / blank / "Freigabe der Mittel": one title (OCR spacing)
+        if out and (not s or is_heading(s)):
+            break
+        if s:
+            out.append(s)
+    return out
+
+
+_ROMAN_HEADING = re.compile(r"^[IVX]{1,4}\.\s+\S")
+# "(PDF, 264 KB)": the download's type and size that an RIS page prints after an Anlage's title
+_FILE_INFO = re.compile(r"\s*\((?:PDF|DOCX?|XLSX?|ODT|JPE?G|PNG|ZIP)(?:,\s*[\d.,]+\s*[KMG]?B)?\)\s*$", re.I)
 
 
 def _anlagen(lines: list[str]) -> list[str]:
@@ -135,15 +198,15 @@ def _anlagen(lines: list[str]) -> list[str]:
         s = line.strip()
         if not s:
             continue
-        if "©" in s or s.startswith(("(c)", "Copyright")):
-            break  # page footer
+        if "©" in s or s.startswith(("(c)", "Copyright")) or _ROMAN_HEADING.match(s):
+            break  # page footer, or the next numbered part of a SessionNet print ("III. Abstimmung")
         if "\t" in s:  # a table row: number, title, size
             cells = [c for c in s.split("\t") if c.strip() and not _NOT_TITLE.match(c.strip())]
             if cells:
-                items.append(_clean_value(max(cells, key=len)) or "")
+                items.append(clean_value(_FILE_INFO.sub("", max(cells, key=len))) or "")
             continue
         bullet = _ANLAGE_ITEM.match(s)
-        title = _clean_value(s[bullet.end() :] if bullet else s)
+        title = clean_value(_FILE_INFO.sub("", s[bullet.end() :] if bullet else s))
         if not title:
             continue
         if bullet or not items:
@@ -159,8 +222,10 @@ def _read_beschlusslauf(f: Fields, first: dict[str, Segment], lines: list[str], 
     start = seg.line + 1 if seg else _header_line(lines)
     rows, end = ([], 0)
     if start is not None:
-        rows, consumed = bl.from_lines(lines[start:])
-        end = start + consumed
+        # "Beratungsfolge dieser Vorlage am TOP ö nö Ergebnis": the column header on the label's line
+        head = [seg.inline] if seg and seg.inline.strip() and bl.map_header(seg.inline.split()) else []
+        rows, consumed = bl.from_lines([*head, *lines[start:]])
+        end = start + max(consumed - len(head), 0)
     from_tables = bl.from_tables(tables)
     f.beschlusslauf = from_tables if from_tables else rows
     return end
@@ -191,7 +256,7 @@ def _read_unlabelled(f: Fields, lines: list[str], header_end: int, table_end: in
         for line in header:
             s = line.strip()
             m = _ART_NR.match(s)
-            if m and _ART_LINE.search(m.group("art")):
+            if m and ART_LINE.search(m.group("art")):
                 f.vorlage_nr = m.group("nr")
                 f.art = f.art or m.group("art")
                 break
@@ -199,7 +264,7 @@ def _read_unlabelled(f: Fields, lines: list[str], header_end: int, table_end: in
             if m:
                 f.vorlage_nr = " ".join(m.group("nr").split())
                 break
-            if _BARE_ID.match(s):
+            if BARE_ID.match(s):
                 f.vorlage_nr = s
                 break
     if f.art is None:
@@ -207,31 +272,55 @@ def _read_unlabelled(f: Fields, lines: list[str], header_end: int, table_end: in
     if f.art is None:
         for line in header[:60]:
             s = line.strip()
-            if _LETTER_SPACED.fullmatch(s):
+            if LETTER_SPACED.fullmatch(s):
                 s = s.replace(" ", "")  # "A N F R A G E"
-            m = _ART_LINE.match(s)
+            m = ART_LINE.match(s) or _QUALIFIED_ART.match(s)
             if m and len(s) <= 60 and not match_label(s) and not bl._ROW.match(s) and not _HEADING_NR.match(s):
                 f.art = _canonical_art(m.group(1))
                 break
     if f.oeffentlich is None:
         for line in header:
-            if _STATUS_LINE.match(line.strip()):
-                f.oeffentlich = parse_oeffentlich(line)
+            s = line.strip()
+            if STATUS_LINE.match(s) or _LONE_STATUS.match(s) or _ART_STATUS.match(s):
+                f.oeffentlich = parse_oeffentlich(s)
                 break
     if f.fachbereich is None:
         f.fachbereich = _line_above_label(lines[:header_end], "aktenzeichen")
     if f.datum is None:
-        f.datum = _header_date(lines[: table_end or header_end], f)
+        f.datum = _header_date(lines[: table_end or header_end], f) or _closing_date(lines)
     if f.betreff is None:  # a title printed right after the header, above any Beratungsfolge
-        f.betreff = _title_after_header(lines, segs, header_end, f.vorlage_nr)
+        f.betreff = title_after_header(lines, segs, header_end, f.vorlage_nr)
     if f.betreff is None and table_end:
-        f.betreff = _betreff_after_table(lines, table_end, segs, f.beschlusslauf)
+        f.betreff = betreff_after_table(lines, table_end, segs, f.beschlusslauf)
+    if f.betreff is None:
+        f.betreff = title_in_header(lines, header_end, f.vorlage_nr, f.fachbereich)
 
 
-_LETTER_SPACED = re.compile(r"(?:[A-ZÄÖÜ] )+[A-ZÄÖÜ]")
+# "GEMEINSAMER ZUSATZANTRAG", "Interfraktioneller ÄNDERUNGSANTRAG": one qualifying word before the kind.
+_QUALIFIED_ART = re.compile(
+    r"^[A-ZÄÖÜ][\wäöüß]+\s+(" + "|".join(re.escape(a) for a in sorted(ARTEN, key=len, reverse=True)) + r")$", re.I
+)
 _TRAILING_ART = re.compile(r"^(?P<nr>\S.*?)\s+(?P<art>[A-ZÄÖÜ][A-ZÄÖÜa-zäöüß-]+)$")
 # "Antrag im Sinne von § 33 Abs. 1 GeschO (öffentlich)": the kind of paper defined by the rules of procedure.
 _DEFINED_ART = re.compile(r"^[A-ZÄÖÜ][\wäöüß-]*(?:\s+[A-ZÄÖÜa-zäöüß][\wäöüß-]*){0,3}\s+im Sinne (?:von|des) §.{2,60}$")
+
+
+_PAGE_MARK = re.compile(r"^(?:[-–]\s*\d+\s*[-–]|--\s*\d+\s+of\s+\d+\s*--|Seite\s+\d+(?:\s+von\s+\d+)?)$", re.I)
+
+
+def _running_head_art(raw: list[str]) -> str | None:
+    """The kind of paper printed only as the running head of the next page: "Beschlussvorlage" right
+    above the page number "– 2 –" (or as the last line, where a one-page export puts its head)."""
+    stripped = [ln.strip() for ln in raw]
+    filled = [i for i, s in enumerate(stripped) if s]
+    for n, i in enumerate(filled):
+        s = stripped[i]
+        if not ART_LINE.fullmatch(s) or s.endswith(":"):
+            continue
+        following = stripped[filled[n + 1]] if n + 1 < len(filled) else None
+        if following is None or _PAGE_MARK.match(following):
+            return _canonical_art(s)
+    return None
 
 
 def _defined_art(lines: list[str]) -> str | None:
@@ -268,6 +357,25 @@ def _line_above_label(lines: list[str], field_name: str) -> str | None:
     return None
 
 
+# "öffentlich" alone on a header line (its label printed elsewhere), "Beschlussvorlage öffentlich" (ALLRIS 4);
+# not "Öffentlich  Nichtöffentlich", a form whose check boxes the text export lost.
+_LONE_STATUS = re.compile(r"^(?:nicht\s?öffentlich|nichtöffentlich|öffentlich)$", re.I)
+_ART_STATUS = re.compile(
+    r"^(?:" + "|".join(re.escape(a) for a in ARTEN) + r")\s+(?:nicht\s?öffentlich|nichtöffentlich|öffentlich)$", re.I
+)
+_SESSION_LABEL = re.compile(r"^(?:Termin|Sitzungstermin|Sitzung(?:sdatum)?)\s*:", re.I)
+_DATE_LINE = re.compile(r"^\d{1,2}\.\s?(?:\d{1,2}\.\s?\d{2,4}|[A-ZÄÖÜ][a-zäöü]+\s+\d{4})$")
+
+
+def _closing_date(lines: list[str]) -> str | None:
+    """The date printed alone on the last line, under the office that wrote the paper
+    ("Hauptamt - Ratsangelegenheiten -" / "14. November 2025")."""
+    filled = [ln.strip() for ln in lines if ln.strip()]
+    if len(filled) >= 2 and _DATE_LINE.match(filled[-1]) and not re.search(r"\d", filled[-2]):
+        return parse_date(filled[-1])
+    return None
+
+
 def _header_date(lines: list[str], f: Fields) -> str | None:
     """The Vorlage's own date in a header without a "Datum:" label: the first date outside the Beschlusslauf."""
     for line in lines:
@@ -277,99 +385,12 @@ def _header_date(lines: list[str], f: Fields) -> str | None:
         hit = match_label(s)
         if hit and hit[0].kind in ("block", "table"):
             break
+        if (hit and hit[0].field in ("aktenzeichen", "vorlage_nr", "produkt")) or _SESSION_LABEL.match(s):
+            continue  # "Aktenzeichen: (1) 11.01.12" is a file number, "Termin: …" the session's date
         d = parse_date(s)
         if d:
             return d
     return None
-
-
-def _is_table_residue(line: str, rows: list[BeschlusslaufRow]) -> bool:
-    """A line made only of words of the Beschlusslauf cells (text order of a table differs between readers)."""
-    cells = " ".join(" ".join(filter(None, (r.gremium, r.zustaendigkeit, r.ergebnis))) for r in rows).lower()
-    words = [w.strip(".,;:-").lower() for w in line.split() if not parse_date(w)]
-    return bool(cells) and all(w in cells for w in words if w)
-
-
-def _betreff_after_table(
-    lines: list[str], table_end: int, segs: list[Segment], rows: list[BeschlusslaufRow]
-) -> str | None:
-    stop = next((s.line for s in segs if s.line >= table_end), len(lines))
-    chunk = [ln.strip() for ln in lines[table_end:stop]]
-    # Skip what still belongs to the header: checkbox rows, the public-status line, wrapped cells.
-    i = 0
-    while i < len(chunk) and (
-        not chunk[i]
-        or _CHECKBOX.search(chunk[i])
-        or _STATUS_LINE.match(chunk[i])
-        or chunk[i][:1].islower()
-        or _is_table_residue(chunk[i], rows)
-    ):
-        i += 1
-    rest = chunk[i:]
-    if "" in rest:  # the source marks paragraphs: the Betreff is the first one
-        rest = rest[: rest.index("")]
-    body = [c for c in rest if c and not _CHECKBOX.search(c)]
-    if not body or len(body) > 6:
-        return None
-    return _clean_value(join_lines(body))
-
-
-_STATUS_WORDS = re.compile(
-    r"^(?:Status:\s*)?(?:öffentlich|nicht\s?öffentlich|nichtöffentlich)(?:\s+nicht\s?öffentlich)?$", re.I
-)
-_DEZERNAT = re.compile(r"^(?:Dez\.|Dezernat)\s*\S{1,6}$", re.I)
-
-
-def _is_table_header(line: str) -> bool:
-    words = line.split()
-    return 2 <= len(words) <= 10 and (bl.map_header(words) is not None or "Beratungsfolge" in line)
-
-
-def _title_after_header(lines: list[str], segs: list[Segment], header_end: int, nr: str | None) -> str | None:
-    """The subject printed without a label as the first paragraph after the header block
-    (Karlsruhe, ALLRIS 4): after the last label, status line or Dezernat of the header."""
-    limit = min(header_end or len(lines), len(lines))
-    for i, line in enumerate(lines[:limit]):
-        s = line.strip()
-        hit = match_label(s)
-        # the title stands above the Beratungsfolge and above any section heading printed without a colon
-        if (hit and (hit[0].kind == "table" or ":" not in s)) or _is_table_header(s):
-            limit = i
-            break
-    last = -1
-    for i, line in enumerate(lines[:limit]):
-        s = line.strip()
-        hit = match_label(s)
-        header_item = (
-            _STATUS_WORDS.match(s)
-            or _STATUS_LINE.match(s)
-            or _DEZERNAT.match(s)
-            or _BARE_ID.match(s)
-            or (nr and s == nr)
-            or (_ART_LINE.match(s) and len(s) <= 40)
-        )
-        if (hit and hit[0].kind != "block") or header_item:
-            last = i
-    if last < 0:
-        return None
-    i = last + 1
-    while i < limit and not lines[i].strip():
-        i += 1
-    para: list[str] = []
-    while i < limit and lines[i].strip() and not match_label(lines[i]) and not _is_table_header(lines[i]):
-        para.append(lines[i].strip())
-        i += 1
-    text = _clean_value(join_lines(para)) if para else None
-    if (
-        not text
-        or len(para) > 4
-        or len(text) > 300
-        or text.endswith(":")
-        or _STATUS_WORDS.match(text)
-        or not re.search(r"[A-Za-zÄÖÜäöüß]{3}", text)  # a date or number is no title
-    ):
-        return None
-    return text
 
 
 def _koerperschaft(lines: list[str], header_end: int) -> str | None:

@@ -8,7 +8,20 @@ from dataclasses import dataclass
 from .vocabulary import LABELS, LabelSpec
 
 # Lines that carry no content: page numbers, "Seite 2 von 5", pdf.js page markers.
-_NOISE = re.compile(r"^(?:-\s*\d+\s*-|Seite \d+( von \d+)?|--\s*\d+\s+of\s+\d+\s*--|\d{1,3}\s*/\s*\d{1,3})$", re.I)
+_NOISE = re.compile(
+    r"^(?:[-–]\s*\d+\s*[-–]|Seite \d+( von \d+)?|--\s*\d+\s+of\s+\d+\s*--|\d{1,3}\s*/\s*\d{1,3}"
+    r"|\d+\s+von\s+\d+(?:\s+in\s+Zusammenstellung)?|Seite\s+\d+\s*/\s*\d+)$",
+    re.I,
+)
+# A running head that ends in the page number: "Beschlussvorlage BSV/25/04718 öffentlich Seite 3/3".
+_RUNNING_HEAD = re.compile(r"^.{0,70}\S\s+Seite\s+\d+\s*(?:/|von)\s*\d+$", re.I)
+# A heading with the page number printed on its line: "Ergänzende Erläuterungen   Seite 2".
+_TRAILING_PAGE = re.compile(r"\s+Seite\s+\d+(?:\s*(?:/|von)\s*\d+)?\s*$", re.I)
+# A form row of check boxes, the boxes lost in the text export: "Anhörung Ortschaftsrat  nein  ja  durchgeführt am"
+_FORM_CHECKBOX = re.compile(r"\bnein\s+ja\b|(?:^|\s)x\s+(?:nein|ja)$", re.I)  # "… GemO) x nein": a ticked box
+_ROMAN = re.compile(r"^[IVX]{1,4}\.\s+\S")
+# "I. Antrag" heads the proposed resolution in SessionNet prints (a bare "Antrag" is the kind of paper).
+_ROMAN_ANTRAG = re.compile(r"^[IVX]{1,4}\.\s+(?:Antrag|Beschlussantrag)\s*:?\s*$", re.I)
 _SIGNATURE = re.compile(r"^(?:gez\.|i\.\s?V\.|i\.\s?A\.|Im Auftrag|In Vertretung|Mit freundlichen Grüßen)", re.I)
 
 
@@ -61,15 +74,24 @@ _INLINE_LABEL = _inline_label_regex()
 _DATE_VALUE = re.compile(r"^\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}$|^\d{1,2}\.\s+\w+\s+\d{4}$")
 
 
+_STATUS_VALUE = re.compile(r"(?:nicht\s?)?öffentlich", re.I)
+
+
 def _fits(spec: LabelSpec, word: str, value: str) -> bool:
     """Whether ``value`` can be the value of a label (used to pair separated label and value blocks)."""
     is_date = bool(_DATE_VALUE.match(value))
-    if re.fullmatch(r"(?:nicht\s?)?öffentlich", value, re.I):
+    if _STATUS_VALUE.fullmatch(value):
         return spec.field == "status"
     if spec.field == "datum" or word.lower() in ("termin", "sitzung", "vom", "eingegangen"):
         return is_date
     if spec.field == "vorlage_nr":
-        return not is_date and len(value) >= 2 and len(value) <= 40 and any(c.isdigit() for c in value)
+        return (
+            not is_date
+            and not re.match(r"(?:Dez\.|Dezernat)\s", value)
+            and len(value) >= 2
+            and len(value) <= 40
+            and any(c.isdigit() for c in value)
+        )
     if word.lower() == "top":
         return len(value) <= 8 and any(c.isdigit() for c in value)
     return not is_date and not value.endswith(":")
@@ -105,6 +127,13 @@ def realign_label_blocks(lines: list[str]) -> list[str]:
             if k >= len(out) or match_label(out[k]):
                 break
             value = out[k].strip()
+            if spec.field != "status" and _STATUS_VALUE.fullmatch(value):
+                k += 1  # "öffentlich" printed among the values without a label of its own: left for the status
+                while k < len(out) and not out[k].strip():
+                    k += 1
+                if k >= len(out) or match_label(out[k]):
+                    break
+                value = out[k].strip()
             if _fits(spec, word, value):
                 out[index] = f"{out[index].strip()} {value}"
                 out[k] = ""
@@ -117,8 +146,11 @@ def clean_lines(text: str) -> list[str]:
     """Lines without page furniture; a line holding several "Label: value" pairs is split into one per pair."""
     out: list[str] = []
     row_label = None  # the label in the first cell of the last label row of a grid
-    for line in text.split("\n"):
-        if _NOISE.match(line.strip()):
+    for line in _without_running_heads(text.split("\n")):
+        page = _TRAILING_PAGE.search(line)
+        if page and match_label(line[: page.start()]):
+            line = line[: page.start()]
+        if _NOISE.match(line.strip()) or _RUNNING_HEAD.match(line.strip()):
             out.append("")
         elif "\t" in line and any(match_label(c) for c in line.split("\t") if c.strip().endswith(":")):
             cells = line.split("\t")
@@ -132,6 +164,31 @@ def clean_lines(text: str) -> list[str]:
         else:
             out.append(line.rstrip())
     return realign_label_blocks(out)
+
+
+def _is_page_mark(line: str) -> bool:
+    s = line.strip()
+    return bool(s) and bool(_NOISE.match(s) or _RUNNING_HEAD.match(s) or s == "\f")
+
+
+def _without_running_heads(lines: list[str]) -> list[str]:
+    """Blank a short line printed next to the page number on two pages or more
+    ("Beschlussvorlage BSV/25/04718 öffentlich" / "Seite 3/3")."""
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    at_mark: dict[str, list[int]] = {}
+    for n, i in enumerate(filled):
+        s = lines[i].strip()
+        if len(s) > 80 or _is_page_mark(s):
+            continue
+        near = [filled[m] for m in (n - 1, n + 1) if 0 <= m < len(filled)]
+        if any(_is_page_mark(lines[j]) for j in near):
+            at_mark.setdefault(s, []).append(i)
+    out = list(lines)
+    for where in at_mark.values():
+        if len(where) >= 2:
+            for i in where:
+                out[i] = ""
+    return out
 
 
 def _split_cells(line: str) -> list[str]:
@@ -149,7 +206,16 @@ def _split_cells(line: str) -> list[str]:
 
 def match_label(line: str, bare: bool = True) -> tuple[LabelSpec, str] | None:
     """The label a line starts with, and the rest of the line. ``bare=False``: only "Label:" counts."""
-    m = _LABEL_LINE.match(line.strip())
+    line = line.strip()
+    if _ROMAN_ANTRAG.match(line):
+        return _BY_WORD["beschlussvorschlag"], ""
+    m = _LABEL_LINE.match(line)
+    if not m and "  " in line:
+        # "Finanzielle Auswirkungen      nein   ja": a label of several words set apart by a wide gap
+        m = _LABEL_LINE.match(re.sub(r"\s{2,}", "\t", line, count=1))
+        if m and " " not in m.group(1).strip():
+            return None
+        line = re.sub(r"\s{2,}", "\t", line, count=1) if m else line
     if not m:
         return None
     if not bare and ":" not in line[: m.end(1) + 3] and "\t" not in line:
@@ -159,6 +225,21 @@ def match_label(line: str, bare: bool = True) -> tuple[LabelSpec, str] | None:
     if spec.kind in ("line", "list") and ":" not in line and "\t" not in line and m.group(2):
         return None
     return spec, m.group(2)
+
+
+def _own_line_heading(line: str) -> bool:
+    """A heading that counts without colon even inside PDF text: "II. Begründung", or a label of
+    several words that fills its line ("Beteiligte Dienststellen"); a single word may be a table cell."""
+    s = line.strip()
+    if _ROMAN.match(s):
+        return True
+    m = _LABEL_LINE.match(s)
+    return (
+        bool(m)
+        and not m.group(2)
+        and " " in m.group(1).strip()
+        and _BY_WORD[" ".join(m.group(1).lower().split())].kind in ("block", "list")
+    )
 
 
 def segments(lines: list[str], bare: bool = True) -> list[Segment]:
@@ -172,9 +253,9 @@ def segments(lines: list[str], bare: bool = True) -> list[Segment]:
     body: list[str] = []
     for i, line in enumerate(lines):
         # A heading without colon counts at the start of a paragraph (after a blank line).
-        hit = match_label(line, bare or (i > 0 and not lines[i - 1].strip()))
-        if hit is None and current is not None and _SIGNATURE.match(line.strip()):
-            hit = (LABELS[-1], "")  # treated like a stop label
+        hit = match_label(line, bare or (i > 0 and not lines[i - 1].strip()) or _own_line_heading(line))
+        if hit is None and current is not None and (_SIGNATURE.match(line.strip()) or _FORM_CHECKBOX.search(line)):
+            hit = (LABELS[-1], "")  # treated like a stop label: a signature, or a form's "nein ☐ ja ☐" row
         if hit is None:
             if current is not None:
                 body.append(line)

@@ -42,7 +42,20 @@ LABELS: tuple[LabelSpec, ...] = (
         ),
     ),
     LabelSpec("aktenzeichen", "line", ("Aktenzeichen", "Az.", "AZ", "Geschäftszeichen", "Gz.")),
-    LabelSpec("art", "line", ("Vorlage-Art", "Vorlagenart", "Vorlagen-Art", "Art der Vorlage", "Art")),
+    LabelSpec(
+        "art",
+        "line",
+        (
+            "Vorlage-Art",
+            "Vorlagenart",
+            "Vorlagen-Art",
+            "Art der Vorlage",
+            "Drucksache-Art",  # Berlin BVV (ALLRIS)
+            "Drucksachenart",
+            "Drucksachen-Art",
+            "Art",
+        ),
+    ),
     LabelSpec("datum", "line", ("Datum", "Erstellungsdatum", "Vorlagedatum", "Datum der Vorlage")),
     LabelSpec("status", "line", ("Status", "Öffentlichkeitsstatus")),
     LabelSpec(
@@ -59,8 +72,9 @@ LABELS: tuple[LabelSpec, ...] = (
             "Dezernat",
             "Amt",
             "Einreicher",
-            "Verfasser",
             "Verantwortlich",
+            "Verantwortliche/r",  # SessionNet prints (Erlangen)
+            "Verantwortliche",
             "Dienststelle",
             "Organisationseinheit",
         ),
@@ -80,7 +94,7 @@ LABELS: tuple[LabelSpec, ...] = (
         ),
     ),
     LabelSpec("produkt", "line", ("Produkt", "Produktnummer", "Produktbereich")),
-    LabelSpec("betreff", "block", ("Betreff", "Titel", "Gegenstand", "Bezeichnung")),
+    LabelSpec("betreff", "block", ("Betreff", "Titel", "Gegenstand", "Bezeichnung", "Thema")),
     LabelSpec(
         "beschlusslauf",
         "table",
@@ -103,6 +117,9 @@ LABELS: tuple[LabelSpec, ...] = (
             "Antragstext",
             "Vorschlag zur Beschlussfassung",
             "Beschlusstext",
+            "Antrag an den Gemeinderat / Ausschuss",  # Karlsruhe
+            "Antrag an den Gemeinderat",
+            "Antrag an den Ortschaftsrat",
         ),
     ),
     LabelSpec(
@@ -116,6 +133,7 @@ LABELS: tuple[LabelSpec, ...] = (
             "Sachverhalt",
             "Sachdarstellung",
             "Sachstand",
+            "Ergänzende Erläuterungen",
             "Erläuterungen",
             "Erläuterung",
             "Inhalt der Mitteilung",
@@ -161,24 +179,26 @@ LABELS: tuple[LabelSpec, ...] = (
             "Beteiligung Personalrat",
             "Beteiligung Gleichstellung",
             "Rechtsgrundlage",
-            "Anlass",
             "Beschluss",
             "Protokoll",
             "Hinweis auf einschlägige Vorgänge",
             "Kurzfassung",
             "Information",
             "Eingang",
+            "Eingegangen am",
+            "Eingegangen",
             "Zusammenfassung",
             "Stammbaum",
             "Eingereicht von",
             "Initiator",
+            "Verfasser",  # the author of an Antrag (Berlin BVV): a person, not the lead office
             "Referent/in",
             "Referent",
             "Gremium",
             "Termin",
             "TOP",
             "Sitzung",
-            "Anlass der Vorlage",
+            "Anlass der Vorlage",  # not "Anlass" alone: a sub-heading inside the Sachverhalt ("1. Anlass")
         ),
     ),
 )
@@ -209,7 +229,7 @@ ROLES: tuple[str, ...] = (
 ARTEN: tuple[str, ...] = (
     "Beschlussvorlage", "Mitteilungsvorlage", "Informationsvorlage", "Tischvorlage", "Verwaltungsvorlage",
     "Berichtsvorlage", "Dringlichkeitsvorlage", "Eilvorlage", "Änderungsantrag", "Ergänzungsantrag",
-    "Dringlichkeitsantrag", "Antrag", "Anfrage", "Große Anfrage", "Kleine Anfrage", "Einwohneranfrage",
+    "Dringlichkeitsantrag", "Zusatzantrag", "Antrag", "Anfrage", "Große Anfrage", "Kleine Anfrage", "Einwohneranfrage",
     "Stellungnahme", "Beschlussempfehlung",
 )  # fmt: skip
 

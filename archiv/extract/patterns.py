@@ -1,0 +1,25 @@
+"""Patterns shared by the field readers: header lines that are no prose."""
+
+from __future__ import annotations
+
+import re
+
+from .vocabulary import ARTEN
+
+# A header line that is only an identifier: "ANF/25/61796", "VII-DS-08561-NF-01", "TVO-BSV/25/61736-2".
+BARE_ID = re.compile(r"^(?=[A-Z0-9/-]{6,30}$)(?=.*\d{2})(?=.*[A-Z])[A-Z]{1,6}(?:[-/][A-Z0-9]{1,6}){2,5}$")
+ART_LINE = re.compile(
+    r"(?:^|\s)(" + "|".join(re.escape(a) for a in sorted(ARTEN, key=len, reverse=True)) + r")\b", re.I
+)
+STATUS_LINE = re.compile(
+    r"^Beratung in (?:nicht[\s-]?öffentlicher|nichtöffentlicher|öffentlicher|\S{1,30}) Sitzung", re.I
+)
+CHECKBOX = re.compile(r"[☐☒☑□■]|\bJa\s+[☐☒□■]|^Beteiligung\s+\w+\s+Ja\b", re.I)
+LETTER_SPACED = re.compile(r"(?:[A-ZÄÖÜ] )+[A-ZÄÖÜ]")
+
+
+def clean_value(value: str | None) -> str | None:
+    if value is None:
+        return None
+    value = " ".join(value.replace("\t", " ").split()).strip(" :;,")
+    return value or None

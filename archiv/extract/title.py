@@ -1,0 +1,256 @@
+"""The Betreff printed without a label: the title after the header block or after the Beratungsfolge."""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from ..models import BeschlusslaufRow
+from ..parsers.textutil import join_lines
+from . import beschlusslauf as bl
+from .normalize import parse_date
+from .patterns import ART_LINE, BARE_ID, CHECKBOX, LETTER_SPACED, STATUS_LINE, clean_value
+from .sections import Segment, match_label
+
+
+def _is_table_residue(line: str, rows: list[BeschlusslaufRow]) -> bool:
+    """A line made only of words of the Beschlusslauf cells (text order of a table differs between readers)."""
+    cells = " ".join(" ".join(filter(None, (r.gremium, r.zustaendigkeit, r.ergebnis))) for r in rows).lower()
+    words = [w.strip(".,;:-").lower() for w in line.split() if not parse_date(w)]
+    return bool(cells) and all(w in cells for w in words if w)
+
+
+def betreff_after_table(
+    lines: list[str], table_end: int, segs: list[Segment], rows: list[BeschlusslaufRow]
+) -> str | None:
+    stop = next((s.line for s in segs if s.line >= table_end), len(lines))
+    chunk = [ln.strip() for ln in lines[table_end:stop]]
+    # Skip what still belongs to the header: checkbox rows, the public-status line, wrapped cells.
+    i = 0
+    while i < len(chunk) and (
+        not chunk[i]
+        or CHECKBOX.search(chunk[i])
+        or STATUS_LINE.match(chunk[i])
+        or (chunk[i][:1].islower() and len(chunk[i].split()) <= 2)  # "fassung": a wrapped cell
+        or _is_table_residue(chunk[i], rows)
+    ):
+        i += 1
+    rest = chunk[i:]
+    if "" in rest:  # the source marks paragraphs: the Betreff is the first one
+        rest = rest[: rest.index("")]
+    body = [c for c in rest if c and not CHECKBOX.search(c)]
+    if len(body) > 6 or (len(body) > 1 and any(c.endswith((".", ":")) for c in body[1:])):
+        body = _title_lines(body, _line_width(lines))  # the title runs into prose
+    text = clean_value(join_lines(body)) if body and len(body) <= 6 else None
+    return text if text and re.search(r"[A-Za-zÄÖÜäöüß]{3}", text) and not _not_a_title(text) else None
+
+
+def _not_a_title(text: str) -> bool:
+    return bool(_SENTENCE.search(text) or _OPEN_TAIL.search(text))
+
+
+# A title does not stop at an article or preposition: "… des Sportamtes zeigen die" is a cut sentence.
+_OPEN_TAIL = re.compile(
+    r"\s(?:der|die|das|den|dem|des|ein|eine|einer|eines|und|oder|mit|von|vom|zu|zum|zur|im|in|für|auf|an|am|bei)$"
+)
+
+
+# A sentence, not a title: it ends in a lower-case word and a full stop ("… dringend ist."); "u. a." is none.
+_SENTENCE = re.compile(r"\s[a-zäöüß]{3,}\.$")
+
+
+def _line_width(lines: list[str]) -> int:
+    """The width of a full line of prose in characters (PDF text has no paragraph marks)."""
+    widths = sorted(len(ln.strip()) for ln in lines if len(ln.strip()) > 20)
+    return widths[int(len(widths) * 0.9)] if widths else 80
+
+
+def _title_lines(body: list[str], width: int) -> list[str]:
+    """A title on top of prose: its lines run on while they fill the line or end in "-", ";" or ",";
+    the first short line ends it. A title over more than three lines is none."""
+    out: list[str] = []
+    for line in body[:4]:
+        out.append(line)
+        if not (line.endswith(("-", ";", ",")) or len(line) >= 0.85 * width):
+            return out if len(out) <= 3 else []
+    return []
+
+
+_STATUS_WORDS = re.compile(
+    r"^(?:Status:\s*)?(?:öffentlich|nicht\s?öffentlich|nichtöffentlich)(?:\s+nicht\s?öffentlich)?$", re.I
+)
+# "Dez. 3", "verantwortlich  Dez. 5" (a label printed without its colon)
+_DEZERNAT = re.compile(r"^(?:\w+\s+)?(?:Dez\.|Dezernat)\s*\S{1,6}$", re.I)
+# the originator printed under the title: "CDU-OR-Fraktion", "B ́90/DIE GRÜNEN-OR-Fraktion"
+_GROUP_LINE = re.compile(r"^(?:\S+\s+){0,4}\S*(?:Fraktion|fraktion|Gruppe)$")
+_ORIGINATOR_BRACKET = re.compile(r"\s*\((?:Antrag|Anfrage)\s+(?:von|der|des)\b[^()]*\)$")
+
+
+def _is_table_header(line: str) -> bool:
+    words = line.split()
+    return 2 <= len(words) <= 10 and (bl.map_header(words) is not None or "Beratungsfolge" in line)
+
+
+def is_heading(line: str) -> bool:
+    """A section heading the vocabulary does not know: "Stellungnahme des Bürgermeisteramtes:"."""
+    return match_label(line) is None and line.endswith(":") and 1 <= len(line.split()) <= 6 and line[:1].isupper()
+
+
+def _limit(lines: list[str], header_end: int) -> int:
+    """The title stands above the Beratungsfolge and above any section heading printed without a colon."""
+    limit = min(header_end or len(lines), len(lines))
+    for i, line in enumerate(lines[:limit]):
+        s = line.strip()
+        hit = match_label(s)
+        if _NO_CONSULTATION.search(s):
+            continue
+        if (hit and (hit[0].kind == "table" or (":" not in s and "\t" not in s and not hit[1]))) or _is_table_header(s):
+            return i
+    return limit
+
+
+def _header_items(lines: list[str], limit: int, nr: str | None) -> list[int]:
+    """The lines of the header block that are no title: labels, status, Dezernat, number, kind of paper."""
+    items: list[int] = []
+    value_of_label = False  # the line after a label printed without its value holds that value
+    prose: list[str] = []  # the run of lines since the last item: three, one of them long, are prose
+    for i, line in enumerate(lines[:limit]):
+        s = line.strip()
+        if not s:
+            prose = []
+            continue
+        hit = match_label(s)
+        if (value_of_label and not hit) or (hit is None and i and _glued_value(lines, i, limit)):
+            items.append(i)
+            value_of_label = False
+            continue
+        value_of_label = bool(hit and hit[0].kind != "block" and not hit[1].strip())
+        if _is_header_item(s, hit, nr):
+            items.append(i)
+            prose = []
+        elif items:
+            prose.append(s)
+            if len(prose) >= 3 and max(map(len, prose)) >= 50:
+                break  # the header block is over: a kind of paper named in the text is no header item
+    return items
+
+
+def _is_header_item(s: str, hit: tuple | None, nr: str | None) -> bool:
+    if LETTER_SPACED.fullmatch(s):
+        s = s.replace(" ", "")  # "A N T R A G"
+    return bool(
+        (hit and hit[0].kind != "block")
+        or _STATUS_WORDS.match(s)
+        or STATUS_LINE.match(s)
+        or _DEZERNAT.match(s)
+        or BARE_ID.match(s)
+        or (nr and s == nr)
+        or (ART_LINE.match(s) and len(s) <= 40 and not s.endswith(":"))
+        or _NO_CONSULTATION.search(s)
+    )
+
+
+def _glued_value(lines: list[str], i: int, limit: int) -> bool:
+    """ "Dienststelle:  Team Sauberes" / "Karlsruhe": in a text whose paragraphs are set apart by blank
+    lines, a lone line glued to a label's value continues that value when a paragraph follows it."""
+    above = match_label(lines[i - 1].strip())
+    if not (above and above[0].kind in ("line", "list") and above[1].strip()):
+        return False
+    if i + 1 >= limit or lines[i + 1].strip():
+        return False
+    return any(ln.strip() for ln in lines[i + 1 : limit])
+
+
+_NO_CONSULTATION = re.compile(r"\bkeine Beratung\b", re.I)  # "Für diese Vorlage erfolgt keine Beratung in …"
+# "Auskunft erteilt: Herr X": a label the vocabulary does not know (lower-case word before the colon).
+_UNKNOWN_LABEL = re.compile(r"^[A-ZÄÖÜ]\w*(?:\s+\w+){0,2}:\s", re.U)
+
+
+def _label_like(text: str) -> bool:
+    m = _UNKNOWN_LABEL.match(text)
+    return bool(m) and any(w[:1].islower() for w in m.group(0).split())
+
+
+# "der Stadträtinnen A und B (SPD) sowie der SPD-Gemeinderatsfraktion vom 22. August 2005": who asks, not what.
+_ORIGINATOR = re.compile(r"^(?:der|des|von)\s|\bvom\s+\d{1,2}\.\s*(?:\d{1,2}\.|[A-ZÄÖÜ][a-zä]+)\s*\d{2,4}$")
+
+
+_ORIGINATOR_MARK = "\x00originator"  # what _paragraph returns for the authors of an Antrag
+
+
+def _paragraph(lines: list[str], start: int, stop: int) -> tuple[str | None, int]:
+    """The title-like paragraph from ``start``: its text (None if it is no title) and the line after it."""
+    i = start
+    while i < stop and not lines[i].strip():
+        i += 1
+    para: list[str] = []
+    while i < stop and lines[i].strip() and not match_label(lines[i]) and not _is_table_header(lines[i]):
+        if para and is_heading(lines[i].strip()):
+            break
+        para.append(lines[i].strip())
+        i += 1
+    if len(para) >= 2 and _GROUP_LINE.match(para[-1]):
+        para = para[:-1]
+    text = clean_value(join_lines(para)) if para else None
+    if text and _ORIGINATOR.search(text):
+        return _ORIGINATOR_MARK, i
+    if text:
+        text = _ORIGINATOR_BRACKET.sub("", text)
+    if len(para) > 4 or (text and len(text) > 300):
+        kept = _title_lines(para, _line_width(lines))  # a title that runs straight into prose
+        text = clean_value(join_lines(kept)) if kept else None
+    if (
+        not text
+        or text.endswith(":")
+        or _STATUS_WORDS.match(text)
+        or _not_a_title(text)
+        or not re.search(r"[A-Za-zÄÖÜäöüß]{3}", text)  # a date or number is no title
+    ):
+        return None, i
+    return text, i
+
+
+def title_after_header(lines: list[str], segs: list[Segment], header_end: int, nr: str | None) -> str | None:
+    """The subject printed without a label as the first paragraph after the header block
+    (Karlsruhe, ALLRIS 4): after the last label, status line or Dezernat of the header."""
+    limit = _limit(lines, header_end)
+    items = _header_items(lines, limit, nr)
+    if not items:
+        return None
+    text, after = _paragraph(lines, items[-1] + 1, limit)
+    if text is _ORIGINATOR_MARK:
+        text, _ = _paragraph(lines, after, limit)  # the Antrag's authors stand between its kind and its title
+    return None if text is _ORIGINATOR_MARK else text
+
+
+_FURNITURE = re.compile(
+    r"^(?:Der|Die)\s+(?:Ober)?Bürgermeister(?:in)?$|recyclingpapier|^(?:Stadt|Gemeinde|Landkreis)\s+\S+$", re.I
+)
+
+
+def title_in_header(lines: list[str], header_end: int, nr: str | None, fachbereich: str | None) -> str | None:
+    """Where no title follows the header block: one printed between its items (Karlsruhe since 2020:
+    "Eingang: …" / title / "Antrag: GRÜNE") or right above its first label."""
+    limit = _limit(lines, header_end)
+    items = _header_items(lines, limit, nr)
+    for a, b in reversed(list(pairwise(items))):
+        if b > a + 1:
+            text, _ = _paragraph(lines, a + 1, b)
+            if text and text is not _ORIGINATOR_MARK and not (_FURNITURE.search(text) or _label_like(text)):
+                return text
+    first_label = next((i for i in items if match_label(lines[i].strip())), None)
+    if first_label is None:
+        return None
+    above: list[str] = []
+    for line in reversed(lines[:first_label]):
+        s = line.strip()
+        if not s and not above:
+            continue
+        if not s or _FURNITURE.search(s) or ART_LINE.match(s) or s == fachbereich or len(above) == 4:
+            break
+        above.insert(0, s)
+    if len(above) >= 2 and _GROUP_LINE.match(above[-1]):
+        above = above[:-1]  # the originator printed under the title
+    text = clean_value(join_lines(above)) if above else None
+    ok = text and len(text) <= 300 and re.search(r"[A-Za-zÄÖÜäöüß]{3}", text) and not _not_a_title(text)
+    return text if ok else None
