@@ -61,8 +61,9 @@ _SENTENCE = re.compile(r"\s[a-zäöüß]{3,}\.$")
 
 def _line_width(lines: list[str]) -> int:
     """The width of a full line of prose in characters (PDF text has no paragraph marks)."""
-    widths = sorted(len(ln.strip()) for ln in lines if len(ln.strip()) > 20)
-    return widths[int(len(widths) * 0.9)] if widths else 80
+    # lines under 40 characters are table cells and headings, no measure of the prose
+    widths = sorted(len(ln.strip()) for ln in lines if len(ln.strip()) > 40)
+    return widths[int(len(widths) * 0.9)] if len(widths) >= 3 else 80
 
 
 def _title_lines(body: list[str], width: int) -> list[str]:
