@@ -331,3 +331,12 @@ def test_serve_command_is_documented_and_checks_the_index(tmp_path: Path) -> Non
     missing = run("serve", "--index", tmp_path / "nichts", "--port", "8999")
     assert missing.exit_code == ExitCode.INDEX
     assert missing.output.startswith(f"error: no archive in {tmp_path / 'nichts'}")
+
+
+def test_vorlage_page_lists_similar_vorlagen(client: TestClient, index: Path) -> None:
+    # both Elmshagen papers deal with the Friedhof (fees and an online form for it): each is like the other
+    mv, bv = record_of(index, XSS_SAMPLE), record_of(index, CITED_BY_XSS)
+    similar = client.get(f"/vorlage/{mv.id}").text.split('id="aehnliche"')[1].split('id="quelle"')[0]
+    links = re.findall(r'<a href="/vorlage/([0-9a-f]+)">', similar)
+    assert bv.id in links and mv.id not in links
+    assert len(links) <= 5

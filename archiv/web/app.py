@@ -132,6 +132,7 @@ def create_app(index_dir: Path | str, *, public: bool = False, backend: str | No
             entities=[(ENTITY_LABELS[k], v.entities.get(k, ())) for k in ENTITY_KINDS if v.entities.get(k)],
             same_az=view.same_aktenzeichen(v),
             cited=view.cited(v),
+            similar=view.similar(v),
             has_file=view.original(v) is not None,
             source_name=file_name(v) if public else v.source.path,
         )

@@ -19,6 +19,7 @@ from ..archive import Archive
 from ..errors import NotFoundError
 from ..extract.normalize import identifier_keys
 from ..models import SearchPage, Vorlage
+from ..search import Filters
 from .params import SearchRequest
 
 ID_PATTERN = re.compile(r"[0-9a-f]{16}")
@@ -93,6 +94,15 @@ class ArchiveView:
         others = [o for o in self.find(v.aktenzeichen or "") if o.id != v.id]
         others = [o for o in others if keys & set(identifier_keys(o.aktenzeichen))]
         return sorted(others, key=lambda o: o.datum or "", reverse=True)
+
+    def similar(self, v: Vorlage, limit: int = 5) -> list[Vorlage]:
+        """Vorlagen on the same subject (more like this), best first; in public mode public ones only."""
+        try:
+            page = self._archive().similar(v.id, Filters(public_only=self.public), limit=limit)
+        except NotFoundError:
+            return []
+        found = self.get_many([h.id for h in page.hits])
+        return [found[h.id] for h in page.hits if h.id in found]
 
     def cited(self, v: Vorlage) -> list[tuple[str, list[Vorlage]]]:
         """Each Vorlage-Nr. the text refers to, with the archived Vorlagen of that number.
