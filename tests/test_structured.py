@@ -76,3 +76,11 @@ def test_explain_shows_the_line_each_field_came_from() -> None:
     assert "vorlage_nr: DS 47/2025\n      ← p.1: »DS 47/2025«" in out
     # a field the document lacks is said to be null, not explained away
     assert "produkt: null" in out
+
+
+def test_explain_points_each_beschlusslauf_row_at_its_own_line() -> None:
+    # the BVV consults this Antrag twice: the second row is the line with the second date
+    result = run("extract", SAMPLES / "html" / "havelwerder_ds-0817-vi_trinkbrunnen.html", "--explain")
+    rows = result.output.split("beschlusslauf:")[1].split("beschlussvorschlag:")[0]
+    assert "← p.1: 12.06.2025\t»Bezirksverordnetenversammlung Havelwerder«" in rows
+    assert "← p.1: 10.07.2025\t»Bezirksverordnetenversammlung Havelwerder«" in rows

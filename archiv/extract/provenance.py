@@ -8,6 +8,7 @@ original characters. A short value that occurs in several places is taken at its
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
@@ -35,12 +36,27 @@ class Locator:
         self.pages = [(p.number, p.text, *_squash(p.text)) for p in pages if p.text]
 
     def find(self, value: str | None, *, max_chars: int = 80) -> dict[str, Any] | None:
+        return next(self._places(value, max_chars), None)
+
+    def find_row(self, gremium: str | None, iso: str | None) -> dict[str, Any] | None:
+        """A Beschlusslauf row's committee where its line (or the next) also holds the row's date:
+        "Rat" is named in several rows and in the prose."""
+        first = None
+        for place in self._places(gremium, 80):
+            first = first or place
+            text = next(t for n, t, *_ in self.pages if n == place["page"])
+            lines_around = "\n".join(text[: place["end"]].split("\n")[-1:] + text[place["end"] :].split("\n")[:2])
+            if iso and any(form in lines_around for form in _date_forms(iso)):
+                return place
+        return first
+
+    def _places(self, value: str | None, max_chars: int) -> Iterator[dict[str, Any]]:
         if not value:
-            return None
+            return
         truncated = len(value) > max_chars
         needle, _ = _squash(value[:max_chars])
         if len(needle) < 2:
-            return None
+            return
         for number, text, squashed, where in self.pages:
             at = squashed.find(needle)
             while at >= 0:
@@ -48,25 +64,28 @@ class Locator:
                 # whole words only: "Rat" is not the "rat" in "Beratung"
                 cut_word = not truncated and end < len(text) and text[end].isalnum()
                 if not ((start > 0 and text[start - 1].isalnum()) or cut_word):
-                    return {"page": number, "start": start, "end": end}
+                    yield {"page": number, "start": start, "end": end}
                 at = squashed.find(needle, at + 1)
-        return None
 
     def find_date(self, iso: str | None) -> dict[str, Any] | None:
         if not iso:
             return None
-        d = date.fromisoformat(iso)
-        for form in (
-            f"{d.day:02d}.{d.month:02d}.{d.year}",
-            f"{d.day}.{d.month}.{d.year}",
-            f"{d.day:02d}.{d.month:02d}.{d.year % 100:02d}",
-            f"{d.day}. {_MONTH_NAME.get(d.month, '')} {d.year}",
-            iso,
-        ):
+        for form in _date_forms(iso):
             found = self.find(form)
             if found:
                 return found
         return None
+
+
+def _date_forms(iso: str) -> tuple[str, ...]:
+    d = date.fromisoformat(iso)
+    return (
+        f"{d.day:02d}.{d.month:02d}.{d.year}",
+        f"{d.day}.{d.month}.{d.year}",
+        f"{d.day:02d}.{d.month:02d}.{d.year % 100:02d}",
+        f"{d.day}. {_MONTH_NAME.get(d.month, '')} {d.year}",
+        iso,
+    )
 
 
 def provenance(pages: tuple[Page, ...], fields: Any, known: set[str]) -> dict[str, Any]:
@@ -92,5 +111,5 @@ def provenance(pages: tuple[Page, ...], fields: Any, known: set[str]) -> dict[st
     if "beschlusslauf" in known:
         out["beschlusslauf"] = {"source": "metadata"}
     elif fields.beschlusslauf:
-        out["beschlusslauf"] = [loc.find(r.gremium) for r in fields.beschlusslauf]
+        out["beschlusslauf"] = [loc.find_row(r.gremium, r.datum) for r in fields.beschlusslauf]
     return out
