@@ -57,3 +57,22 @@ def test_a_heading_ends_the_header_not_the_title() -> None:
 def test_no_title_printed_means_none() -> None:
     text = "Vorlage Nr.: 2020/0001\nVerantwortlich: Dez. 1\n\nBeschlussantrag\nDer Gemeinderat beschließt.\n"
     assert read_fields(text, ()).betreff is None
+
+
+def test_a_letters_subject_stands_above_the_salutation() -> None:
+    # a Stellungnahme of an advisory board, written as a letter: sender, date, subject, salutation
+    text = (
+        "Ortsbeirat Nordhang Beispielstadt, den 6.3.2024\nVorsitzende: Erika Muster\n"
+        "Stellungnahme zu Sportflächen am Nordhang, insbesondere zur Freizeitfläche\n„Bolzplatz am Holzweg“\n"
+        "Sehr geehrter Herr Oberbürgermeister,\nsehr geehrte Damen und Herren,\n"
+        "am 24. Januar hatten wir einen Ortstermin bei der Freizeitanlage. Viele Ämter waren dabei.\n"
+    )
+    f = read_fields(text, ())
+    assert (
+        f.betreff == "Stellungnahme zu Sportflächen am Nordhang, insbesondere zur Freizeitfläche „Bolzplatz am Holzweg“"
+    )
+    # the sender's line above a long subject is not part of it, and "Antrag:" names the kind, not the subject
+    text = "Ortsbeirat Nordhang\nVorsitzende Erika Muster\nAntrag: Mehr Sportflächen am Nordhang für die Vereine\n"
+    assert read_fields(text + "Sehr geehrte Damen und Herren,\nwir beantragen …\n", ()).betreff == (
+        "Mehr Sportflächen am Nordhang für die Vereine"
+    )

@@ -18,7 +18,7 @@ from . import beschlusslauf as bl
 from .normalize import parse_date, parse_oeffentlich
 from .patterns import ART_LINE, BARE_ID, LETTER_SPACED, STATUS_LINE, clean_value
 from .sections import Segment, clean_lines, match_label, paragraphs, segments
-from .title import betreff_after_table, is_heading, title_after_header, title_in_header
+from .title import betreff_after_table, is_heading, letter_subject, title_after_header, title_in_header
 from .vocabulary import ARTEN, KOERPERSCHAFT_KINDS
 
 # A line that is a Vorlage number on its own: "DS 53/2025", "Drucksache Nr. 26/2007", "DS 10/2008 1. Ergänzung".
@@ -293,7 +293,7 @@ def _read_unlabelled(f: Fields, lines: list[str], header_end: int, table_end: in
     if f.betreff is None and table_end:
         f.betreff = betreff_after_table(lines, table_end, segs, f.beschlusslauf)
     if f.betreff is None:
-        f.betreff = title_in_header(lines, header_end, f.vorlage_nr, f.fachbereich)
+        f.betreff = letter_subject(lines) or title_in_header(lines, header_end, f.vorlage_nr, f.fachbereich)
 
 
 # "GEMEINSAMER ZUSATZANTRAG", "Interfraktioneller ÄNDERUNGSANTRAG": one qualifying word before the kind.

@@ -186,7 +186,7 @@ def _paragraph(lines: list[str], start: int, stop: int) -> tuple[str | None, int
         i += 1
     para: list[str] = []
     while i < stop and lines[i].strip() and not match_label(lines[i]) and not _is_table_header(lines[i]):
-        if para and is_heading(lines[i].strip()):
+        if para and (is_heading(lines[i].strip()) or _SALUTATION.match(lines[i].strip())):
             break
         para.append(lines[i].strip())
         i += 1
@@ -204,6 +204,7 @@ def _paragraph(lines: list[str], start: int, stop: int) -> tuple[str | None, int
         not text
         or text.endswith(":")
         or _STATUS_WORDS.match(text)
+        or _SALUTATION.match(text)
         or _not_a_title(text)
         or not re.search(r"[A-Za-zÄÖÜäöüß]{3}", text)  # a date or number is no title
     ):
@@ -240,8 +241,9 @@ def title_in_header(lines: list[str], header_end: int, nr: str | None, fachberei
             if text and text is not _ORIGINATOR_MARK and not (_FURNITURE.search(text) or _label_like(text)):
                 return text
     first_label = next((i for i in items if match_label(lines[i].strip())), None)
-    if first_label is None:
-        return None
+    filled_before = sum(1 for ln in lines[: first_label or 0] if ln.strip())
+    if first_label is None or filled_before > 8:
+        return None  # a label deep in the text ("Anlage:" under a letter) heads no header block
     above: list[str] = []
     for line in reversed(lines[:first_label]):
         s = line.strip()
@@ -254,4 +256,36 @@ def title_in_header(lines: list[str], header_end: int, nr: str | None, fachberei
         above = above[:-1]  # the originator printed under the title
     text = clean_value(join_lines(above)) if above else None
     ok = text and len(text) <= 300 and re.search(r"[A-Za-zÄÖÜäöüß]{3}", text) and not _not_a_title(text)
-    return text if ok else None
+    return text if ok and not _SENTENCE_INSIDE.search(text) else None
+
+
+_SENTENCE_INSIDE = re.compile(r"[a-zäöüß]{2}[.!?]\s+[A-ZÄÖÜ]")  # prose: "… ausgesprochen. Mit freundlichen …"
+_KIND_PREFIX = re.compile(r"^(?:Antrag|Anfrage|Stellungnahme|Änderungsantrag|Ergänzungsantrag)\s*:\s*")
+# DIN 5008: a letter's subject stands right above its salutation.
+_SALUTATION = re.compile(r"^(?:Sehr geehrte[rn]?|Liebe[rn]?|Guten Tag|Hallo)\b", re.I)
+
+
+def letter_subject(lines: list[str]) -> str | None:
+    """The subject of a letter (a Stellungnahme, a council group's Antrag): the line or two above
+    "Sehr geehrte …", unless that is the address, the date or the sender."""
+    for i, line in enumerate(lines[:60]):
+        if not _SALUTATION.match(line.strip()):
+            continue
+        above: list[str] = []
+        for prev in reversed(lines[:i]):
+            s = prev.strip()
+            if not s and not above:
+                continue
+            # the subject's line, and the one above it only where the subject wraps onto this one
+            wraps = s.endswith(("-", ",")) or _OPEN_TAIL.search(s) or above[0][:1].islower() if above else True
+            # a short last line ("„Fussballplatz am Holzweg“") is the end of a subject wrapped from above
+            wraps = wraps or (len(above) == 1 and len(above[0]) < 50 and ":" not in s and len(s) > len(above[0]))
+            if above and (not wraps or len(above) == 2):
+                break
+            if not s or match_label(s) or re.search(r"\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|^\d{5}\s", s):
+                break
+            above.insert(0, s)
+        text = clean_value(_KIND_PREFIX.sub("", join_lines(above))) if above else None
+        ok = text and len(text) >= 10 and not text.endswith(",") and not _not_a_title(text)
+        return text if ok and not _SENTENCE_INSIDE.search(text) else None
+    return None
