@@ -102,3 +102,28 @@ def test_a_cell_with_several_dates_is_one_row() -> None:
         ("Verwaltungsausschuss", "2007-10-11", "Beratung und Beschlussempfehlung"),
         ("Rat", "2007-10-18", "Beratung und Beschlussfassung"),
     ]
+
+
+def test_cells_centred_on_their_row_go_with_that_row() -> None:
+    # pdfplumber prints a row's wrapped cells above and below its line; a vote may sit beside a name
+    text = (
+        "Beratungsfolge Termin Stand Abstimmung\n"
+        "Fachausschuss Klimaschutz, Bau 7 Stimmen dafür, 1 Stimme dagegen, 1\n"
+        "17.09.2024 Beratung und Empfehlung\n"
+        "und Umwelt Enthaltung\n"
+        "Mehrheitlich mit 5 Ja-Stimmen, 1 Nein-\n"
+        "Verwaltungsausschuss 24.09.2024 Beratung und Empfehlung Stimme und 2 Enthaltungen lt. geänder-\n"
+        "ten Beschluss\n"
+        "Beratung und Beschlussfas- Einstimmig bei einer Enthaltung lt. Be-\n"
+        "Rat 01.10.2024\n"
+        "sung schlussvorschlag\n"
+        "Neubau der Brücke am Mühlbach\n"
+    )
+    rows, _ = from_lines(clean_lines(text))
+    assert [(r.gremium, r.zustaendigkeit, r.ergebnis) for r in rows] == [
+        ("Fachausschuss Klimaschutz, Bau und Umwelt", "Beratung und Empfehlung",
+         "7 Stimmen dafür, 1 Stimme dagegen, 1 Enthaltung"),
+        ("Verwaltungsausschuss", "Beratung und Empfehlung",
+         "Mehrheitlich mit 5 Ja-Stimmen, 1 Nein-Stimme und 2 Enthaltungen lt. geänderten Beschluss"),
+        ("Rat", "Beratung und Beschlussfassung", "Einstimmig bei einer Enthaltung lt. Beschlussvorschlag"),
+    ]  # fmt: skip

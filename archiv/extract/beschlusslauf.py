@@ -166,7 +166,7 @@ _RESULT = re.compile(
     r"|kenntnis genommen|ja-|nein-|lt\.|beschlussvorschlag|mit änderungen|dafür|dagegen",
     re.I,
 )
-_OPEN_END = re.compile(r"(?:,|\bund|\boder|-|/|\bbei|\beiner|\bin|\bim|\bfür|\bder|\bdes)$")
+_OPEN_END = re.compile(r"(?:,|\bund|\boder|-|/|\bbei|\beiner|\bin|\bim|\bfür|\bder|\bdes|\blt\.)$")
 
 
 def _open(text: str | None) -> bool:
@@ -289,7 +289,9 @@ def _spaced(lines: list[str], start: int) -> tuple[list[BeschlusslaufRow], int]:
     end = i
     while i < len(lines):
         line = lines[i].strip()
-        if match_label(line) and not (rows and _open(rows[-1]["role"]) and len(line.split()) == 1):
+        if match_label(line) and not (
+            rows and (_open(rows[-1]["role"]) or _open(rows[-1]["result"])) and len(line.split()) == 1
+        ):
             break  # (a role "Beratung und" / "Beschlussempfehlung" goes on below its row)
         m = _ROW.match(line)
         if m and _PROSE_BEFORE_DATE.search(m.group("gremium")):
@@ -306,6 +308,8 @@ def _spaced(lines: list[str], start: int) -> tuple[list[BeschlusslaufRow], int]:
             # a page break (its page number blanked) may stand between rows: go on if a row follows
             if rows and not _next_is_row(lines, i):
                 break
+        elif rows and not pending and _heads_next_row(rows[-1], line, lines, i):
+            pending.append(line)  # "Beratung und Beschlussfas- Einstimmig …" / "Rat 24.06.2025" / "sung …"
         elif rows and not pending and _continue_row(rows[-1], line):
             end = i + 1
         elif (
@@ -360,7 +364,7 @@ def _new_row(m: re.Match[str], pending: list[str]) -> dict:
     result_prefix: list[str] = []
     gremium_prefix: list[str] = []
     for p in pending:
-        if _starts_row_part(p) and _open(p):
+        if _starts_row_part(p) and re.search(r"\b(?:und|oder)$", p):
             role_prefix.append(p)  # "Beratung und" / row / "Beschlussempfehlung"
         elif _starts_row_part(p):
             head, tail = _split_role(p)  # "Beratung und Beschlussfas- Einstimmig bei ..."
@@ -370,7 +374,10 @@ def _new_row(m: re.Match[str], pending: list[str]) -> dict:
         elif _RESULT.search(p) and not _GREMIUM.search(p):
             result_prefix.append(p)
         else:
-            gremium_prefix.append(p)
+            name, vote = _split_vote(p)  # "Fachausschuss Klimaschutz, Bau 7 Stimmen dafür, 1 …"
+            gremium_prefix.append(name)
+            if vote:
+                result_prefix.append(vote)
     if role_prefix:
         # the row's own rest is then the result column
         result = join_lines([*result_prefix, m.group("rest") or ""]) or None
@@ -386,6 +393,34 @@ def _new_row(m: re.Match[str], pending: list[str]) -> dict:
     }
 
 
+# Where a vote starts on a line that also holds the end of a committee's name.
+_VOTE_START = re.compile(
+    r"\s(?=(?:\d+\s+(?:Ja-|Nein-)?Stimmen?\b|einstimmig|mehrheitlich|Enthaltung(?:en)?\b|abgelehnt|zugestimmt"
+    r"|beschlossen|vertagt|zurückgestellt))",
+    re.I,
+)
+
+
+def _split_vote(line: str) -> tuple[str, str | None]:
+    m = _VOTE_START.search(line)
+    if not m or not line[: m.start()].strip():
+        return line, None
+    return line[: m.start()].strip(), line[m.end() :].strip()
+
+
+def _heads_next_row(row: dict, line: str, lines: list[str], i: int) -> bool:
+    """A role cell printed above its row's line (pdfplumber centres a row's other cells on a
+    wrapped cell), when the row above is complete: it belongs to the next row, not the last."""
+    nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
+    complete = row["role"] and not _open(row["role"]) and not row["open_gremium"] and not _open(row["result"])
+    if not complete:
+        return False
+    if _starts_row_part(line):
+        return _is_row(nxt)
+    # the first line of a vote centred on the next row: "Mehrheitlich mit 5 Ja-Stimmen, 1 Nein-"
+    return bool(_RESULT.search(line)) and not _GREMIUM.search(line) and _open(line) and _next_is_row(lines, i)
+
+
 def _continue_row(row: dict, line: str) -> bool:
     """Attach a line printed below a row's line to the cell it continues; False if it is none."""
     nothing_open = not (row["open_gremium"] or _open(row["role"]) or _open(row["result"]))
@@ -394,9 +429,17 @@ def _continue_row(row: dict, line: str) -> bool:
     if row["open_gremium"] and row["role"] is None and any(line.lower() == r.lower() for r in ROLES):
         row["role"] = line  # the role cell sits beside a name wrapped over three lines
         return True
-    if row["open_gremium"] and not (_RESULT.search(line) and not _GREMIUM.search(line)):
-        row["gremium"] = join_lines([row["gremium"], line])
-        row["open_gremium"] = _open(line)
+    name, vote = _split_vote(line)
+    if row["open_gremium"] and _open(row["result"]) and not vote:
+        head, _, last = name.rpartition(" ")
+        if head and (last.islower() or _RESULT.search(last)) and not _RESULT.search(head):
+            # "und Umwelt tungen", "und Umwelt Beschlussvorschlag": the name's end beside the vote's end
+            name, vote = head, last
+    if row["open_gremium"] and name and not (_RESULT.search(name) and not _GREMIUM.search(name)):
+        row["gremium"] = join_lines([row["gremium"], name])  # "und Umwelt Enthaltung": name and vote side by side
+        row["open_gremium"] = _open(name)
+        if vote:
+            row["result"] = join_lines([row["result"] or "", vote])
         return True
     # a role cell's other line is short ("Beschlussempfehlung"); a long line starting "Anhörung …" is the Betreff
     role_like = line[:1].islower() or (
