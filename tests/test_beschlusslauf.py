@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from dataclasses import asdict
+
 from archiv.extract.beschlusslauf import from_lines, from_tables
 from archiv.extract.sections import clean_lines
 from archiv.models import Page, Table
@@ -127,3 +130,19 @@ def test_cells_centred_on_their_row_go_with_that_row() -> None:
          "Mehrheitlich mit 5 Ja-Stimmen, 1 Nein-Stimme und 2 Enthaltungen lt. geänderten Beschluss"),
         ("Rat", "Beratung und Beschlussfassung", "Einstimmig bei einer Enthaltung lt. Beschlussvorschlag"),
     ]  # fmt: skip
+
+
+def test_the_text_alone_reads_a_table_over_two_pages() -> None:
+    # where no table can be read (a scan, a text export), the rows come from the text: 16 on page 1 with
+    # votes over two or three lines, 3 on page 2 after the page number, names and roles wrapped
+    from archiv.detect import open_source
+    from archiv.extract.fields import read_fields
+    from archiv.pipeline import parse
+
+    from .conftest import SAMPLES, golden_of
+
+    sample = SAMPLES / "pdf" / "ilmenbrueck_ds-88-2025_dorfgemeinschaftshaeuser.pdf"
+    doc = parse(*open_source(sample))
+    fields = read_fields("\n".join(p.text for p in doc.pages if p.text), ())
+    golden = json.loads(golden_of(sample).read_text(encoding="utf-8"))
+    assert [asdict(r) for r in fields.beschlusslauf] == golden["beschlusslauf"]

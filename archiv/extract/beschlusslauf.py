@@ -147,6 +147,8 @@ def _split_role(rest: str) -> tuple[str | None, str | None]:
     if not rest:
         return None, None
     low = rest.lower()
+    if re.fullmatch(r"\w+\s+(?:und|oder)", rest) and _starts_row_part(rest):
+        return rest, None  # "Beratung und" (+ "Empfehlung" below)
     # A role cut by a hyphen at the cell's line end: "Beratung und Beschlussfas-" (+ "sung" below).
     cut = re.match(r"^(\S.*?\w-)(?:\s+|$)", rest)
     if cut:
@@ -171,6 +173,19 @@ _OPEN_END = re.compile(r"(?:,|\bund|\boder|-|/|\bbei|\beiner|\bin|\bim|\bfür|\b
 
 def _open(text: str | None) -> bool:
     return bool(text) and bool(_OPEN_END.search(text.strip()))
+
+
+def _open_vote(text: str | None) -> bool:
+    """A vote that goes on below: "… lt.", "Mehrheitlich bei 1" / "Gegenstimme lt.", "mit Änderung:"."""
+    return _open(text) or bool(text and _DANGLING.search(text.strip()))
+
+
+_DANGLING = re.compile(r"(?:\b(?:\d+|eine[rm]?|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)|:)$")
+
+
+def _names_itself(m: re.Match[str]) -> bool:
+    words = m.group("gremium").split()
+    return bool(words) and bool(_GREMIUM.search(words[0]))
 
 
 _PROSE_BEFORE_DATE = re.compile(r"\b(?:vom|von|bis|zum|zur|am|ab|seit|per|den|dem|des|gemäß)$", re.I)
@@ -290,7 +305,7 @@ def _spaced(lines: list[str], start: int) -> tuple[list[BeschlusslaufRow], int]:
     while i < len(lines):
         line = lines[i].strip()
         if match_label(line) and not (
-            rows and (_open(rows[-1]["role"]) or _open(rows[-1]["result"])) and len(line.split()) == 1
+            rows and (_open(rows[-1]["role"]) or _open_vote(rows[-1]["result"])) and len(line.split()) == 1
         ):
             break  # (a role "Beratung und" / "Beschlussempfehlung" goes on below its row)
         m = _ROW.match(line)
@@ -301,12 +316,22 @@ def _spaced(lines: list[str], start: int) -> tuple[list[BeschlusslaufRow], int]:
         if in_table and _DATE_ONLY.match(line) and (rows or _next_is_row(lines, i)):
             end = i + 1  # a further session date of a row: pdfplumber prints a cell's lines above and below
         elif m and (known or pending or not m.group("gremium").strip() or (in_table and short_rest)):
+            if rows and pending and _names_itself(m) and rows[-1]["result"]:
+                # "Vertagt auf die nächste" / "Sitzung des Ortsrates" / "Ortsrat Lütjenmoor 28.10.2025 …":
+                # a row that names its committee itself has no name above; those lines end the last vote
+                rest = [
+                    p
+                    for p in pending
+                    if not (_starts_row_part(p) or _GREMIUM.search(p.split()[0]) or _RESULT.search(p))
+                ]
+                rows[-1]["result"] = join_lines([rows[-1]["result"], *rest])
+                pending = [p for p in pending if p not in rest]
             rows.append(_new_row(m, pending))
             pending = []
             end = i + 1
         elif not line:
             # a page break (its page number blanked) may stand between rows: go on if a row follows
-            if rows and not _next_is_row(lines, i):
+            if rows and not _next_is_row(lines, i, reach=4):  # a name may wrap twice above the row's line
                 break
         elif rows and not pending and _heads_next_row(rows[-1], line, lines, i):
             pending.append(line)  # "Beratung und Beschlussfas- Einstimmig …" / "Rat 24.06.2025" / "sung …"
@@ -351,6 +376,8 @@ def _fit_columns(rows: list[dict], header_words: list[str], mapping: dict[int, s
     columns = set(mapping.values()) if mapping else set()
     result_only = "ergebnis" in columns and "zustaendigkeit" not in columns
     for r in rows:
+        for cell in ("role", "result"):  # "x": a ticked box of the ö/nö columns, its column lost in the text
+            r[cell] = re.sub(r"^(?:[x☐☒□■]\s+)+|(?:\s+[x☐☒□■])+$|^[x☐☒□■]$", "", r[cell] or "").strip() or None
         if has_top and r["role"]:
             r["role"] = re.sub(r"^\d+(?:\.\d+)*[a-z]?(?:\s+|$)", "", r["role"]) or None
         if result_only and r["role"] and not r["result"]:
@@ -412,7 +439,9 @@ def _heads_next_row(row: dict, line: str, lines: list[str], i: int) -> bool:
     """A role cell printed above its row's line (pdfplumber centres a row's other cells on a
     wrapped cell), when the row above is complete: it belongs to the next row, not the last."""
     nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
-    complete = row["role"] and not _open(row["role"]) and not row["open_gremium"] and not _open(row["result"])
+    # (a vote ending in ":" goes on below, unless what follows is a vote of its own)
+    vote_open = _open_vote(row["result"]) and not (row["result"] or "").endswith(":")
+    complete = row["role"] and not _open(row["role"]) and not row["open_gremium"] and not vote_open
     if not complete:
         return False
     if _starts_row_part(line):
@@ -423,14 +452,17 @@ def _heads_next_row(row: dict, line: str, lines: list[str], i: int) -> bool:
 
 def _continue_row(row: dict, line: str) -> bool:
     """Attach a line printed below a row's line to the cell it continues; False if it is none."""
-    nothing_open = not (row["open_gremium"] or _open(row["role"]) or _open(row["result"]))
+    nothing_open = not (row["open_gremium"] or _open(row["role"]) or _open_vote(row["result"]))
     if line[:1].islower() and len(line.split()) > 3 and not _RESULT.search(line) and nothing_open:
         return False  # "eMobilität; Antrag der SPD-Fraktion": the Betreff below the table, no wrapped cell
+    if _open(row["role"]) and len(line.split()) <= 2 and _starts_row_part(line):
+        row["role"] = join_lines([row["role"], line])  # "Beratung und" / "Empfehlung"
+        return True
     if row["open_gremium"] and row["role"] is None and any(line.lower() == r.lower() for r in ROLES):
         row["role"] = line  # the role cell sits beside a name wrapped over three lines
         return True
     name, vote = _split_vote(line)
-    if row["open_gremium"] and _open(row["result"]) and not vote:
+    if row["open_gremium"] and _open_vote(row["result"]) and not vote:
         head, _, last = name.rpartition(" ")
         if head and (last.islower() or _RESULT.search(last)) and not _RESULT.search(head):
             # "und Umwelt tungen", "und Umwelt Beschlussvorschlag": the name's end beside the vote's end
@@ -463,7 +495,7 @@ def _continue_row(row: dict, line: str) -> bool:
         else:
             row["result"] = join_lines([row["result"] or "", line])
         return True
-    if (row["result"] and _open(row["result"])) or (_RESULT.search(line) and not _GREMIUM.search(line)):
+    if (row["result"] and _open_vote(row["result"])) or (_RESULT.search(line) and not _GREMIUM.search(line)):
         row["result"] = join_lines([row["result"] or "", line])
         return True
     return False
@@ -532,5 +564,5 @@ def _next_has_gremium(lines: list[str], i: int) -> bool:
     return bool(words) and bool(_GREMIUM.search(words[0]))
 
 
-def _next_is_row(lines: list[str], i: int) -> bool:  # within two lines
-    return any(_is_row(lines[j].strip()) for j in range(i + 1, min(i + 3, len(lines))))
+def _next_is_row(lines: list[str], i: int, reach: int = 2) -> bool:  # within ``reach`` lines
+    return any(_is_row(lines[j].strip()) for j in range(i + 1, min(i + 1 + reach, len(lines))))
