@@ -16,7 +16,7 @@ from ..models import BeschlusslaufRow, Produkt, Table
 from ..parsers.textutil import join_lines
 from . import beschlusslauf as bl
 from .normalize import parse_date, parse_oeffentlich
-from .patterns import ART_LINE, BARE_ID, LETTER_SPACED, STATUS_LINE, clean_value
+from .patterns import ART_LINE, BARE_ID, LETTER_SPACED, ROMAN_HEADING, STATUS_LINE, STATUS_WORD, clean_value
 from .sections import Segment, clean_lines, match_label, paragraphs, segments
 from .title import betreff_after_table, is_heading, letter_subject, title_after_header, title_in_header
 from .vocabulary import ARTEN, KOERPERSCHAFT_KINDS
@@ -187,7 +187,6 @@ def _first_paragraph(lines: list[str]) -> list[str]:
     return out
 
 
-_ROMAN_HEADING = re.compile(r"^[IVX]{1,4}\.\s+\S")
 # "(PDF, 264 KB)": the download's type and size that an RIS page prints after an Anlage's title
 _FILE_INFO = re.compile(r"\s*\((?:PDF|DOCX?|XLSX?|ODT|JPE?G|PNG|ZIP)(?:,\s*[\d.,]+\s*[KMG]?B)?\)\s*$", re.I)
 
@@ -198,7 +197,7 @@ def _anlagen(lines: list[str]) -> list[str]:
         s = line.strip()
         if not s:
             continue
-        if "©" in s or s.startswith(("(c)", "Copyright")) or _ROMAN_HEADING.match(s):
+        if "©" in s or s.startswith(("(c)", "Copyright")) or ROMAN_HEADING.match(s):
             break  # page footer, or the next numbered part of a SessionNet print ("III. Abstimmung")
         if "\t" in s:  # a table row: number, title, size
             cells = [c for c in s.split("\t") if c.strip() and not _NOT_TITLE.match(c.strip())]
@@ -281,7 +280,7 @@ def _read_unlabelled(f: Fields, lines: list[str], header_end: int, table_end: in
     if f.oeffentlich is None:
         for line in header:
             s = line.strip()
-            if STATUS_LINE.match(s) or _LONE_STATUS.match(s) or _ART_STATUS.match(s):
+            if STATUS_LINE.match(s) or STATUS_WORD.fullmatch(s) or _ART_STATUS.match(s):
                 f.oeffentlich = parse_oeffentlich(s)
                 break
     if f.fachbereich is None:
@@ -359,10 +358,7 @@ def _line_above_label(lines: list[str], field_name: str) -> str | None:
 
 # "öffentlich" alone on a header line (its label printed elsewhere), "Beschlussvorlage öffentlich" (ALLRIS 4);
 # not "Öffentlich  Nichtöffentlich", a form whose check boxes the text export lost.
-_LONE_STATUS = re.compile(r"^(?:nicht\s?öffentlich|nichtöffentlich|öffentlich)$", re.I)
-_ART_STATUS = re.compile(
-    r"^(?:" + "|".join(re.escape(a) for a in ARTEN) + r")\s+(?:nicht\s?öffentlich|nichtöffentlich|öffentlich)$", re.I
-)
+_ART_STATUS = re.compile(r"^(?:" + "|".join(re.escape(a) for a in ARTEN) + r")\s+" + STATUS_WORD.pattern + "$", re.I)
 _SESSION_LABEL = re.compile(r"^(?:Termin|Sitzungstermin|Sitzung(?:sdatum)?)\s*:", re.I)
 _DATE_LINE = re.compile(r"^\d{1,2}\.\s?(?:\d{1,2}\.\s?\d{2,4}|[A-ZÄÖÜ][a-zäöü]+\s+\d{4})$")
 

@@ -11,6 +11,10 @@ BARE_ID = re.compile(r"^(?=[A-Z0-9/-]{6,30}$)(?=.*\d{2})(?=.*[A-Z])[A-Z]{1,6}(?:
 ART_LINE = re.compile(
     r"(?:^|\s)(" + "|".join(re.escape(a) for a in sorted(ARTEN, key=len, reverse=True)) + r")\b", re.I
 )
+# A numbered part of a SessionNet print: "II. Begründung", "III. Abstimmung".
+ROMAN_HEADING = re.compile(r"^[IVX]{1,4}\.\s+\S")
+# A status word alone (fullmatch): "öffentlich", "nicht öffentlich", "nichtöffentlich".
+STATUS_WORD = re.compile(r"(?:nicht\s?)?öffentlich", re.I)
 STATUS_LINE = re.compile(
     r"^Beratung in (?:nicht[\s-]?öffentlicher|nichtöffentlicher|öffentlicher|\S{1,30}) Sitzung", re.I
 )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .patterns import ROMAN_HEADING, STATUS_WORD
 from .vocabulary import LABELS, LabelSpec
 
 # Lines that carry no content: page numbers, "Seite 2 von 5", pdf.js page markers.
@@ -19,7 +20,6 @@ _RUNNING_HEAD = re.compile(r"^.{0,70}\S\s+Seite\s+\d+\s*(?:/|von)\s*\d+$", re.I)
 _TRAILING_PAGE = re.compile(r"\s+Seite\s+\d+(?:\s*(?:/|von)\s*\d+)?\s*$", re.I)
 # A form row of check boxes, the boxes lost in the text export: "Anhörung Ortschaftsrat  nein  ja  durchgeführt am"
 _FORM_CHECKBOX = re.compile(r"\bnein\s+ja\b|(?:^|\s)x\s+(?:nein|ja)$", re.I)  # "… GemO) x nein": a ticked box
-_ROMAN = re.compile(r"^[IVX]{1,4}\.\s+\S")
 # "I. Antrag" heads the proposed resolution in SessionNet prints (a bare "Antrag" is the kind of paper).
 _ROMAN_ANTRAG = re.compile(r"^[IVX]{1,4}\.\s+(?:Antrag|Beschlussantrag)\s*:?\s*$", re.I)
 _SIGNATURE = re.compile(r"^(?:gez\.|i\.\s?V\.|i\.\s?A\.|Im Auftrag|In Vertretung|Mit freundlichen Grüßen)", re.I)
@@ -74,13 +74,10 @@ _INLINE_LABEL = _inline_label_regex()
 _DATE_VALUE = re.compile(r"^\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}$|^\d{1,2}\.\s+\w+\s+\d{4}$")
 
 
-_STATUS_VALUE = re.compile(r"(?:nicht\s?)?öffentlich", re.I)
-
-
 def _fits(spec: LabelSpec, word: str, value: str) -> bool:
     """Whether ``value`` can be the value of a label (used to pair separated label and value blocks)."""
     is_date = bool(_DATE_VALUE.match(value))
-    if _STATUS_VALUE.fullmatch(value):
+    if STATUS_WORD.fullmatch(value):
         return spec.field == "status"
     if spec.field == "datum" or word.lower() in ("termin", "sitzung", "vom", "eingegangen"):
         return is_date
@@ -127,7 +124,7 @@ def realign_label_blocks(lines: list[str]) -> list[str]:
             if k >= len(out) or match_label(out[k]):
                 break
             value = out[k].strip()
-            if spec.field != "status" and _STATUS_VALUE.fullmatch(value):
+            if spec.field != "status" and STATUS_WORD.fullmatch(value):
                 k += 1  # "öffentlich" printed among the values without a label of its own: left for the status
                 while k < len(out) and not out[k].strip():
                     k += 1
@@ -212,10 +209,11 @@ def match_label(line: str, bare: bool = True) -> tuple[LabelSpec, str] | None:
     m = _LABEL_LINE.match(line)
     if not m and "  " in line:
         # "Finanzielle Auswirkungen      nein   ja": a label of several words set apart by a wide gap
-        m = _LABEL_LINE.match(re.sub(r"\s{2,}", "\t", line, count=1))
+        gapped = re.sub(r"\s{2,}", "\t", line, count=1)
+        m = _LABEL_LINE.match(gapped)
         if m and " " not in m.group(1).strip():
             return None
-        line = re.sub(r"\s{2,}", "\t", line, count=1) if m else line
+        line = gapped if m else line
     if not m:
         return None
     if not bare and ":" not in line[: m.end(1) + 3] and "\t" not in line:
@@ -231,7 +229,7 @@ def _own_line_heading(line: str) -> bool:
     """A heading that counts without colon even inside PDF text: "II. Begründung", or a label of
     several words that fills its line ("Beteiligte Dienststellen"); a single word may be a table cell."""
     s = line.strip()
-    if _ROMAN.match(s):
+    if ROMAN_HEADING.match(s):
         return True
     m = _LABEL_LINE.match(s)
     return (
