@@ -146,3 +146,16 @@ def test_the_text_alone_reads_a_table_over_two_pages() -> None:
     fields = read_fields("\n".join(p.text for p in doc.pages if p.text), ())
     golden = json.loads(golden_of(sample).read_text(encoding="utf-8"))
     assert [asdict(r) for r in fields.beschlusslauf] == golden["beschlusslauf"]
+
+
+def test_ticked_boxes_of_the_public_columns_are_no_cell_text() -> None:
+    text = (
+        "Gremium Termin TOP ö nö Ergebnis\n"
+        "Ortschaftsrat Nordhang 28.04.2021 14 x ☐\n"
+        "Gemeinderat 04.05.2021 7 x vorberaten\n"
+    )
+    rows, _ = from_lines(clean_lines(text))
+    assert [(r.gremium, r.zustaendigkeit, r.ergebnis) for r in rows] == [
+        ("Ortschaftsrat Nordhang", None, None),
+        ("Gemeinderat", None, "vorberaten"),
+    ]

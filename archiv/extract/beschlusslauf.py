@@ -369,6 +369,9 @@ def _spaced(lines: list[str], start: int) -> tuple[list[BeschlusslaufRow], int]:
     return out, end
 
 
+_BOXES = {"x", "☐", "☒", "□", "■"}
+
+
 def _fit_columns(rows: list[dict], header_words: list[str], mapping: dict[int, str] | None) -> None:
     """Put the text after a row's date where the header says: "Gremium am TOP ö nö Ergebnis" has a
     TOP number and no role column, so "4 vorberaten" is TOP 4 with the result "vorberaten"."""
@@ -376,10 +379,15 @@ def _fit_columns(rows: list[dict], header_words: list[str], mapping: dict[int, s
     columns = set(mapping.values()) if mapping else set()
     result_only = "ergebnis" in columns and "zustaendigkeit" not in columns
     for r in rows:
-        for cell in ("role", "result"):  # "x": a ticked box of the ö/nö columns, its column lost in the text
-            r[cell] = re.sub(r"^(?:[x☐☒□■]\s+)+|(?:\s+[x☐☒□■])+$|^[x☐☒□■]$", "", r[cell] or "").strip() or None
         if has_top and r["role"]:
             r["role"] = re.sub(r"^\d+(?:\.\d+)*[a-z]?(?:\s+|$)", "", r["role"]) or None
+        for cell in ("role", "result"):  # "x": a ticked box of the ö/nö columns, its column lost in the text
+            words = (r[cell] or "").split()
+            while words and words[0] in _BOXES:
+                words.pop(0)
+            while words and words[-1] in _BOXES:
+                words.pop()
+            r[cell] = " ".join(words) or None
         if result_only and r["role"] and not r["result"]:
             r["result"], r["role"] = r["role"], None
 
