@@ -5,14 +5,16 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Callable, Iterable, Iterator
-from datetime import UTC, datetime
 from pathlib import Path
 
-from .detect import open_source
-from .errors import IndexStateError, InputFileError, NotFoundError
-from .guard import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, Failure, GuardedPool
-from .models import FileOutcome, IngestReport, ParseOptions, SearchHit, SearchPage, Vorlage
-from .pipeline import process
+from .check import CheckReport
+from .check import check as check_archive
+from .detect import MAX_FILE_BYTES
+from .errors import IndexStateError, NotFoundError
+from .guard import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT
+from .ingest import INDEX_BATCH, IngestOptions, IngestRun
+from .lock import writer_lock
+from .models import FileOutcome, IngestReport, SearchHit, SearchPage, Vorlage
 from .search import (
     DEFAULT_BACKEND,
     BackendResult,
@@ -30,21 +32,7 @@ from .search.suggest import suggestion as suggest
 from .store import Store
 
 Progress = Callable[[int, int, str], None]  # (done, total, current path)
-INDEX_BATCH = 200
 OCR_CACHE = "ocr-cache"  # in the index folder: Tesseract's output per page image, so no page is OCRed twice
-
-
-def collect_files(paths: Iterable[Path]) -> list[Path]:
-    """Files under ``paths``, recursively, in a stable order; hidden files and folders are skipped."""
-    out: list[Path] = []
-    for p in paths:
-        if p.is_dir():
-            for root, dirs, files in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                out.extend(Path(root) / f for f in sorted(files) if not f.startswith("."))
-        else:
-            out.append(p)
-    return out
 
 
 def default_workers() -> int:
@@ -90,95 +78,65 @@ class Archive:
 
     # -- ingest -------------------------------------------------------------------------------
 
+    @property
+    def ocr_cache(self) -> str:
+        return str(self.dir / OCR_CACHE)
+
     def ingest(
         self,
-        paths: Iterable[Path],
+        paths: Iterable[Path | str],
         *,
         progress: Progress | None = None,
+        on_outcome: Callable[[FileOutcome], None] | None = None,
+        on_wait: Callable[[str], None] | None = None,
         copy: bool = True,
         nichtoeffentlich: bool = False,
         workers: int | None = None,
         timeout: float = DEFAULT_TIMEOUT,
         memory_mb: int = DEFAULT_MEMORY_MB,
         ocr_workers: int | None = None,
+        max_bytes: int = MAX_FILE_BYTES,
+        exclude: Iterable[str] = (),
+        retry_failed: bool = False,
     ) -> IngestReport:
-        files = collect_files(paths)
-        options = ParseOptions(
-            ocr_cache=str(self.dir / OCR_CACHE),
+        """Ingest files and folders; every input path gets one outcome (see archiv/ingest.py).
+
+        ``on_outcome`` receives each outcome in input order as soon as it is known; ``on_wait``
+        a message where another process writes to this index (None: IndexBusyError instead of waiting)."""
+        options = IngestOptions(
+            copy=copy,
+            nichtoeffentlich=nichtoeffentlich,
+            workers=workers or default_workers(),
+            timeout=timeout,
+            memory_mb=memory_mb,
             ocr_workers=ocr_workers,
-            time_budget=timeout,
-            progress=progress is not None,
+            max_bytes=max_bytes,
+            exclude=tuple(exclude),
+            retry_failed=retry_failed,
         )
-        backend = self.backend  # fails early (schema mismatch, lock) before any work
-        self._index_pending(backend)
-        outcomes: dict[str, FileOutcome] = {}
-        data_of: dict[str, bytes] = {}
-        seen: dict[str, str] = {}
-        done = 0
+        with writer_lock(self.dir, on_wait):
+            self.backend  # noqa: B018  (fails early: schema mismatch, another backend)
+            return IngestRun(self, options, progress=progress, on_outcome=on_outcome).run(paths)
 
-        def report(path: str, outcome: FileOutcome) -> None:
-            nonlocal done
-            outcomes[path] = outcome
-            done += 1
-            if progress:
-                progress(done, len(files), path)
+    def index_records(self, records: list[Vorlage]) -> None:
+        """Add records that are in the store to the search index, and mark them indexed."""
+        for i in range(0, len(records), INDEX_BATCH):
+            batch = records[i : i + INDEX_BATCH]
+            self.backend.add(index_document(r) for r in batch)
+            self.store.mark_indexed([r.id for r in batch])
 
-        def jobs() -> Iterator[tuple[str, tuple]]:
-            stamp = datetime.now(UTC).isoformat(timespec="seconds")
-            for f in files:
-                name = str(f)
-                try:
-                    source, data = open_source(f)
-                except InputFileError as e:
-                    report(name, FileOutcome(name, "failed", error=e.reason))
-                    continue
-                if self.store.has_sha(source.sha256):
-                    self.store.remember_path(name, source.sha256)
-                    report(name, FileOutcome(name, "unchanged", id=source.sha256[:16]))
-                    continue
-                if source.sha256 in seen:
-                    report(
-                        name,
-                        FileOutcome(
-                            name, "duplicate", id=source.sha256[:16], error=f"same bytes as {seen[source.sha256]}"
-                        ),
-                    )
-                    continue
-                seen[source.sha256] = name
-                data_of[name] = data
-                yield name, (source, data, stamp, nichtoeffentlich, options)
-
-        pending: list[Vorlage] = []
-        with GuardedPool(process, workers=workers or default_workers(), timeout=timeout, memory_mb=memory_mb) as pool:
-            for name, result in pool.run(jobs()):
-                data = data_of.pop(name)
-                if isinstance(result, Failure):
-                    report(name, FileOutcome(name, "failed", error=result.reason))
-                    continue
-                self.store.put(result, data if copy else None)
-                pending.append(result)
-                report(name, FileOutcome(name, "added", id=result.id))
-                if len(pending) >= INDEX_BATCH:
-                    self._index(backend, pending)
-                    pending = []
-        if pending:
-            self._index(backend, pending)
-        return IngestReport(tuple(outcomes[str(f)] for f in files if str(f) in outcomes))
-
-    def _index(self, backend: SearchBackend, records: list[Vorlage]) -> None:
-        backend.add(index_document(r) for r in records)
-        self.store.mark_indexed([r.id for r in records])
-
-    def _index_pending(self, backend: SearchBackend) -> None:
+    def index_pending(self) -> int:
         """Index records that reached the store but not the index (an earlier run was stopped)."""
-        batch: list[Vorlage] = []
-        for record in self.store.iter_records(only_unindexed=True):
-            batch.append(record)
-        for i in range(0, len(batch), INDEX_BATCH):
-            self._index(backend, batch[i : i + INDEX_BATCH])
+        batch = list(self.store.iter_records(only_unindexed=True))
+        self.index_records(batch)
+        return len(batch)
 
-    def reindex(self, progress: Progress | None = None) -> int:
+    def reindex(self, progress: Progress | None = None, on_wait: Callable[[str], None] | None = None) -> int:
         """Rebuild the search index from the record store."""
+        with writer_lock(self.dir, on_wait):
+            return self._reindex(progress)
+
+    def _reindex(self, progress: Progress | None = None) -> int:
         if self._backend is None:
             try:
                 self._backend = open_backend(self.backend_name, self.dir, create=True)
@@ -213,6 +171,19 @@ class Archive:
         record_backend(self.dir, self.backend_name)
         self._recorded = self.backend_name
         return done
+
+    def check(
+        self,
+        *,
+        repair: bool = False,
+        progress: Progress | None = None,
+        on_wait: Callable[[str], None] | None = None,
+    ) -> CheckReport:
+        """Verify the archive (originals, search index = store); with ``repair``, fix what the store can."""
+        if not repair:
+            return check_archive(self, progress=progress)
+        with writer_lock(self.dir, on_wait):
+            return check_archive(self, repair=True, progress=progress)
 
     # -- reading ------------------------------------------------------------------------------
 

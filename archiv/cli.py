@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import signal
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -13,9 +14,10 @@ import click
 
 from . import __version__
 from .archive import DEFAULT_BACKEND, Archive
-from .errors import ArchivError, ExitCode, InputFileError
+from .console import Progress
+from .errors import ArchivError, ExitCode, InputFileError, SkippedFileError
 from .guard import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, Failure, GuardedPool
-from .models import IngestReport, ParseOptions, Vorlage
+from .models import ParseOptions, Vorlage
 from .search import BACKENDS, Filters
 
 
@@ -58,21 +60,21 @@ def cli() -> None:
 # -- extract -----------------------------------------------------------------------------------
 
 
-def _extract_one(path: Path, timeout: float, memory_mb: int) -> Vorlage:
+def _extract_one(path: Path, timeout: float, memory_mb: int) -> tuple[Vorlage, ...]:
     from datetime import UTC, datetime
 
     from .detect import open_source
-    from .pipeline import process
+    from .pipeline import process_file
 
     source, data = open_source(path)
     stamp = datetime.now(UTC).isoformat(timespec="seconds")
-    with GuardedPool(process, workers=1, timeout=timeout, memory_mb=memory_mb) as pool:
+    with GuardedPool(process_file, workers=1, timeout=timeout, memory_mb=memory_mb) as pool:
         options = ParseOptions(time_budget=timeout)  # no OCR cache: extract writes nothing
         for _, result in pool.run([(str(path), (source, data, stamp, False, options))]):
             if isinstance(result, Failure):
-                raise InputFileError(str(path), result.reason)
+                raise (SkippedFileError if result.skipped else InputFileError)(source.path, result.reason)
             return result
-    raise InputFileError(str(path), "no result from the parser")
+    raise InputFileError(source.path, "no result from the parser")
 
 
 @cli.command()
@@ -82,41 +84,33 @@ def _extract_one(path: Path, timeout: float, memory_mb: int) -> Vorlage:
 @click.option("--timeout", type=float, default=DEFAULT_TIMEOUT, show_default=True, help="Seconds allowed per file.")
 @click.option("--memory-limit", type=int, default=DEFAULT_MEMORY_MB, show_default=True, help="MiB allowed per file.")
 def extract(file: Path, fmt: str, explain: bool, timeout: float, memory_limit: int) -> None:
-    """Parse one FILE and print its record; writes nothing."""
-    record = _extract_one(file, timeout, memory_limit)
+    """Parse one FILE and print its record (a list of Papers: one record each); writes nothing."""
+    records = _extract_one(file, timeout, memory_limit)
     if explain:
         from .explain import explain as explain_record
 
-        click.echo(explain_record(record))
+        click.echo("\n\n".join(explain_record(r) for r in records))
     elif fmt == "json":
-        click.echo(json.dumps(record.to_dict(), ensure_ascii=False, indent=2))
+        out: Any = records[0].to_dict() if len(records) == 1 else [r.to_dict() for r in records]
+        click.echo(json.dumps(out, ensure_ascii=False, indent=2))
     else:
-        click.echo(format_record(record))
+        click.echo("\n\n".join(format_record(r) for r in records))
 
 
 # -- ingest ------------------------------------------------------------------------------------
 
 
-class _Progress:
-    """Progress on stderr: a bar on a terminal, a line every few files otherwise."""
-
-    def __init__(self, quiet: bool) -> None:
-        self.quiet = quiet
-        self.tty = sys.stderr.isatty()
-
-    def __call__(self, done: int, total: int, path: str) -> None:
-        if self.quiet or total == 0:
-            return
-        if self.tty:
-            width = 30
-            filled = int(width * done / total)
-            name = path if len(path) < 50 else "…" + path[-49:]
-            sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {name:<50}")
-            if done == total:
-                sys.stderr.write("\n")
-            sys.stderr.flush()
-        elif done == total or done % max(1, total // 20) == 0:
-            click.echo(f"[{done}/{total}] {path}", err=True)
+def _size(value: str) -> int:
+    """A size in bytes from '200M', '1.5G', '500k' or '1048576'."""
+    text = value.strip().upper().removesuffix("IB").removesuffix("B")
+    factor = {"K": 2**10, "M": 2**20, "G": 2**30, "T": 2**40}.get(text[-1:], 1)
+    try:
+        number = float(text[:-1] if factor > 1 else text)
+    except ValueError:
+        raise click.BadParameter(f"'{value}' is not a size (e.g. 200M, 1G, 500K)") from None
+    if number <= 0:
+        raise click.BadParameter(f"'{value}' is not a positive size")
+    return int(number * factor)
 
 
 @cli.command()
@@ -124,7 +118,7 @@ class _Progress:
 @index_option
 @click.option("--no-copy", is_flag=True, help="Reference originals in place instead of keeping a copy.")
 @click.option("--nichtoeffentlich", is_flag=True, help="Mark every file of this batch as not public.")
-@click.option("--workers", type=int, default=None, help="Parser processes (default: up to 2).")
+@click.option("--workers", type=click.IntRange(1), default=None, help="Parser processes (default: up to 2).")
 @click.option(
     "--ocr-workers",
     type=click.IntRange(1),
@@ -133,7 +127,21 @@ class _Progress:
 )
 @click.option("--timeout", type=float, default=DEFAULT_TIMEOUT, show_default=True, help="Seconds allowed per file.")
 @click.option("--memory-limit", type=int, default=DEFAULT_MEMORY_MB, show_default=True, help="MiB allowed per file.")
-@click.option("-q", "--quiet", is_flag=True, help="No progress output.")
+@click.option(
+    "--max-size",
+    default="200M",
+    show_default=True,
+    help="Skip files larger than this (checked before reading), e.g. 50M, 1G.",
+)
+@click.option("--exclude", "exclude", multiple=True, metavar="GLOB", help="Leave out paths matching GLOB (repeatable).")
+@click.option("--retry-failed", is_flag=True, help="Parse files again that failed in an earlier run.")
+@click.option(
+    "--report",
+    "report_file",
+    type=click.File("w", encoding="utf-8", lazy=False),
+    help="Write one JSON line per input path (path, outcome, reason, id, seconds) to this file.",
+)
+@click.option("-q", "--quiet", is_flag=True, help="No progress and no lines for good files; failures still on stderr.")
 def ingest(
     paths: tuple[Path, ...],
     index_dir: Path,
@@ -144,33 +152,52 @@ def ingest(
     ocr_workers: int | None,
     timeout: float,
     memory_limit: int,
+    max_size: str,
+    exclude: tuple[str, ...],
+    retry_failed: bool,
+    report_file: Any,
     quiet: bool,
 ) -> None:
-    """Ingest files and folders (recursively) into the index. Unchanged files are skipped."""
-    with Archive(index_dir, backend, create=True) as archive:
-        report = archive.ingest(
-            paths,
-            progress=None if quiet else _Progress(quiet),
-            copy=not no_copy,
-            nichtoeffentlich=nichtoeffentlich,
-            workers=workers,
-            ocr_workers=ocr_workers,
-            timeout=timeout,
-            memory_mb=memory_limit,
-        )
-    for o in report.failed:
-        click.echo(f"error: {o.path}: {o.error}", err=True)
-    click.echo(_summary(report))
+    """Ingest files and folders (recursively) into the index.
+
+    Every path gets one outcome, printed as it happens: added, unchanged, duplicate of PATH,
+    skipped: REASON (not a document), failed: REASON (a document that cannot be read; on stderr).
+    Exit 0 when every document was ingested or skipped, 3 when some failed (in this run or before)."""
+    from .console import IngestConsole, summary
+
+    max_bytes = _size(max_size)
+    console = IngestConsole(quiet, report_file)
+    signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        with Archive(index_dir, backend, create=True) as archive:
+            report = archive.ingest(
+                paths,
+                progress=console.progress,
+                on_outcome=console.outcome,
+                on_wait=console.wait,
+                copy=not no_copy,
+                nichtoeffentlich=nichtoeffentlich,
+                workers=workers,
+                ocr_workers=ocr_workers,
+                timeout=timeout,
+                memory_mb=memory_limit,
+                max_bytes=max_bytes,
+                exclude=exclude,
+                retry_failed=retry_failed,
+            )
+    except KeyboardInterrupt:
+        console.close()
+        done, total = console.progress.done, console.progress.total
+        click.echo(f"interrupted after {done} of {total} paths; what was added is kept (run again to go on)", err=True)
+        sys.exit(130)
+    console.close()
+    click.echo(summary(report))
     if report.failed:
         sys.exit(int(ExitCode.PARTIAL_FAILURE))
 
 
-def _summary(report: IngestReport) -> str:
-    parts = [f"{report.count('added')} added", f"{report.count('unchanged')} unchanged"]
-    if report.count("duplicate"):
-        parts.append(f"{report.count('duplicate')} duplicates skipped")
-    parts.append(f"{report.count('failed')} failed")
-    return "ingest: " + ", ".join(parts)
+def _interrupt(signum: int, frame: Any) -> None:
+    raise KeyboardInterrupt  # SIGTERM stops an ingest as Ctrl-C does: committed work stays
 
 
 # -- search ------------------------------------------------------------------------------------
@@ -401,8 +428,34 @@ def export(index_dir: Path, backend: str, fmt: str, base_url: str, output: Any, 
 def reindex(index_dir: Path, backend: str, quiet: bool) -> None:
     """Rebuild the search index from the record store."""
     with Archive(index_dir, backend) as archive:
-        n = archive.reindex(progress=_Progress(quiet))
+        n = archive.reindex(progress=Progress(quiet), on_wait=lambda m: click.echo(m, err=True))
     click.echo(f"reindex: {n} records indexed", err=True)
+
+
+@cli.command()
+@index_option
+@click.option("--repair", is_flag=True, help="Fix what the store can: index missing records, rebuild a stale index.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress output.")
+def check(index_dir: Path, backend: str | None, repair: bool, quiet: bool) -> None:
+    """Verify the archive: every record has its original with the right sha256, and the search index
+    holds exactly the store's records. Exit 0 when whole, 6 when damaged (after --repair: what is left)."""
+    with Archive(index_dir, backend) as archive:
+        progress = Progress(quiet, unit="original")
+        report = archive.check(repair=repair, progress=progress, on_wait=lambda m: click.echo(m, err=True))
+        progress.close()
+    for line in report.repaired:
+        click.echo(f"repaired: {line}")
+    for line in report.notes:
+        click.echo(f"note: {line}")
+    for line in report.problems:
+        click.echo(f"error: {line}", err=True)
+    state = "whole" if report.ok else f"{len(report.problems)} problem(s)"
+    click.echo(
+        f"check: {report.records} records, {report.originals} originals verified, "
+        f"{report.indexed} in the search index: {state}"
+    )
+    if not report.ok:
+        sys.exit(int(ExitCode.INDEX))
 
 
 @cli.command("eval")
@@ -421,7 +474,7 @@ def eval_(labels: Path, root: Path | None, misses: Path | None, timeout: float, 
     """Per-field accuracy of the extraction against a labelled set (JSON Lines like labels/dev.jsonl)."""
     from .evaluate import evaluate, format_table
 
-    progress = _Progress(quiet)
+    progress = Progress(quiet)
 
     def extract_files(paths: list[Path]) -> Iterator[tuple[Path, Vorlage | str]]:
         from datetime import UTC, datetime

@@ -46,6 +46,11 @@ class UnsupportedFormatError(InputFileError):
     pass
 
 
+class SkippedFileError(InputFileError):
+    """A path that is no document to ingest (not a regular file, over the size limit, JSON that
+    holds no OParl Paper, a manifest): ``ingest`` names it as skipped, not as failed."""
+
+
 class EncryptedPdfError(InputFileError):
     def __init__(self, path: str) -> None:
         super().__init__(path, "PDF is encrypted with a user password; decrypt it first (e.g. qpdf --decrypt)")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
+import signal
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
-from .errors import ArchivError, InputFileError
+from .errors import ArchivError, InputFileError, SkippedFileError
 
 DEFAULT_TIMEOUT = 180.0
 DEFAULT_MEMORY_MB = 4096
@@ -25,6 +26,7 @@ DEFAULT_MEMORY_MB = 4096
 @dataclass(frozen=True)
 class Failure:
     reason: str
+    skipped: bool = False  # the file is no document (SkippedFileError), not a document that failed
 
 
 def _limit_memory(megabytes: int) -> None:
@@ -39,7 +41,37 @@ def _limit_memory(megabytes: int) -> None:
         pass
 
 
+def _die_with_parent() -> None:
+    """Linux: the kernel kills this worker when its parent dies (even by SIGKILL), so no parser
+    goes on working for nobody."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
+def _describe(e: Exception) -> str:
+    """A failure in plain words: an OCR engine's own message is its whole command output."""
+    try:
+        from pytesseract import TesseractError
+    except ImportError:  # pragma: no cover - a dependency of archiv
+        TesseractError = ()  # type: ignore[assignment]
+    if isinstance(e, TesseractError):
+        status = e.status
+        how = f"killed by signal {-status}" if status < 0 else f"exit status {status}"
+        return f"the OCR engine (Tesseract) failed on this file ({how})"
+    return f"could not be parsed ({type(e).__name__}: {e})"
+
+
 def _worker_main(conn: Connection, task: Callable[[Any], Any], memory_mb: int) -> None:
+    # Ctrl-C is the parent's to handle: it stops the workers; a worker's own traceback would only
+    # bury the one line that says the run was interrupted.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with_parent()
     _limit_memory(memory_mb)
     while True:
         try:
@@ -52,14 +84,18 @@ def _worker_main(conn: Connection, task: Callable[[Any], Any], memory_mb: int) -
             result: Any = task(job)
         except MemoryError:
             result = Failure(f"ran out of memory (limit {memory_mb} MiB)")
+        except SkippedFileError as e:
+            result = Failure(e.reason, skipped=True)
         except ArchivError as e:  # e.g. a missing OCR engine: its message says how to install it
             result = Failure(e.reason if isinstance(e, InputFileError) else str(e))
         except Exception as e:  # every failure is reported for this file only
-            result = Failure(f"could not be parsed ({type(e).__name__}: {e})")
+            result = Failure(_describe(e))
         try:
             conn.send(result)
+        except (BrokenPipeError, ConnectionResetError, EOFError):
+            return  # the parent is gone (stopped or killed): nobody waits for the result
         except Exception as e:  # an unpicklable result
-            conn.send(Failure(f"internal error returning the result ({e})"))
+            conn.send(Failure(f"internal error returning the result ({type(e).__name__})"))
 
 
 class _Worker:

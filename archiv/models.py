@@ -207,12 +207,33 @@ class SearchPage:
         }
 
 
+OutcomeStatus = Literal["added", "unchanged", "duplicate", "skipped", "failed"]
+
+
 @dataclass(frozen=True)
 class FileOutcome:
+    """What became of one input path. ``path`` is its display form (fsnames.display); ``error`` the
+    reason of a skip or failure, or "duplicate of <path>"; ``id`` the record's (the first, for an
+    OParl list); ``known``: the outcome was remembered from an earlier run, not parsed again."""
+
     path: str
-    status: Literal["added", "unchanged", "failed", "duplicate"]
+    status: OutcomeStatus
     id: str | None = None
     error: str | None = None
+    seconds: float = 0.0
+    records: int = 0
+    known: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "outcome": self.status,
+            "reason": self.error,
+            "id": self.id,
+            "records": self.records,
+            "seconds": round(self.seconds, 3),
+            "known": self.known,
+        }
 
 
 @dataclass(frozen=True)

@@ -7,15 +7,18 @@ whole when the source share moves; the search index can always be rebuilt from h
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sqlite3
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import IndexStateError
 from .extract.normalize import identifier_keys
+from .fsnames import fs_path
 from .models import Vorlage
 
 SCHEMA = """
@@ -41,7 +44,35 @@ CREATE TABLE IF NOT EXISTS paths (
     path TEXT PRIMARY KEY,
     sha256 TEXT NOT NULL
 );
+-- What became of each file's bytes: added (its records), or skipped/failed with the reason, by the
+-- archiv version that decided; a rerun repeats a skip or failure without parsing the file again.
+CREATE TABLE IF NOT EXISTS file_outcomes (
+    sha256 TEXT PRIMARY KEY,
+    status TEXT NOT NULL,     -- added | skipped | failed
+    reason TEXT,
+    version TEXT NOT NULL,
+    first_id TEXT,
+    records INTEGER NOT NULL DEFAULT 0
+);
+-- The sha256 of a path as last read, with the stat that identifies that state: a rerun trusts it
+-- while size, mtime, ctime and inode are the same (as git's index does) and reads nothing.
+CREATE TABLE IF NOT EXISTS file_stats (
+    path BLOB PRIMARY KEY,    -- the exact bytes of the name
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    ctime_ns INTEGER NOT NULL,
+    ino INTEGER NOT NULL,
+    sha256 TEXT NOT NULL
+);
 """
+
+
+@dataclass(frozen=True)
+class KnownOutcome:
+    status: str  # added | skipped | failed
+    reason: str | None
+    first_id: str | None
+    records: int
 
 
 class Store:
@@ -54,6 +85,9 @@ class Store:
         try:
             self.db = sqlite3.connect(self.path, timeout=30)
             self.db.execute("PRAGMA journal_mode=WAL")
+            # WAL + NORMAL: a commit survives a killed process (only a power cut may lose the last
+            # ones), without an fsync per file.
+            self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.execute("PRAGMA foreign_keys=ON")
             self.db.executescript(SCHEMA)
         except sqlite3.DatabaseError as e:
@@ -66,29 +100,87 @@ class Store:
 
     def put(self, record: Vorlage, original: bytes | None) -> None:
         """Store a record and (unless None) its original bytes, in one transaction."""
-        rel = self._keep_original(record.source.sha256, original) if original is not None else None
+        self.put_file((record,), original, record.source.sha256)
+
+    def put_file(self, records: Iterable[Vorlage], original: bytes | None, sha256: str, version: str = "") -> None:
+        """Store the records of one file (one, or one per OParl Paper of a list), its original
+        (content-addressed by ``sha256``, the file's) and its outcome, in one transaction."""
+        rel = self.keep_original(sha256, original) if original is not None else None
+        records = list(records)
+        with self.db:
+            for record in records:
+                self._put_row(record, rel)
+            if version:
+                self.db.execute(
+                    "INSERT OR REPLACE INTO file_outcomes (sha256, status, reason, version, first_id, records)"
+                    " VALUES (?, 'added', NULL, ?, ?, ?)",
+                    (sha256, version, records[0].id if records else None, len(records)),
+                )
+
+    def _put_row(self, record: Vorlage, rel: str | None) -> None:
         data = json.dumps(record.to_dict(), ensure_ascii=False)
+        self.db.execute(
+            "INSERT OR REPLACE INTO vorlagen (id, sha256, vorlage_nr, aktenzeichen, source_path, original,"
+            " oeffentlich, indexed, record) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?)",
+            (
+                record.id,
+                record.source.sha256,
+                record.vorlage_nr,
+                record.aktenzeichen,
+                record.source.path,
+                rel,
+                None if record.oeffentlich is None else int(record.oeffentlich),
+                data,
+            ),
+        )
+        self.db.execute("DELETE FROM id_keys WHERE vorlage_id = ?", (record.id,))
+        rows = [(k, "vorlage_nr", record.id) for k in identifier_keys(record.vorlage_nr)]
+        rows += [(k, "aktenzeichen", record.id) for k in identifier_keys(record.aktenzeichen)]
+        self.db.executemany("INSERT OR IGNORE INTO id_keys (key, kind, vorlage_id) VALUES (?, ?, ?)", rows)
+        self.db.execute(
+            "INSERT OR REPLACE INTO paths (path, sha256) VALUES (?, ?)", (record.source.path, record.source.sha256)
+        )
+
+    def remember_outcome(self, sha256: str, status: str, reason: str, version: str) -> None:
+        """A file skipped or failed by this version, so a rerun need not parse it again."""
         with self.db:
             self.db.execute(
-                "INSERT OR REPLACE INTO vorlagen (id, sha256, vorlage_nr, aktenzeichen, source_path, original,"
-                " oeffentlich, indexed, record) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?)",
-                (
-                    record.id,
-                    record.source.sha256,
-                    record.vorlage_nr,
-                    record.aktenzeichen,
-                    record.source.path,
-                    rel,
-                    None if record.oeffentlich is None else int(record.oeffentlich),
-                    data,
-                ),
+                "INSERT OR REPLACE INTO file_outcomes (sha256, status, reason, version, first_id, records)"
+                " VALUES (?, ?, ?, ?, NULL, 0)",
+                (sha256, status, reason, version),
             )
-            self.db.execute("DELETE FROM id_keys WHERE vorlage_id = ?", (record.id,))
-            rows = [(k, "vorlage_nr", record.id) for k in identifier_keys(record.vorlage_nr)]
-            rows += [(k, "aktenzeichen", record.id) for k in identifier_keys(record.aktenzeichen)]
-            self.db.executemany("INSERT OR IGNORE INTO id_keys (key, kind, vorlage_id) VALUES (?, ?, ?)", rows)
-            self.db.execute(
-                "INSERT OR REPLACE INTO paths (path, sha256) VALUES (?, ?)", (record.source.path, record.source.sha256)
+
+    def known_outcome(self, sha256: str, version: str) -> KnownOutcome | None:
+        """What became of these bytes before: added (by any version), or skipped/failed by ``version``."""
+        row = self.db.execute(
+            "SELECT status, reason, first_id, records, version FROM file_outcomes WHERE sha256 = ?", (sha256,)
+        ).fetchone()
+        if row and (row[0] == "added" or row[4] == version):
+            return KnownOutcome(row[0], row[1], row[2], row[3])
+        if self.has_sha(sha256):  # stored before file_outcomes existed
+            return KnownOutcome("added", None, sha256[:16], 1)
+        return None
+
+    def forget_outcome(self, sha256: str) -> None:
+        with self.db:
+            self.db.execute("DELETE FROM file_outcomes WHERE sha256 = ? AND status != 'added'", (sha256,))
+
+    def cached_sha(self, path: bytes, st: os.stat_result) -> str | None:
+        """The sha256 of ``path`` as last read, if its stat says it has not changed since."""
+        row = self.db.execute(
+            "SELECT sha256 FROM file_stats WHERE path = ? AND size = ? AND mtime_ns = ? AND ctime_ns = ? AND ino = ?",
+            (path, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino),
+        ).fetchone()
+        return row[0] if row else None
+
+    def remember_stats(self, rows: list[tuple[bytes, os.stat_result, str]]) -> None:
+        if not rows:
+            return
+        with self.db:
+            self.db.executemany(
+                "INSERT OR REPLACE INTO file_stats (path, size, mtime_ns, ctime_ns, ino, sha256)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                [(p, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, sha) for p, st, sha in rows],
             )
 
     def remember_path(self, path: str, sha256: str) -> None:
@@ -104,16 +196,25 @@ class Store:
         with self.db:
             self.db.execute("UPDATE vorlagen SET indexed = 0")
 
-    def _keep_original(self, sha256: str, data: bytes) -> str:
+    def keep_original(self, sha256: str, data: bytes) -> str:
         rel = f"originals/{sha256[:2]}/{sha256}"
         target = self.dir / rel
         if not target.exists():
             target.parent.mkdir(parents=True, exist_ok=True)
-            # Write to a temporary file and rename, so a crash never leaves half a file.
-            fd, tmp = tempfile.mkstemp(dir=target.parent)
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-            os.replace(tmp, target)
+            # A temporary file, flushed to disk, then renamed: a crash never leaves half a file
+            # under the name of a sha256 (check would call it damaged); at worst a .tmp- file
+            # that 'archiv check --repair' removes.
+            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+            try:
+                with os.fdopen(fd, "wb") as fh:
+                    fh.write(data)
+                    fh.flush()
+                    os.fsync(fh.fileno())
+                os.replace(tmp, target)
+            except BaseException:
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp)
+                raise
         return rel
 
     # -- reading ---------------------------------------------------------------------------
@@ -158,7 +259,7 @@ class Store:
             return None
         if row[0]:
             return self.dir / row[0]
-        return Path(row[1])
+        return fs_path(row[1])
 
     def count(self) -> int:
         return self.db.execute("SELECT COUNT(*) FROM vorlagen").fetchone()[0]
@@ -169,3 +270,13 @@ class Store:
         while rows := cur.fetchmany(batch):
             for (rec,) in rows:
                 yield Vorlage.from_dict(json.loads(rec))
+
+    # -- checking ----------------------------------------------------------------------------
+
+    def iter_rows(self) -> Iterator[tuple[str, str, str | None, bool]]:
+        """(id, sha256, original, indexed) of every record."""
+        for vid, sha, original, indexed in self.db.execute("SELECT id, sha256, original, indexed FROM vorlagen"):
+            yield vid, sha, original, bool(indexed)
+
+    def originals_in_use(self) -> set[str]:
+        return {r[0] for r in self.db.execute("SELECT DISTINCT original FROM vorlagen WHERE original IS NOT NULL")}

@@ -2,20 +2,85 @@
 
 The Paper's metadata states the fields outright (reference, name, paperType, date, the
 Consultations); the text comes from the main File's "text" property or, where the File names a
-file that lies beside the JSON, from that file parsed by its own parser.
+file that lies beside the JSON, from that file parsed by its own parser. A list of Papers (a JSON
+list, or an API page with "data") is split into one Paper per record by ``split_papers``; JSON
+that holds no Paper (another OParl object, a manifest, JSON Lines) is skipped, not failed.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputFileError, UnsupportedFormatError
+from ..errors import InputFileError, SkippedFileError, UnsupportedFormatError
+from ..fsnames import fs_path
 from ..models import BeschlusslaufRow, ExtractedText, Page, ParseOptions, Source
 from .textutil import normalise_text
 
 PAPER_TYPES = ("https://schema.oparl.org/1.1/Paper", "https://schema.oparl.org/1.0/Paper")
+
+
+def load_json(source: Source, data: bytes) -> Any:
+    text = data.decode("utf-8-sig", errors="replace")
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as e:
+        if _json_lines(text):
+            reason = "JSON Lines (one JSON value per line): a manifest, not a document"
+            raise SkippedFileError(source.path, reason) from e
+        raise InputFileError(source.path, f"not valid JSON ({e})") from e
+
+
+def _json_lines(text: str) -> bool:
+    lines = [line for line in text.splitlines()[:50] if line.strip()]
+    if len(lines) < 2:
+        return False
+    try:
+        return all(isinstance(json.loads(line), (dict, list)) for line in lines)
+    except json.JSONDecodeError:
+        return False
+
+
+def _items(obj: Any) -> list[Any] | None:
+    """The entries of a JSON list or of an OParl list page ({"data": [...]}); None for anything else."""
+    if isinstance(obj, dict) and isinstance(obj.get("data"), list):
+        return obj["data"]
+    return obj if isinstance(obj, list) else None
+
+
+def _typed(obj: Any) -> bool:
+    return isinstance(obj, dict) and obj.get("type") in PAPER_TYPES
+
+
+def _not_papers(items: list[Any]) -> str:
+    if not items:
+        return "an empty JSON list: no document"
+    return f"a JSON list of {len(items)} entries that are no OParl Papers (no type Paper): a manifest, not a document"
+
+
+def split_papers(source: Source, data: bytes) -> list[tuple[Source, bytes]] | None:
+    """Each Paper of an OParl list (a JSON list of Papers or an API page with "data") as a Source
+    and bytes of its own, so each becomes its own record; None where the file is no such list.
+
+    Only entries that say they are Papers count: an untyped list of objects with "reference" and
+    "name" is a manifest of a download script, not a list a council system publishes."""
+    if data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] not in (b"[", b"{"):
+        return None
+    try:
+        items = _items(json.loads(data.decode("utf-8-sig", errors="replace")))
+    except json.JSONDecodeError:
+        return None
+    papers = [p for p in items or () if _typed(p)]
+    if len(papers) < 2:
+        return None
+    out = []
+    for paper in papers:
+        own = json.dumps(paper, ensure_ascii=False, sort_keys=True).encode("utf-8")
+        digest = hashlib.sha256(own).hexdigest()
+        out.append((Source(path=source.path, sha256=digest, size=len(own), detected="json"), own))
+    return out
 
 
 def is_paper(obj: Any) -> bool:
@@ -31,22 +96,22 @@ class OparlParser:
         self.options = options
 
     def parse(self, source: Source, data: bytes) -> ExtractedText:
-        try:
-            obj = json.loads(data.decode("utf-8-sig"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as e:
-            raise InputFileError(source.path, f"not valid JSON ({e})") from e
-        if isinstance(obj, dict) and isinstance(obj.get("data"), list):
-            obj = obj["data"]  # an OParl list response
-        if isinstance(obj, list):
-            papers = [p for p in obj if is_paper(p)]
-            if len(papers) == 1:
-                obj = papers[0]
-            else:
+        obj = load_json(source, data)
+        items = _items(obj)
+        if items is not None:
+            typed = [p for p in items if _typed(p)]
+            if len(typed) > 1:
                 raise UnsupportedFormatError(
-                    source.path, f"a list of {len(papers)} OParl Papers: store one Paper per file to ingest them"
+                    source.path, f"a list of {len(typed)} OParl Papers: ingest reads them Paper by Paper"
                 )
+            if typed:
+                obj = typed[0]
+            elif len(items) == 1 and is_paper(items[0]):
+                obj = items[0]
+            else:
+                raise SkippedFileError(source.path, _not_papers(items))
         if not is_paper(obj):
-            raise UnsupportedFormatError(source.path, "JSON, but not an OParl Paper (no type Paper, no reference/name)")
+            raise SkippedFileError(source.path, "JSON, but not an OParl Paper (no type Paper, no reference/name)")
         pages, tables, fmt_pages = self._main_text(source, obj)
         return ExtractedText(
             source=source,
@@ -61,7 +126,7 @@ class OparlParser:
         main = paper.get("mainFile") if isinstance(paper.get("mainFile"), dict) else None
         if main and isinstance(main.get("text"), str) and main["text"].strip():
             return (Page(1, normalise_text(main["text"]), "text"),), (), False
-        linked = _linked_file(Path(source.path), main) if main else None
+        linked = _linked_file(fs_path(source.path), main) if main else None
         if linked is not None:
             from ..detect import open_source
             from . import parse

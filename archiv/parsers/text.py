@@ -1,9 +1,10 @@
-"""Plain-text exports of council information systems (the seed's form)."""
+"""Plain-text exports of council information systems (the seed's form), in UTF-8, Windows-1252 or UTF-16/32."""
 
 from __future__ import annotations
 
 import re
 
+from ..detect import as_utf8
 from ..models import ExtractedText, Page, Source
 from .textutil import decode_text, normalise_text
 
@@ -21,8 +22,8 @@ def strip_markup(text: str) -> str:
 
 class TextParser:
     def parse(self, source: Source, data: bytes) -> ExtractedText:
-        # A form feed separates pages where the exporter kept them.
-        chunks = decode_text(data).split("\f")
+        # A form feed separates pages where the exporter kept them; a stray NUL (a damaged export) is dropped.
+        chunks = decode_text(as_utf8(data)).replace("\x00", "").split("\f")
         pages = tuple(
             Page(number=i, text=strip_markup(normalise_text(chunk)), method="text")
             for i, chunk in enumerate(chunks, start=1)
