@@ -416,8 +416,15 @@ def reindex(index_dir: Path, backend: str, quiet: bool) -> None:
     "--misses", type=click.Path(dir_okay=False, path_type=Path), help="Write every wrong field as JSONL here."
 )
 @click.option("--timeout", type=float, default=DEFAULT_TIMEOUT, show_default=True, help="Seconds allowed per file.")
+@click.option(
+    "--ocr-cache",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Keep OCR results of scanned pages in this folder (repeated runs skip Tesseract).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress output.")
-def eval_(labels: Path, root: Path | None, misses: Path | None, timeout: float, quiet: bool) -> None:
+def eval_(
+    labels: Path, root: Path | None, misses: Path | None, timeout: float, ocr_cache: Path | None, quiet: bool
+) -> None:
     """Per-field accuracy of the extraction against a labelled set (JSON Lines like labels/dev.jsonl)."""
     from .evaluate import evaluate, format_table
 
@@ -428,6 +435,7 @@ def eval_(labels: Path, root: Path | None, misses: Path | None, timeout: float, 
 
         from .archive import default_workers
         from .detect import open_source
+        from .models import ParseOptions
         from .pipeline import process
 
         stamp = datetime.now(UTC).isoformat(timespec="seconds")
@@ -440,8 +448,11 @@ def eval_(labels: Path, root: Path | None, misses: Path | None, timeout: float, 
                 except InputFileError as e:
                     failed.append((p, e.reason))
                     continue
-                yield p, (source, data, stamp, False)
+                yield p, (source, data, stamp, False, options)
 
+        options = ParseOptions(
+            ocr_cache=str(ocr_cache) if ocr_cache else None, ocr_workers=1, time_budget=timeout, progress=False
+        )
         with GuardedPool(process, workers=default_workers(), timeout=timeout) as pool:
             for done, (p, result) in enumerate(pool.run(jobs()), start=1):
                 progress(done, len(paths), str(p))
