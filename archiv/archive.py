@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -97,6 +98,7 @@ class Archive:
         progress: Progress | None = None,
         copy: bool = True,
         nichtoeffentlich: bool = False,
+        koerperschaft: str | None = None,
         workers: int | None = None,
         timeout: float = DEFAULT_TIMEOUT,
         memory_mb: int = DEFAULT_MEMORY_MB,
@@ -155,6 +157,8 @@ class Archive:
                 if isinstance(result, Failure):
                     report(name, FileOutcome(name, "failed", error=result.reason))
                     continue
+                if koerperschaft:  # the user knows the folder's body better than the papers' letterheads
+                    result = replace(result, koerperschaft=koerperschaft)
                 self.store.put(result, data if copy else None)
                 pending.append(result)
                 report(name, FileOutcome(name, "added", id=result.id))

@@ -124,6 +124,10 @@ class _Progress:
 @index_option
 @click.option("--no-copy", is_flag=True, help="Reference originals in place instead of keeping a copy.")
 @click.option("--nichtoeffentlich", is_flag=True, help="Mark every file of this batch as not public.")
+@click.option(
+    "--koerperschaft",
+    help='The body every file of this batch belongs to ("Stadt X"); it replaces what the papers name.',
+)
 @click.option("--workers", type=int, default=None, help="Parser processes (default: up to 2).")
 @click.option(
     "--ocr-workers",
@@ -140,6 +144,7 @@ def ingest(
     backend: str,
     no_copy: bool,
     nichtoeffentlich: bool,
+    koerperschaft: str | None,
     workers: int | None,
     ocr_workers: int | None,
     timeout: float,
@@ -147,12 +152,14 @@ def ingest(
     quiet: bool,
 ) -> None:
     """Ingest files and folders (recursively) into the index. Unchanged files are skipped."""
+    koerperschaft = " ".join((koerperschaft or "").split()) or None
     with Archive(index_dir, backend, create=True) as archive:
         report = archive.ingest(
             paths,
             progress=None if quiet else _Progress(quiet),
             copy=not no_copy,
             nichtoeffentlich=nichtoeffentlich,
+            koerperschaft=koerperschaft,
             workers=workers,
             ocr_workers=ocr_workers,
             timeout=timeout,
@@ -186,6 +193,8 @@ def _summary(report: IngestReport) -> str:
 @click.option("--gremium", help="Only Vorlagen consulted by this Gremium.")
 @click.option("--art", help="Only this kind of paper (Beschlussvorlage, Antrag, ...).")
 @click.option("--fachbereich", help="Only this lead office.")
+@click.option("--koerperschaft", help='Only papers of this body ("Stadt Trier").')
+@click.option("--einreicher", help="Only papers submitted by this Fraktion, office holder or member.")
 @click.option("--jahr", help="Only this year.")
 @click.option("--from", "date_from", help="From this date (YYYY-MM-DD).")
 @click.option("--to", "date_to", help="Up to this date (YYYY-MM-DD).")
@@ -200,11 +209,18 @@ def search(
     gremium: str | None,
     art: str | None,
     fachbereich: str | None,
+    koerperschaft: str | None,
+    einreicher: str | None,
     jahr: str | None,
     date_from: str | None,
     date_to: str | None,
 ) -> None:
     """Search the index. QUERY: words, "phrases", field:value, prefix*, -word, OR, ( )."""
+    # these two filters are field queries (koerperschaft:"Stadt Trier"), joined to the words by AND
+    for name, value in (("koerperschaft", koerperschaft), ("einreicher", einreicher)):
+        if value and value.strip():
+            value = value.replace('"', " ").strip()
+            query = (*(("(", *query, ")") if query else ()), f'{name}:"{value}"')
     filters = Filters(
         gremium=gremium,
         art=art,
@@ -306,7 +322,9 @@ def format_record(r: Vorlage) -> str:
         ("Datum", r.datum),
         ("Öffentlich", {True: "ja", False: "nein", None: None}[r.oeffentlich]),
         ("Körperschaft", r.koerperschaft),
+        ("Einreicher", r.einreicher),
         ("Fachbereich", r.fachbereich),
+        ("Basis-Nr.", r.basis_nr),
         ("Produkt", " ".join(x for x in (r.produkt.nummer, r.produkt.bezeichnung) if x) if r.produkt else None),
     ):
         if value:
@@ -318,6 +336,9 @@ def format_record(r: Vorlage) -> str:
         for row in r.beschlusslauf:
             flag = {True: "Ö", False: "N", None: " "}[row.oeffentlich]
             cells = [row.nr or "", row.gremium, flag, row.datum or "", row.zustaendigkeit or "", row.ergebnis or ""]
+            if row.stimmen:
+                votes = (row.stimmen.ja, row.stimmen.nein, row.stimmen.enthaltung)
+                cells.append("Ja/Nein/Enth. " + "/".join("–" if n is None else str(n) for n in votes))
             lines.append("    " + " | ".join(c for c in cells))
     for label, value in (("Beschlussvorschlag", r.beschlussvorschlag), ("Begründung", r.begruendung)):
         if value:
@@ -340,6 +361,7 @@ def format_record(r: Vorlage) -> str:
 CSV_COLUMNS = (
     "id", "vorlage_nr", "aktenzeichen", "art", "datum", "oeffentlich", "koerperschaft", "fachbereich",
     "beteiligungen", "produkt", "betreff", "gremien", "beschlussvorschlag", "anlagen", "source_path",
+    "einreicher", "basis_nr",
 )  # fmt: skip
 
 
@@ -391,6 +413,8 @@ def export(index_dir: Path, backend: str, fmt: str, base_url: str, output: Any, 
                         r.beschlussvorschlag,
                         "; ".join(r.anlagen),
                         r.source.path,
+                        r.einreicher,
+                        r.basis_nr,
                     ]
                 )
 

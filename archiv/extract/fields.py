@@ -15,9 +15,12 @@ from dataclasses import dataclass, field
 from ..models import BeschlusslaufRow, Produkt, Table
 from ..parsers.textutil import join_lines
 from . import beschlusslauf as bl
+from . import einreicher as who
 from .normalize import parse_date, parse_oeffentlich
 from .patterns import ART_LINE, BARE_ID, LETTER_SPACED, ROMAN_HEADING, STATUS_LINE, STATUS_WORD, clean_value
+from .revision import basis_nr
 from .sections import Segment, clean_lines, match_label, paragraphs, segments
+from .stimmen import with_votes
 from .title import betreff_after_table, is_heading, letter_subject, title_after_header, title_in_header
 from .vocabulary import ARTEN, KOERPERSCHAFT_KINDS
 
@@ -57,6 +60,8 @@ class Fields:
     datum: str | None = None
     oeffentlich: bool | None = None
     koerperschaft: str | None = None
+    einreicher: str | None = None
+    basis_nr: str | None = None
     fachbereich: str | None = None
     beteiligungen: list[str] = field(default_factory=list)
     produkt: Produkt | None = None
@@ -84,6 +89,10 @@ def read_fields(text: str, tables: tuple[Table, ...], *, bare_labels: bool = Fal
     if f.art is None:
         f.art = _running_head_art(text.split("\n"))
     f.koerperschaft = _koerperschaft(lines, header_end)
+    if f.einreicher is None:
+        f.einreicher = who.unlabelled(lines, header_end)
+    f.basis_nr = basis_nr(f.vorlage_nr, lines)
+    f.beschlusslauf = with_votes(f.beschlusslauf)
     return f
 
 
@@ -106,8 +115,9 @@ def _read_labelled(f: Fields, first: dict[str, Segment], lines: list[str], segs:
     if first.get("beteiligungen"):
         items = [line for seg in segs if seg.field == "beteiligungen" for line in (seg.inline, *seg.body)]
         f.beteiligungen = [v for item in items for part in item.split(";") if (v := clean_value(part))]
-    if f.fachbereich is None:
-        f.fachbereich = _office_submitting(segs, lines)
+    if seg := first.get("einreicher"):
+        f.einreicher, office = who.from_label(seg.first_value())
+        f.fachbereich = f.fachbereich or office
     if seg := first.get("produkt"):
         value = clean_value(seg.first_value())
         if value:
@@ -123,22 +133,6 @@ def _read_labelled(f: Fields, first: dict[str, Segment], lines: list[str], segs:
                 break
     if seg := first.get("anlagen"):
         f.anlagen = _anlagen([seg.inline, *seg.body])
-
-
-# "Eingereicht von:" names an office for an administration's paper, a Fraktion or a resident otherwise.
-_SUBMITTED_BY = re.compile(r"^Eingereicht\s+von\s*:", re.I)
-_OFFICE = re.compile(
-    r"^(?:Dezernat|Amt|Fachbereich|Fachdienst|Referat|Abteilung|Geschäftsbereich|Stabsstelle|Dienststelle)\b"
-    r"|\b(?:amt|referat)$"
-)
-
-
-def _office_submitting(segs: list[Segment], lines: list[str]) -> str | None:
-    for seg in segs:
-        if seg.field == "stop" and _SUBMITTED_BY.match(lines[seg.line].strip()):
-            value = clean_value(seg.first_value())
-            return value if value and _OFFICE.search(value) else None
-    return None
 
 
 # "Die Bezirksverordnetenversammlung möge beschließen:", "Der Gemeinderat wolle folgendes beschließen:"

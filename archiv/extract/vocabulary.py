@@ -71,12 +71,41 @@ LABELS: tuple[LabelSpec, ...] = (
             "Dezernat/Amt",
             "Dezernat",
             "Amt",
-            "Einreicher",
             "Verantwortlich",
             "Verantwortliche/r",  # SessionNet prints (Erlangen)
             "Verantwortliche",
             "Dienststelle",
             "Organisationseinheit",
+        ),
+    ),
+    # Who submitted the paper; a value naming an office goes to the lead office instead (einreicher.py).
+    LabelSpec(
+        "einreicher",
+        "line",
+        (
+            "Einreicher",
+            "Einreicherin",
+            "Einreicher/in",
+            "Einreicher/-in",
+            "Eingereicht von",
+            "Eingebracht von",
+            "Einbringer",
+            "Initiator",
+            "Initiatorin",
+            "Initiatoren",
+            "Antragsteller",
+            "Antragstellerin",
+            "Antragsteller/in",
+            "Antragsteller/-in",
+            "Antragstellende",
+            "Antragstellende Fraktion",
+            "Fragesteller",
+            "Fragestellerin",
+            "Fragesteller/in",
+            "Antrag von",
+            "Anfrage von",
+            "Verfasser",  # the author of an Antrag (Berlin BVV): a person or a Fraktion
+            "Verfasserin",
         ),
     ),
     LabelSpec(
@@ -189,9 +218,6 @@ LABELS: tuple[LabelSpec, ...] = (
             "Eingegangen",
             "Zusammenfassung",
             "Stammbaum",
-            "Eingereicht von",
-            "Initiator",
-            "Verfasser",  # the author of an Antrag (Berlin BVV): a person, not the lead office
             "Referent/in",
             "Referent",
             "Gremium",
@@ -215,6 +241,10 @@ TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
                     "ö", "status"),
     "ergebnis": ("abstimmung", "ergebnis", "beschluss", "beratungsergebnis", "abstimmungsergebnis",
                  "beschlussart", "entscheidung"),
+    # the counts of a results table
+    "ja": ("ja", "ja-stimmen", "jastimmen", "dafür", "zustimmung", "pro"),
+    "nein": ("nein", "nein-stimmen", "neinstimmen", "dagegen", "gegenstimmen", "contra"),
+    "enthaltung": ("enthaltung", "enthaltungen", "enth.", "stimmenthaltung", "stimmenthaltungen", "enthalten"),
 }  # fmt: skip
 
 # What a Beschlusslauf row's role ("Stand", "Zuständigkeit") says; longest first when matched.
