@@ -216,16 +216,13 @@ def search(
     date_to: str | None,
 ) -> None:
     """Search the index. QUERY: words, "phrases", field:value, prefix*, -word, OR, ( )."""
-    # these two filters are field queries (koerperschaft:"Stadt Trier"), joined to the words by AND
-    for name, value in (("koerperschaft", koerperschaft), ("einreicher", einreicher)):
-        if value and value.strip():
-            value = value.replace('"', " ").strip()
-            query = (*(("(", *query, ")") if query else ()), f'{name}:"{value}"')
     filters = Filters(
         gremium=gremium,
         art=art,
         fachbereich=fachbereich,
         jahr=jahr,
+        koerperschaft=koerperschaft,
+        einreicher=einreicher,
         date_from=_check_date(date_from, "--from"),
         date_to=_check_date(date_to, "--to"),
     )
