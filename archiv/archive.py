@@ -91,6 +91,7 @@ class Archive:
         on_wait: Callable[[str], None] | None = None,
         copy: bool = True,
         nichtoeffentlich: bool = False,
+        koerperschaft: str | None = None,
         workers: int | None = None,
         timeout: float = DEFAULT_TIMEOUT,
         memory_mb: int = DEFAULT_MEMORY_MB,
@@ -106,6 +107,7 @@ class Archive:
         options = IngestOptions(
             copy=copy,
             nichtoeffentlich=nichtoeffentlich,
+            koerperschaft=koerperschaft,
             workers=workers or default_workers(),
             timeout=timeout,
             memory_mb=memory_mb,

@@ -118,6 +118,10 @@ def _size(value: str) -> int:
 @index_option
 @click.option("--no-copy", is_flag=True, help="Reference originals in place instead of keeping a copy.")
 @click.option("--nichtoeffentlich", is_flag=True, help="Mark every file of this batch as not public.")
+@click.option(
+    "--koerperschaft",
+    help='The body every file of this batch belongs to ("Stadt X"); it replaces what the papers name.',
+)
 @click.option("--workers", type=click.IntRange(1), default=None, help="Parser processes (default: up to 2).")
 @click.option(
     "--ocr-workers",
@@ -148,6 +152,7 @@ def ingest(
     backend: str,
     no_copy: bool,
     nichtoeffentlich: bool,
+    koerperschaft: str | None,
     workers: int | None,
     ocr_workers: int | None,
     timeout: float,
@@ -166,6 +171,7 @@ def ingest(
     from .console import IngestConsole, summary
 
     max_bytes = _size(max_size)
+    koerperschaft = " ".join((koerperschaft or "").split()) or None
     console = IngestConsole(quiet, report_file)
     signal.signal(signal.SIGTERM, _interrupt)
     try:
@@ -177,6 +183,7 @@ def ingest(
                 on_wait=console.wait,
                 copy=not no_copy,
                 nichtoeffentlich=nichtoeffentlich,
+                koerperschaft=koerperschaft,
                 workers=workers,
                 ocr_workers=ocr_workers,
                 timeout=timeout,
@@ -213,6 +220,8 @@ def _interrupt(signum: int, frame: Any) -> None:
 @click.option("--gremium", help="Only Vorlagen consulted by this Gremium.")
 @click.option("--art", help="Only this kind of paper (Beschlussvorlage, Antrag, ...).")
 @click.option("--fachbereich", help="Only this lead office.")
+@click.option("--koerperschaft", help='Only papers of this body ("Stadt Trier").')
+@click.option("--einreicher", help="Only papers submitted by this Fraktion, office holder or member.")
 @click.option("--jahr", help="Only this year.")
 @click.option("--from", "date_from", help="From this date (YYYY-MM-DD).")
 @click.option("--to", "date_to", help="Up to this date (YYYY-MM-DD).")
@@ -227,6 +236,8 @@ def search(
     gremium: str | None,
     art: str | None,
     fachbereich: str | None,
+    koerperschaft: str | None,
+    einreicher: str | None,
     jahr: str | None,
     date_from: str | None,
     date_to: str | None,
@@ -237,6 +248,8 @@ def search(
         art=art,
         fachbereich=fachbereich,
         jahr=jahr,
+        koerperschaft=koerperschaft,
+        einreicher=einreicher,
         date_from=_check_date(date_from, "--from"),
         date_to=_check_date(date_to, "--to"),
     )
@@ -333,7 +346,9 @@ def format_record(r: Vorlage) -> str:
         ("Datum", r.datum),
         ("Öffentlich", {True: "ja", False: "nein", None: None}[r.oeffentlich]),
         ("Körperschaft", r.koerperschaft),
+        ("Einreicher", r.einreicher),
         ("Fachbereich", r.fachbereich),
+        ("Basis-Nr.", r.basis_nr),
         ("Produkt", " ".join(x for x in (r.produkt.nummer, r.produkt.bezeichnung) if x) if r.produkt else None),
     ):
         if value:
@@ -345,6 +360,9 @@ def format_record(r: Vorlage) -> str:
         for row in r.beschlusslauf:
             flag = {True: "Ö", False: "N", None: " "}[row.oeffentlich]
             cells = [row.nr or "", row.gremium, flag, row.datum or "", row.zustaendigkeit or "", row.ergebnis or ""]
+            if row.stimmen:
+                votes = (row.stimmen.ja, row.stimmen.nein, row.stimmen.enthaltung)
+                cells.append("Ja/Nein/Enth. " + "/".join("–" if n is None else str(n) for n in votes))
             lines.append("    " + " | ".join(c for c in cells))
     for label, value in (("Beschlussvorschlag", r.beschlussvorschlag), ("Begründung", r.begruendung)):
         if value:
@@ -367,6 +385,7 @@ def format_record(r: Vorlage) -> str:
 CSV_COLUMNS = (
     "id", "vorlage_nr", "aktenzeichen", "art", "datum", "oeffentlich", "koerperschaft", "fachbereich",
     "beteiligungen", "produkt", "betreff", "gremien", "beschlussvorschlag", "anlagen", "source_path",
+    "einreicher", "basis_nr",
 )  # fmt: skip
 
 
@@ -418,6 +437,8 @@ def export(index_dir: Path, backend: str, fmt: str, base_url: str, output: Any, 
                         r.beschlussvorschlag,
                         "; ".join(r.anlagen),
                         r.source.path,
+                        r.einreicher,
+                        r.basis_nr,
                     ]
                 )
 
@@ -469,8 +490,15 @@ def check(index_dir: Path, backend: str | None, repair: bool, quiet: bool) -> No
     "--misses", type=click.Path(dir_okay=False, path_type=Path), help="Write every wrong field as JSONL here."
 )
 @click.option("--timeout", type=float, default=DEFAULT_TIMEOUT, show_default=True, help="Seconds allowed per file.")
+@click.option(
+    "--ocr-cache",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Keep OCR results of scanned pages in this folder (repeated runs skip Tesseract).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress output.")
-def eval_(labels: Path, root: Path | None, misses: Path | None, timeout: float, quiet: bool) -> None:
+def eval_(
+    labels: Path, root: Path | None, misses: Path | None, timeout: float, ocr_cache: Path | None, quiet: bool
+) -> None:
     """Per-field accuracy of the extraction against a labelled set (JSON Lines like labels/dev.jsonl)."""
     from .evaluate import evaluate, format_table
 
@@ -481,6 +509,7 @@ def eval_(labels: Path, root: Path | None, misses: Path | None, timeout: float, 
 
         from .archive import default_workers
         from .detect import open_source
+        from .models import ParseOptions
         from .pipeline import process
 
         stamp = datetime.now(UTC).isoformat(timespec="seconds")
@@ -493,8 +522,11 @@ def eval_(labels: Path, root: Path | None, misses: Path | None, timeout: float, 
                 except InputFileError as e:
                     failed.append((p, e.reason))
                     continue
-                yield p, (source, data, stamp, False)
+                yield p, (source, data, stamp, False, options)
 
+        options = ParseOptions(
+            ocr_cache=str(ocr_cache) if ocr_cache else None, ocr_workers=1, time_budget=timeout, progress=False
+        )
         with GuardedPool(process, workers=default_workers(), timeout=timeout) as pool:
             for done, (p, result) in enumerate(pool.run(jobs()), start=1):
                 progress(done, len(paths), str(p))

@@ -20,7 +20,22 @@ from .extract.vocabulary import ARTEN
 from .models import Vorlage
 from .parsers.textutil import join_lines
 
+# The fields of the RIS-metadata labels first (their columns stay where they were), then the rest of the
+# record in the order of SCHEMA.md; a column is printed where some label holds the field.
 FIELDS = ("vorlage_nr", "betreff", "art", "datum")
+ALL_FIELDS = (
+    *FIELDS,
+    "aktenzeichen",
+    "koerperschaft",
+    "einreicher",
+    "basis_nr",
+    "fachbereich",
+    "beteiligungen",
+    "beschlusslauf",
+    "beschlussvorschlag_prefix",
+    "begruendung_prefix",
+    "anlagen",
+)
 
 
 _TYPOGRAPHY = str.maketrans({"–": "-", "—": "-", "‐": "-", "„": '"', "“": '"', "”": '"', "‚": "'", "‘": "'", "’": "'"})
@@ -64,13 +79,59 @@ def _without_ris_prefix(got: str | None, want: str | None) -> bool:
     return bool(m) and _text(got) == label[: m.start()]
 
 
-COMPARE: dict[str, Callable[[Any, Any], bool]] = {
+def _same_text(got: str | None, want: str | None) -> bool:
+    """Equal once whitespace, hyphenation and typography are set aside; an empty value is no value."""
+    return _text(got).casefold() == _text(want).casefold()
+
+
+def _prefix(got: str | None, want: str | None) -> bool:
+    """The labels hold the first 80 characters after the heading: ours must begin with them."""
+    g, w = _text(got).replace("\u00ad", ""), _text(want)
+    if not w:
+        return not g
+    return bool(g) and g.startswith(w)
+
+
+def _same_list(got: list[str] | None, want: list[str] | None) -> bool:
+    """One entry per item, in order: two items merged or a paragraph taken along is a miss."""
+    g, w = [_text(x).casefold() for x in got or []], [_text(x).casefold() for x in want or []]
+    return g == w
+
+
+def _same_set(got: list[str] | None, want: list[str] | None) -> bool:
+    """Beteiligungen: the same offices, in any order."""
+    return sorted(_text(x).casefold() for x in got or []) == sorted(_text(x).casefold() for x in want or [])
+
+
+def _same_id(got: str | None, want: str | None) -> bool:
     # The RIS writes "DS 26/2007" where the paper prints "Drucksache Nr. 26/2007": compare by identifier key.
-    "vorlage_nr": lambda got, want: identifier_key(got or "") == identifier_key(want or ""),
+    if not want:
+        return not got
+    return identifier_key(got or "") == identifier_key(want)
+
+
+def _same_rows(got: list[dict[str, Any]], want: list[dict[str, Any]]) -> bool:
+    return Counter(_row_key(r) for r in got or []) == Counter(_row_key(r) for r in want or [])
+
+
+COMPARE: dict[str, Callable[[Any, Any], bool]] = {
+    "vorlage_nr": _same_id,
+    "basis_nr": _same_id,
     "betreff": lambda got, want: _text(got) == _text(want),
-    "art": lambda got, want: (got or "").strip().lower() in _kinds(want),
+    "art": lambda got, want: (got or "").strip().lower() in _kinds(want) if want else not got,
     "datum": lambda got, want: got == want,
+    "aktenzeichen": _same_text,
+    "koerperschaft": _same_text,
+    "einreicher": _same_text,
+    "fachbereich": _same_text,
+    "beteiligungen": _same_set,
+    "beschlusslauf": _same_rows,
+    "beschlussvorschlag_prefix": _prefix,
+    "begruendung_prefix": _prefix,
+    "anlagen": _same_list,
 }
+# A label field -> the record field it is compared with.
+RECORD_FIELD = {"beschlussvorschlag_prefix": "beschlussvorschlag", "begruendung_prefix": "begruendung"}
 
 
 @dataclass
@@ -102,6 +163,20 @@ class EvalReport:
                 total.total += s.total
         return total
 
+    def all_fields(self, group: str | None = None) -> FieldScore:
+        """Every scored field together, of one group or of all."""
+        total = FieldScore()
+        for g, per_field in self.scores.items():
+            if group is None or g == group:
+                for s in per_field.values():
+                    total.right += s.right
+                    total.total += s.total
+        return total
+
+    def columns(self) -> list[str]:
+        present = {name for per_field in self.scores.values() for name, s in per_field.items() if s.total}
+        return [*FIELDS, *(f for f in ALL_FIELDS[len(FIELDS) :] if f in present)]
+
 
 def _row_key(row: dict[str, Any]) -> tuple:
     return (" ".join((row.get("gremium") or "").split()).lower(), row.get("datum"))
@@ -132,20 +207,25 @@ def evaluate(labels: Path, root: Path, extract_files: Extractor) -> EvalReport:
 def _score(report: EvalReport, label: dict[str, Any], record: Vorlage) -> None:
     group = label.get("municipality") or label["path"].split("/")[0]
     got = record.to_dict()
-    for name in FIELDS:
+    for name in ALL_FIELDS:
         if name not in label:
             continue
         if name == "vorlage_nr" and label.get("reference_in_text") is False:
             continue  # the RIS number is not printed in the document: nothing to read
+        value = got.get(RECORD_FIELD.get(name, name))
         score = report.scores[group][name]
         score.total += 1
-        if COMPARE[name](got[name], label[name]):
+        if COMPARE[name](value, label[name]):
             score.right += 1
-        elif name == "betreff" and _without_ris_prefix(got[name], label[name]):
+        elif name == "betreff" and _without_ris_prefix(value, label[name]):
             score.right += 1
             report.prefixed += 1
         else:
-            report.misses.append({"path": label["path"], "field": name, "got": got[name], "want": label[name]})
+            if name in RECORD_FIELD and isinstance(value, str):
+                value = _text(value)[: max(len(label[name] or ""), 80)]
+            report.misses.append(
+                {"path": label["path"], "group": group, "field": name, "got": value, "want": label[name]}
+            )
     if "beschlusslauf" in label:
         want = Counter(_row_key(r) for r in label["beschlusslauf"])
         have = Counter(_row_key(r) for r in got["beschlusslauf"])
@@ -166,14 +246,17 @@ def _read(labels: Path) -> Iterator[dict[str, Any]]:
 
 def format_table(report: EvalReport) -> str:
     groups = sorted(report.scores)
-    lines = ["| source | " + " | ".join(FIELDS) + " |", "|---" * (len(FIELDS) + 1) + "|"]
+    columns = report.columns()
+    lines = ["| source | " + " | ".join(columns) + " | all fields |", "|---" * (len(columns) + 2) + "|"]
 
     def cell(s: FieldScore | None) -> str:
         return f"{s.accuracy:.1%} ({s.right}/{s.total})" if s and s.total else "–"
 
     for g in groups:
-        lines.append(f"| {g} | " + " | ".join(cell(report.scores[g].get(f)) for f in FIELDS) + " |")
-    lines.append("| **all** | " + " | ".join(cell(report.overall(f)) for f in FIELDS) + " |")
+        cells = [cell(report.scores[g].get(f)) for f in columns]
+        lines.append(f"| {g} | " + " | ".join(cells) + f" | {cell(report.all_fields(g))} |")
+    cells = [cell(report.overall(f)) for f in columns]
+    lines.append("| **all** | " + " | ".join(cells) + f" | {cell(report.all_fields())} |")
     if report.rows["expected"] or report.rows["predicted"]:
         p = report.rows["tp"] / report.rows["predicted"] if report.rows["predicted"] else 0.0
         r = report.rows["tp"] / report.rows["expected"] if report.rows["expected"] else 0.0

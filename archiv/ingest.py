@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -47,6 +47,7 @@ Progress = Callable[[int, int, str], None]  # (done, total, current path)
 class IngestOptions:
     copy: bool = True
     nichtoeffentlich: bool = False
+    koerperschaft: str | None = None  # the user knows the folder's body better than the papers' letterheads
     workers: int = 1
     timeout: float = DEFAULT_TIMEOUT
     memory_mb: int = DEFAULT_MEMORY_MB
@@ -207,6 +208,8 @@ class IngestRun:
             self._report(job.index, FileOutcome(shown, status, error=reason, seconds=seconds))  # type: ignore[arg-type]
             return
         records: tuple[Vorlage, ...] = result
+        if self.options.koerperschaft:
+            records = tuple(replace(r, koerperschaft=self.options.koerperschaft) for r in records)
         why_not = documentation(records)
         if why_not:
             self.store.remember_outcome(sha, "skipped", why_not, __version__)

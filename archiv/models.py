@@ -79,6 +79,15 @@ class ParseOptions:
 
 
 @dataclass(frozen=True)
+class Stimmen:
+    """Votes where printed (a results table, "einstimmig", "bei 2 Gegenstimmen"); a count not printed is None."""
+
+    ja: int | None = None
+    nein: int | None = None
+    enthaltung: int | None = None
+
+
+@dataclass(frozen=True)
 class BeschlusslaufRow:
     nr: str | None
     gremium: str
@@ -86,6 +95,12 @@ class BeschlusslaufRow:
     zustaendigkeit: str | None
     datum: str | None
     ergebnis: str | None
+    stimmen: Stimmen | None = None
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> BeschlusslaufRow:
+        votes = d.get("stimmen")
+        return cls(**{**d, "stimmen": Stimmen(**votes) if votes else None})
 
 
 @dataclass(frozen=True)
@@ -136,6 +151,8 @@ class Vorlage:
     text: str
     # field -> where it was read: {"page", "start", "end"} in that page's text, or {"source": "metadata"}
     provenance: dict[str, Any] = field(default_factory=dict)
+    einreicher: str | None = None  # who submitted: a Fraktion, the Oberbürgermeister, an Ortsbeirat, a member
+    basis_nr: str | None = None  # a revised paper (Neufassung, Ergänzung): the number of the paper it revises
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
@@ -146,7 +163,11 @@ class Vorlage:
         src = d["source"]
         src["pages_detail"] = [asdict(p) for p in self.source.page_methods]
         del src["page_methods"]
-        return d
+        # the later fields stand next to their kin: basis_nr after vorlage_nr, einreicher after koerperschaft
+        order = [k for k in d if k not in ("einreicher", "basis_nr")]
+        order.insert(order.index("vorlage_nr") + 1, "basis_nr")
+        order.insert(order.index("koerperschaft") + 1, "einreicher")
+        return {k: d[k] for k in order}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Vorlage:
@@ -165,7 +186,7 @@ class Vorlage:
             beteiligungen=tuple(d.get("beteiligungen") or ()),
             produkt=Produkt(**produkt) if produkt else None,
             betreff=d.get("betreff"),
-            beschlusslauf=tuple(BeschlusslaufRow(**r) for r in d.get("beschlusslauf") or ()),
+            beschlusslauf=tuple(BeschlusslaufRow.from_dict(r) for r in d.get("beschlusslauf") or ()),
             beschlussvorschlag=d.get("beschlussvorschlag"),
             begruendung=d.get("begruendung"),
             anlagen=tuple(d.get("anlagen") or ()),
@@ -173,6 +194,8 @@ class Vorlage:
             source=SourceInfo(page_methods=tuple(PageInfo(**p) for p in details), **src),
             text=d.get("text", ""),
             provenance=d.get("provenance") or {},
+            einreicher=d.get("einreicher"),
+            basis_nr=d.get("basis_nr"),
         )
 
 

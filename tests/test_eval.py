@@ -40,15 +40,69 @@ def test_eval_on_the_dev_labels(capsys: pytest.CaptureFixture[str]) -> None:
     assert result.exit_code == 0
     with capsys.disabled():
         print("\n" + result.stdout)
-    overall = next(line for line in result.stdout.splitlines() if line.startswith("| **all**"))
-    cells = [c.strip() for c in overall.strip("|").split("|")[1:]]
-    names = ("vorlage_nr", "betreff", "art", "datum")
-    accuracy = {f: float(c.split("%")[0]) / 100 for f, c in zip(names, cells, strict=True)}
+    accuracy = _table(result.stdout)["**all**"]
     # The issue's goals: vorlage_nr >= 99 %, art >= 95 %, betreff >= 97 % (not met: 95 % is this version's
     # floor; most misses are titles the RIS retyped, see the issue's closing note).
     assert accuracy["vorlage_nr"] >= 0.99
     assert accuracy["betreff"] >= 0.95
     assert accuracy["art"] >= 0.95
+
+
+def _table(output: str) -> dict[str, dict[str, float]]:
+    """The eval table as {source: {column: accuracy}} (cells "95.0% (19/20)"; "–" left out)."""
+    rows = [line for line in output.splitlines() if line.startswith("| ") and not line.startswith("|---")]
+    head = [c.strip() for c in rows[0].strip("|").split("|")]
+    table: dict[str, dict[str, float]] = {}
+    for line in rows[1:]:
+        cells = [c.strip() for c in line.strip("|").split("|")]
+        table[cells[0]] = {
+            h: float(c.split("%")[0]) / 100 for h, c in zip(head[1:], cells[1:], strict=True) if "%" in c
+        }
+    return table
+
+
+@pytest.mark.skipif(not (CORPUS / "labels" / "fields.jsonl").exists(), reason="../shared/corpus is not here")
+def test_eval_of_every_field_on_the_hand_read_labels(
+    pytestconfig: pytest.Config, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ocr = pytestconfig.cache.mkdir("archiv-eval-ocr")  # the Köln scans are OCRed once, not on every run
+    result = run("eval", CORPUS / "labels" / "fields.jsonl", "--ocr-cache", ocr, "-q")
+    assert result.exit_code == 0, result.output
+    with capsys.disabled():
+        print("\n" + result.stdout)
+    table = _table(result.stdout)
+    # The issue's goal is 95 % of all fields and no council below 85 %; these floors are what this
+    # version reaches (see README, "Measuring the extraction"), so a change that loses fields fails here.
+    assert table["**all**"]["all fields"] >= ALL_FIELDS_FLOOR
+    worst = min(row["all fields"] for name, row in table.items() if name != "**all**")
+    assert worst >= COUNCIL_FLOOR, table
+    for name in ("beschlusslauf", "anlagen", "beteiligungen", "begruendung_prefix", "beschlussvorschlag_prefix"):
+        assert name in table["**all**"]  # every field of the labels is scored
+
+
+ALL_FIELDS_FLOOR = 0.79
+COUNCIL_FLOOR = 0.41
+
+
+def test_every_field_is_compared_the_way_a_reader_would() -> None:
+    # prefixes: ours begins with the label's first 80 characters, whitespace and hyphenation set aside
+    assert COMPARE["beschlussvorschlag_prefix"]("Der Rat be-\nschließt  die Satzung.", "Der Rat beschließt die")
+    assert not COMPARE["beschlussvorschlag_prefix"]("Begründung: Der Rat beschließt", "Der Rat beschließt")
+    assert COMPARE["begruendung_prefix"](None, None)
+    assert not COMPARE["begruendung_prefix"]("Text", None)  # a begruendung where the paper has none is wrong
+    # lists: one entry per attachment, in order; two merged into one is a miss
+    assert COMPARE["anlagen"](["Lageplan", "Kosten"], ["Lageplan", "Kosten"])
+    assert not COMPARE["anlagen"](["Lageplan Kosten"], ["Lageplan", "Kosten"])
+    assert COMPARE["beteiligungen"](["Amt 61", "Amt 20"], ["Amt 20", "Amt 61"])
+    # an empty field is right only where the paper prints nothing
+    assert COMPARE["vorlage_nr"](None, None)
+    assert not COMPARE["vorlage_nr"]("12/2025", None)
+    assert COMPARE["vorlage_nr"]("2017/467", "2017/0467")
+    assert COMPARE["koerperschaft"]("Stadt  Trier", "Stadt Trier")
+    assert COMPARE["art"](None, None)
+    rows = [{"gremium": "Rat", "datum": "2025-06-24"}]
+    assert COMPARE["beschlusslauf"](rows, [{"gremium": "Rat ", "datum": "2025-06-24", "ergebnis": None}])
+    assert not COMPARE["beschlusslauf"]([], rows)
 
 
 def test_labels_in_the_ris_form_count_as_the_printed_form() -> None:

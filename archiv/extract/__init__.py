@@ -47,4 +47,6 @@ def extract(doc: ExtractedText, ingested_at: str | None = None) -> Vorlage:
         source=source,
         text=text,
         provenance=where,
+        einreicher=f.einreicher,
+        basis_nr=f.basis_nr,
     )

@@ -8,6 +8,7 @@ from ..models import BeschlusslaufRow, Table
 from ..parsers.textutil import join_lines
 from .normalize import parse_date, parse_oeffentlich
 from .sections import match_label
+from .stimmen import outcome, votes_from_cells
 from .vocabulary import GREMIUM_WORDS, ROLES, TABLE_COLUMNS
 
 _GREMIUM = re.compile(GREMIUM_WORDS, re.I)
@@ -73,6 +74,7 @@ def rows_from_table(rows: tuple[tuple[str, ...], ...] | list[tuple[str, ...]]) -
         if not gremium or map_header(r):
             continue
         nr = _NR.match(values.get("nr", ""))
+        votes = votes_from_cells(values)  # a results table: Ja / Nein / Enthaltung columns
         out.append(
             BeschlusslaufRow(
                 nr=nr.group(1) if nr else (values.get("nr") or None),
@@ -80,7 +82,8 @@ def rows_from_table(rows: tuple[tuple[str, ...], ...] | list[tuple[str, ...]]) -
                 oeffentlich=parse_oeffentlich(values.get("oeffentlich")),
                 zustaendigkeit=values.get("zustaendigkeit") or None,
                 datum=parse_date(values.get("datum")),
-                ergebnis=values.get("ergebnis") or None,
+                ergebnis=values.get("ergebnis") or (outcome(votes) if votes else None),
+                stimmen=votes,
             )
         )
     return out
@@ -200,7 +203,9 @@ _HEADER_FILLERS = {
     "top",
     "nö",
 }
-_HEADER_WORDS = {w for words in TABLE_COLUMNS.values() for w in words} | _HEADER_FILLERS
+# the vote columns' words ("Ja", "Nein") are left out: alone on a line they are a ticked answer, not a header
+_VOTES = ("ja", "nein", "enthaltung")
+_HEADER_WORDS = {w for c, words in TABLE_COLUMNS.items() if c not in _VOTES for w in words} | _HEADER_FILLERS
 
 
 def _is_header_piece(line: str) -> bool:

@@ -9,17 +9,22 @@ section).
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 
 from ..models import BeschlusslaufRow, Produkt, Table
 from ..parsers.textutil import join_lines
 from . import beschlusslauf as bl
+from . import einreicher as who
+from . import letter
+from .koerperschaft import koerperschaft
+from .motion import numbered_demands
 from .normalize import parse_date, parse_oeffentlich
 from .patterns import ART_LINE, BARE_ID, LETTER_SPACED, ROMAN_HEADING, STATUS_LINE, STATUS_WORD, clean_value
+from .revision import basis_nr
 from .sections import Segment, clean_lines, match_label, paragraphs, segments
+from .stimmen import with_votes
 from .title import betreff_after_table, is_heading, letter_subject, title_after_header, title_in_header
-from .vocabulary import ARTEN, KOERPERSCHAFT_KINDS
+from .vocabulary import ARTEN
 
 # A line that is a Vorlage number on its own: "DS 53/2025", "Drucksache Nr. 26/2007", "DS 10/2008 1. Ergänzung".
 _BARE_NR = re.compile(
@@ -38,13 +43,6 @@ _HEADING_NR = re.compile(
 _NOT_TITLE = re.compile(r"^(?:\d+[.)]?|[\d.,]+\s*(?:KB|MB|kB|Bytes?)|PDF|DOCX?|Anlage\s*\d+)$", re.I)
 _PRODUKT = re.compile(r"^(?P<nr>\d+(?:[.\-]\d+)+)\s*[-–:]?\s*(?P<name>.*)$")
 _ANLAGE_ITEM = re.compile(r"^(?:[-–•·*▪]\s*|Anlage\s*\d+[a-z]?\s*[:.)–-]?\s*|\d+[.)]\s+)", re.I)
-_KOERPERSCHAFT = re.compile(
-    r"\b(?P<kind>" + "|".join(re.escape(k) for k in KOERPERSCHAFT_KINDS) + r")\s+"
-    r"(?P<name>(?:Bad\s+)?[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)*"
-    r"(?:\s+(?:am|an der|im|ob der|in der|vor der)\s+[A-ZÄÖÜ][a-zäöüß]+)?)"
-)
-# Words after "Stadt"/"Gemeinde" that are no names ("die Stadt Verwaltung" is a typo, not a body).
-_NOT_A_NAME = {"Verwaltung", "Rat", "Ortsrat", "Bürgermeister", "Bürgermeisterin", "Und", "Oder", "Der", "Die", "Das"}
 
 
 @dataclass
@@ -57,6 +55,8 @@ class Fields:
     datum: str | None = None
     oeffentlich: bool | None = None
     koerperschaft: str | None = None
+    einreicher: str | None = None
+    basis_nr: str | None = None
     fachbereich: str | None = None
     beteiligungen: list[str] = field(default_factory=list)
     produkt: Produkt | None = None
@@ -81,10 +81,33 @@ def read_fields(text: str, tables: tuple[Table, ...], *, bare_labels: bool = Fal
     table_end = _read_beschlusslauf(f, first, lines, tables)
     header_end = _header_end(lines, segs, table_end)
     _read_unlabelled(f, lines, header_end, table_end, segs)
+    if f.beschlussvorschlag is None and "antrag" in (f.art or "").lower():
+        f.beschlussvorschlag, reasons = numbered_demands(lines, segs)
+        f.begruendung = f.begruendung or (reasons if f.beschlussvorschlag else None)
     if f.art is None:
         f.art = _running_head_art(text.split("\n"))
-    f.koerperschaft = _koerperschaft(lines, header_end)
+    f.koerperschaft = koerperschaft(lines, header_end)
+    _read_letter(f, lines, segs, first)
+    if f.einreicher is None:
+        f.einreicher = who.unlabelled(lines, header_end)
+    f.basis_nr = basis_nr(f.vorlage_nr, lines)
+    f.beschlusslauf = with_votes(f.beschlusslauf)
     return f
+
+
+def _read_letter(f: Fields, lines: list[str], segs: list[Segment], first: dict[str, Segment]) -> None:
+    """What a paper written as a letter says without labels (letter.py)."""
+    at = letter.salutation_at(lines)
+    if at is None:
+        return
+    if f.art is None:
+        f.art = letter.kind(lines)
+    if not f.beschlusslauf and (row := letter.session(lines[: at + 6])):
+        f.beschlusslauf = [row]
+    if "betreff" not in first and (subject := letter.hier_subject(lines)):
+        f.betreff = subject
+    if f.begruendung is None:
+        f.begruendung = letter.body(lines, segs)
 
 
 def _read_labelled(f: Fields, first: dict[str, Segment], lines: list[str], segs: list[Segment]) -> None:
@@ -106,8 +129,9 @@ def _read_labelled(f: Fields, first: dict[str, Segment], lines: list[str], segs:
     if first.get("beteiligungen"):
         items = [line for seg in segs if seg.field == "beteiligungen" for line in (seg.inline, *seg.body)]
         f.beteiligungen = [v for item in items for part in item.split(";") if (v := clean_value(part))]
-    if f.fachbereich is None:
-        f.fachbereich = _office_submitting(segs, lines)
+    if seg := first.get("einreicher"):
+        f.einreicher, office = who.from_label(seg.first_value())
+        f.fachbereich = f.fachbereich or office
     if seg := first.get("produkt"):
         value = clean_value(seg.first_value())
         if value:
@@ -123,22 +147,6 @@ def _read_labelled(f: Fields, first: dict[str, Segment], lines: list[str], segs:
                 break
     if seg := first.get("anlagen"):
         f.anlagen = _anlagen([seg.inline, *seg.body])
-
-
-# "Eingereicht von:" names an office for an administration's paper, a Fraktion or a resident otherwise.
-_SUBMITTED_BY = re.compile(r"^Eingereicht\s+von\s*:", re.I)
-_OFFICE = re.compile(
-    r"^(?:Dezernat|Amt|Fachbereich|Fachdienst|Referat|Abteilung|Geschäftsbereich|Stabsstelle|Dienststelle)\b"
-    r"|\b(?:amt|referat)$"
-)
-
-
-def _office_submitting(segs: list[Segment], lines: list[str]) -> str | None:
-    for seg in segs:
-        if seg.field == "stop" and _SUBMITTED_BY.match(lines[seg.line].strip()):
-            value = clean_value(seg.first_value())
-            return value if value and _OFFICE.search(value) else None
-    return None
 
 
 # "Die Bezirksverordnetenversammlung möge beschließen:", "Der Gemeinderat wolle folgendes beschließen:"
@@ -301,7 +309,10 @@ _QUALIFIED_ART = re.compile(
 )
 _TRAILING_ART = re.compile(r"^(?P<nr>\S.*?)\s+(?P<art>[A-ZÄÖÜ][A-ZÄÖÜa-zäöüß-]+)$")
 # "Antrag im Sinne von § 33 Abs. 1 GeschO (öffentlich)": the kind of paper defined by the rules of procedure.
-_DEFINED_ART = re.compile(r"^[A-ZÄÖÜ][\wäöüß-]*(?:\s+[A-ZÄÖÜa-zäöüß][\wäöüß-]*){0,3}\s+im Sinne (?:von|des) §.{2,60}$")
+# "ANFRAGE NACH § 4 DER GESCHÄFTSORDNUNG DES RATES", "Antrag gemäß § 28/ § 29 GeschO" too.
+_DEFINED_ART = re.compile(
+    r"^[A-ZÄÖÜ][\wäöüß-]*(?:\s+[A-ZÄÖÜa-zäöüß][\wäöüß-]*){0,3}\s+(?:im Sinne (?:von|des)|nach|gemäß)\s+§.{1,60}$", re.I
+)
 
 
 _PAGE_MARK = re.compile(r"^(?:[-–]\s*\d+\s*[-–]|--\s*\d+\s+of\s+\d+\s*--|Seite\s+\d+(?:\s+von\s+\d+)?)$", re.I)
@@ -325,7 +336,8 @@ def _running_head_art(raw: list[str]) -> str | None:
 def _defined_art(lines: list[str]) -> str | None:
     for i, line in enumerate(lines):
         s = line.strip()
-        if _DEFINED_ART.match(s):
+        kinds = {a.lower() for a in ARTEN}
+        if _DEFINED_ART.match(s) and any(w.lower().strip(":") in kinds for w in s.split()[:4]):
             following = lines[i + 1].strip() if i + 1 < len(lines) else ""
             if re.fullmatch(r"\((?:nicht\s?)?öffentlich\)", following, re.I):
                 s = f"{s} {following}"  # the status in brackets wrapped onto the next line
@@ -387,22 +399,3 @@ def _header_date(lines: list[str], f: Fields) -> str | None:
         if d:
             return d
     return None
-
-
-def _koerperschaft(lines: list[str], header_end: int) -> str | None:
-    def found(text: str) -> list[str]:
-        return [
-            f"{m.group('kind')} {m.group('name')}"
-            for m in _KOERPERSCHAFT.finditer(text)
-            if m.group("name").split()[0] not in _NOT_A_NAME
-        ]
-
-    in_header = found("\n".join(lines[:header_end]))
-    if in_header:
-        return in_header[0]
-    everywhere = found("\n".join(lines))
-    if not everywhere:
-        return None
-    counts = Counter(everywhere)
-    best = max(counts.values())
-    return next(name for name in everywhere if counts[name] == best)

@@ -77,7 +77,8 @@ def identifier_key(value: str) -> str:
     """A loose key under which an identifier is found however it is typed.
 
     Case, spaces and the separators - / . _ are folded and label words ("Az.", "DS",
-    "Vorlage-Nr.") dropped: "Az. 413 017", "413/017" and "413-017" all give "413-017".
+    "Vorlage-Nr.") dropped: "Az. 413 017", "413/017" and "413-017" all give "413-17";
+    leading zeros of a number group too ("2017/0467" = "2017/467", "DS 053/2025" = "DS 53/2025").
     """
     text = value.strip()
     while True:
@@ -85,7 +86,8 @@ def identifier_key(value: str) -> str:
         if stripped == text:
             break
         text = stripped
-    return "-".join(re.findall(r"[a-z0-9]+", text.lower().translate(_FOLD)))
+    parts = re.findall(r"[a-z0-9]+", text.lower().translate(_FOLD))
+    return "-".join(p.lstrip("0") or "0" if p.isdigit() else p for p in parts)
 
 
 def identifier_keys(value: str | None) -> tuple[str, ...]:

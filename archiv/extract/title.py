@@ -262,7 +262,22 @@ def title_in_header(lines: list[str], header_end: int, nr: str | None, fachberei
 _SENTENCE_INSIDE = re.compile(r"[a-zäöüß]{2}[.!?]\s+[A-ZÄÖÜ]")  # prose: "… ausgesprochen. Mit freundlichen …"
 _KIND_PREFIX = re.compile(r"^(?:Antrag|Anfrage|Stellungnahme|Änderungsantrag|Ergänzungsantrag)\s*:\s*")
 # DIN 5008: a letter's subject stands right above its salutation.
-_SALUTATION = re.compile(r"^(?:Sehr geehrte[rn]?|Liebe[rn]?|Guten Tag|Hallo)\b", re.I)
+_SALUTATION = re.compile(r"^(?:Sehr\s+geehrt\w*|Liebe[rn]?\s|Guten\s+Tag\b|Hallo\b)", re.I)
+_HIER = re.compile(r"^hier\s*[:\t]", re.I)
+_DATE_ANY_LINE = re.compile(
+    r"\d{1,2}\.\s?(?:\d{1,2}\.|[A-ZÄÖÜa-zäöü]{3,9}\.?)\s?\d{2,4}|\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|^\d{5}\s"
+)
+
+
+def _stamp(s: str) -> bool:
+    """A line of a stamp, a registry mark or a reference block between subject and salutation: a short
+    line with a date, a line made mostly of other signs than letters, or a "Label: value" line."""
+    letters = sum(c.isalpha() for c in s)
+    if _DATE_ANY_LINE.search(s) and len(s) <= 40:
+        return True
+    if letters < max(4, len(s) // 2):
+        return True
+    return bool(re.match(r"^[A-ZÄÖÜ][\wäöüß/ .-]{2,40}:\s+\S", s)) and not re.match(r"^(?:hier|betr)", s, re.I)
 
 
 def letter_subject(lines: list[str]) -> str | None:
@@ -272,9 +287,14 @@ def letter_subject(lines: list[str]) -> str | None:
         if not _SALUTATION.match(line.strip()):
             continue
         above: list[str] = []
+        skipped = 0
         for prev in reversed(lines[:i]):
             s = prev.strip()
-            if not s and not above:
+            if not above and (not s or (_stamp(s) and skipped < 4)):
+                skipped += bool(s)
+                continue  # a stamp or a detail line ("Voraussichtliche Auftragssumme: …") under the subject
+            if above and _HIER.match(above[0]) and s and len(above) < 3:
+                above.insert(0, s)  # "<Gegenstand>" / "hier: …": the subject's first part, dates and all
                 continue
             # the subject's line, and the one above it only where the subject wraps onto this one
             wraps = s.endswith(("-", ",")) or _OPEN_TAIL.search(s) or above[0][:1].islower() if above else True
@@ -282,7 +302,7 @@ def letter_subject(lines: list[str]) -> str | None:
             wraps = wraps or (len(above) == 1 and len(above[0]) < 50 and ":" not in s and len(s) > len(above[0]))
             if above and (not wraps or len(above) == 2):
                 break
-            if not s or match_label(s) or re.search(r"\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|^\d{5}\s", s):
+            if not s or match_label(s) or _DATE_ANY_LINE.search(s):
                 break
             above.insert(0, s)
         text = clean_value(_KIND_PREFIX.sub("", join_lines(above))) if above else None

@@ -25,6 +25,13 @@ _BLOCK = {
 
 
 def decode_html(data: bytes) -> str:
+    # Bytes that are valid UTF-8 with non-ASCII letters are UTF-8 whatever the meta tag says: pages saved
+    # again by a tool keep an "iso-8859-1" tag over UTF-8 bytes, and Latin-1 text is almost never valid UTF-8.
+    if not data.isascii():
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
     m = _CHARSET.search(data[:4096])
     if m:
         try:

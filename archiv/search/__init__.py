@@ -10,7 +10,7 @@ from typing import Protocol
 from .document import IndexDocument
 from .query import Node
 
-FACETS = ("gremium", "jahr", "art", "fachbereich")
+FACETS = ("gremium", "jahr", "art", "fachbereich", "koerperschaft", "einreicher")
 FACET_SIZE = 50  # values per facet, most frequent first
 BACKENDS = ("tantivy", "whoosh")
 DEFAULT_BACKEND = "tantivy"  # chosen by benchmarks/bench_search.py (README.md, "Search backends")
@@ -26,6 +26,8 @@ class Filters:
     date_from: str | None = None  # ISO date, inclusive
     date_to: str | None = None
     public_only: bool = False
+    koerperschaft: str | None = None
+    einreicher: str | None = None
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ class IndexDocument:
     art: str
     fachbereich: str
     koerperschaft: str
+    einreicher: str
     datum: str  # ISO date or "" (the Vorlage's own date, else its first session)
     jahr: str
     oeffentlich: bool  # False only where the record says so
@@ -38,6 +39,7 @@ class IndexDocument:
     art_terms: str = ""
     fachbereich_terms: str = ""
     koerperschaft_terms: str = ""
+    einreicher_terms: str = ""
 
 
 def index_document(v: Vorlage) -> IndexDocument:
@@ -59,6 +61,7 @@ def index_document(v: Vorlage) -> IndexDocument:
         art=v.art or "",
         fachbereich=v.fachbereich or "",
         koerperschaft=v.koerperschaft or "",
+        einreicher=v.einreicher or "",
         datum=datum,
         jahr=datum[:4],
         oeffentlich=v.oeffentlich is not False,
@@ -70,4 +73,5 @@ def index_document(v: Vorlage) -> IndexDocument:
         art_terms=" ".join(terms(v.art or "")),
         fachbereich_terms=" ".join(terms(v.fachbereich or "")),
         koerperschaft_terms=" ".join(terms(v.koerperschaft or "")),
+        einreicher_terms=" ".join(terms(v.einreicher or "")),
     )

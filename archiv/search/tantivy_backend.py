@@ -26,15 +26,16 @@ try:
 except ImportError as e:  # pragma: no cover - a dependency of archiv
     raise MissingDependencyError("the tantivy search engine", "pip install 'tantivy>=0.22'") from e
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: koerperschaft and einreicher as facets, einreicher:
 WRITER_HEAP = 128_000_000  # bytes for the whole writer; tantivy flushes a segment when it is full
 PREFIX_SCAN = 20_000  # terms looked at for a prefix, before the most frequent MAX_PREFIX_TERMS are kept
 _ANALYSED = (
     "betreff", "betreff_parts", "text", "text_parts", "gremium_terms", "art_terms", "fachbereich_terms",
-    "koerperschaft_terms",
+    "koerperschaft_terms", "einreicher_terms",
 )  # fmt: skip
 _KEYWORDS = ("nr_keys", "az_keys", "ref_keys")
-_VALUES = ("gremium", "art", "fachbereich", "jahr")  # exact values, with fast columns for the facets
+# exact values, with fast columns for the facets
+_VALUES = ("gremium", "art", "fachbereich", "jahr", "koerperschaft", "einreicher")
 
 
 def build_schema() -> tantivy.Schema:
@@ -204,6 +205,9 @@ def _document(d: IndexDocument) -> tantivy.Document:
         ("art_terms", d.art_terms),
         ("fachbereich_terms", d.fachbereich_terms),
         ("koerperschaft_terms", d.koerperschaft_terms),
+        ("einreicher_terms", d.einreicher_terms),
+        ("koerperschaft", d.koerperschaft),
+        ("einreicher", d.einreicher),
         ("betreff_exact", d.betreff),
         ("text_exact", d.text),
         ("art", d.art),

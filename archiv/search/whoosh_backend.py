@@ -18,7 +18,7 @@ from .meta import needs_create, write_meta
 from .plan import MAX_PREFIX_TERMS, AllQ, BoolQ, NoneQ, PhraseQ, PrefixQ, Q, RangeQ, TermQ, filter_plan, plan
 from .query import Node
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3  # 3: koerperschaft and einreicher as facets, einreicher:
 
 
 def build_schema() -> fields.Schema:
@@ -36,6 +36,8 @@ def build_schema() -> fields.Schema:
         gremium=fields.TEXT(analyzer=values, phrase=False, vector=True),
         art=fields.ID(sortable=True),
         fachbereich=fields.ID(sortable=True),
+        koerperschaft=fields.ID(sortable=True),
+        einreicher=fields.ID(sortable=True),
         datum=fields.ID(sortable=True),
         jahr=fields.ID(sortable=True),
         oeffentlich=fields.ID(),
@@ -45,7 +47,7 @@ def build_schema() -> fields.Schema:
 
 _ANALYSED = (
     "betreff", "betreff_parts", "text", "text_parts", "gremium_terms", "art_terms", "fachbereich_terms",
-    "koerperschaft_terms",
+    "koerperschaft_terms", "einreicher_terms",
 )  # fmt: skip
 
 
@@ -107,6 +109,8 @@ class WhooshBackend:
             "jahr": sorting.FieldFacet("jahr", maptype=sorting.Count),
             "art": sorting.FieldFacet("art", maptype=sorting.Count),
             "fachbereich": sorting.FieldFacet("fachbereich", maptype=sorting.Count),
+            "koerperschaft": sorting.FieldFacet("koerperschaft", maptype=sorting.Count),
+            "einreicher": sorting.FieldFacet("einreicher", maptype=sorting.Count),
         }
         sortedby = None
         if sort == "datum":
@@ -171,6 +175,9 @@ def _fields_of(d: IndexDocument) -> dict[str, str]:
         "fachbereich": d.fachbereich,
         "fachbereich_terms": d.fachbereich_terms,
         "koerperschaft_terms": d.koerperschaft_terms,
+        "koerperschaft": d.koerperschaft,
+        "einreicher": d.einreicher,
+        "einreicher_terms": d.einreicher_terms,
         "datum": d.datum,
         "jahr": d.jahr,
         "oeffentlich": "1" if d.oeffentlich else "0",

@@ -40,6 +40,7 @@ from .view import ArchiveView
 
 STATIC = Path(__file__).parent / "static"
 FACET_LABELS = {"gremium": "Gremium", "jahr": "Jahr", "art": "Art", "fachbereich": "Fachbereich"}
+FACET_LABELS |= {"koerperschaft": "Körperschaft", "einreicher": "Einreicher"}
 ENTITY_LABELS = dict(
     zip(
         ENTITY_KINDS,

@@ -29,7 +29,7 @@ FEED_SIZE = 50
 
 SORTS = {"relevanz": "relevance", "neueste": "datum", "aelteste": "datum_asc"}
 SORT_LABELS = {"relevanz": "Relevanz", "neueste": "Neueste zuerst", "aelteste": "Älteste zuerst"}
-FILTER_FIELDS = ("gremium", "art", "fachbereich", "jahr")
+FILTER_FIELDS = ("gremium", "art", "fachbereich", "jahr", "koerperschaft", "einreicher")
 
 # German wording of the parser's reasons; anything not listed is shown as the parser says it.
 _REASONS = {
@@ -55,6 +55,8 @@ class SearchRequest:
     art: str | None = None
     fachbereich: str | None = None
     jahr: str | None = None
+    koerperschaft: str | None = None
+    einreicher: str | None = None
     von: str | None = None  # ISO date
     bis: str | None = None
     sortierung: str | None = None  # None: relevance for a query, newest first without one
@@ -79,6 +81,8 @@ class SearchRequest:
             art=self.art,
             fachbereich=self.fachbereich,
             jahr=self.jahr,
+            koerperschaft=self.koerperschaft,
+            einreicher=self.einreicher,
             date_from=self.von,
             date_to=self.bis,
             public_only=public_only,
@@ -144,6 +148,8 @@ def parse_search(params: Mapping[str, str]) -> SearchRequest:
         art=values["art"],
         fachbereich=values["fachbereich"],
         jahr=values["jahr"],
+        koerperschaft=values["koerperschaft"],
+        einreicher=values["einreicher"],
         von=von,
         bis=bis,
         sortierung=sortierung,
