@@ -39,15 +39,17 @@ class PdfParser:
             if "password" in str(e).lower():
                 raise EncryptedPdfError(source.path) from e
             raise InputFileError(source.path, f"not a readable PDF ({e})") from e
+        kept: dict[int, tuple[Any, Any]] = {}  # the first pages, open until their tables are read
         try:
             pages = []
             for i in range(len(doc)):
                 page = doc[i]
-                try:
-                    textpage = page.get_textpage()
-                    text = normalise_text(textpage.get_text_bounded())
+                textpage = page.get_textpage()
+                text = normalise_text(textpage.get_text_bounded())
+                if i <= LAYOUT_PAGES:
+                    kept[i + 1] = (page, textpage)
+                else:
                     textpage.close()
-                finally:
                     page.close()
                 has_text = usable_text(text)
                 pages.append(Page(number=i + 1, text=text if has_text else "", method="text" if has_text else "none"))
@@ -63,8 +65,11 @@ class PdfParser:
                 pages = [Page(p.number, done[p.number].text, "ocr") if p.number in done else p for p in pages]
                 confidence = ocr.confidence
             layout = layout_pages(pages)
-            tables = read_tables(data, layout, doc) if layout else ()
+            tables = read_tables(data, layout, kept) if layout else ()
         finally:
+            for page, textpage in kept.values():
+                textpage.close()
+                page.close()
             doc.close()
         return ExtractedText(
             source=source,
@@ -116,27 +121,23 @@ def layout_pages(pages: list[Page]) -> list[int]:
     return sorted(set(numbers))
 
 
-def read_tables(data: bytes, page_numbers: list[int], doc: Any = None) -> tuple[Table, ...]:
+def read_tables(
+    data: bytes, page_numbers: list[int], opened: dict[int, tuple[Any, Any]] | None = None
+) -> tuple[Table, ...]:
     """Ruled tables on the given pages, cells with wrapped lines joined.
 
-    pdfplumber's table finder runs on pdfium's rules and characters (pdftable.py), ~50 times
-    faster than pdfplumber's own page; pdfplumber opens only the pages that reader declines."""
+    pdfplumber's table finder runs on pdfium's rules and characters (pdftable.py) for the pages in
+    ``opened`` (number -> pypdfium2 page and text page), many times faster than pdfplumber's own
+    page; pdfplumber opens only the pages that reader declines (and any not opened)."""
     found: dict[int, list[list[list[str | None]]]] = {}
-    if doc is not None:
+    if opened:
         from .pdftable import read_page_tables
 
         for number in page_numbers:
-            page = doc[number - 1]
-            try:
-                textpage = page.get_textpage()
-                try:
-                    tables = read_page_tables(page, textpage)
-                finally:
-                    textpage.close()
-            finally:
-                page.close()
-            if tables is not None:
-                found[number] = tables
+            if number in opened:
+                tables = read_page_tables(*opened[number])
+                if tables is not None:
+                    found[number] = tables
     rest = [n for n in page_numbers if n not in found]
     if rest:
         import pdfplumber
