@@ -1,8 +1,9 @@
 """PDFs with a text layer.
 
-pypdfium2 reads the text of every page (about 1,000 pages/s here); pdfplumber, about 60 times
-slower, reads tables only on the few first pages that carry a Beratungsfolge, because that is
-where the layout matters. Pages without a text layer are rendered at 300 dpi and OCRed (ocr.py);
+pypdfium2 reads the text of every page (about 1,000 pages/s here); tables are read only on the
+few first pages that carry a Beratungsfolge, because that is where the layout matters: with
+pdfplumber's table finder on pdfium's rules and characters (pdftable.py), and with pdfplumber's
+own page only where that reader declines a page. Pages without a text layer are rendered at 300 dpi and OCRed (ocr.py);
 a page whose OCR finds no words stays in the record, empty, never dropped.
 """
 
@@ -38,15 +39,17 @@ class PdfParser:
             if "password" in str(e).lower():
                 raise EncryptedPdfError(source.path) from e
             raise InputFileError(source.path, f"not a readable PDF ({e})") from e
+        kept: dict[int, tuple[Any, Any]] = {}  # the first pages, open until their tables are read
         try:
             pages = []
             for i in range(len(doc)):
                 page = doc[i]
-                try:
-                    textpage = page.get_textpage()
-                    text = normalise_text(textpage.get_text_bounded())
+                textpage = page.get_textpage()
+                text = normalise_text(textpage.get_text_bounded())
+                if i <= LAYOUT_PAGES:
+                    kept[i + 1] = (page, textpage)
+                else:
                     textpage.close()
-                finally:
                     page.close()
                 has_text = usable_text(text)
                 pages.append(Page(number=i + 1, text=text if has_text else "", method="text" if has_text else "none"))
@@ -61,10 +64,13 @@ class PdfParser:
                 done = ocr.run(_render(doc, scanned, RENDER_DPI))
                 pages = [Page(p.number, done[p.number].text, "ocr") if p.number in done else p for p in pages]
                 confidence = ocr.confidence
+            layout = layout_pages(pages)
+            tables = read_tables(data, layout, kept) if layout else ()
         finally:
+            for page, textpage in kept.values():
+                textpage.close()
+                page.close()
             doc.close()
-        layout = layout_pages(pages)
-        tables = read_tables(data, layout) if layout else ()
         return ExtractedText(
             source=source,
             format="pdf-ocr" if scanned else "pdf",
@@ -115,19 +121,38 @@ def layout_pages(pages: list[Page]) -> list[int]:
     return sorted(set(numbers))
 
 
-def read_tables(data: bytes, page_numbers: list[int]) -> tuple[Table, ...]:
-    """Ruled tables on the given pages, cells with wrapped lines joined."""
-    import pdfplumber
+def read_tables(
+    data: bytes, page_numbers: list[int], opened: dict[int, tuple[Any, Any]] | None = None
+) -> tuple[Table, ...]:
+    """Ruled tables on the given pages, cells with wrapped lines joined.
 
-    found: list[Table] = []
-    with pdfplumber.open(io.BytesIO(data), pages=page_numbers) as pdf:
-        for page in pdf.pages:
-            for table in page.extract_tables():
-                rows = tuple(
-                    tuple(join_lines((cell or "").split("\n")) for cell in row)
-                    for row in table
-                    if any((cell or "").strip() for cell in row)
-                )
-                if rows:
-                    found.append(Table(page=page.page_number, rows=rows))
-    return tuple(found)
+    pdfplumber's table finder runs on pdfium's rules and characters (pdftable.py) for the pages in
+    ``opened`` (number -> pypdfium2 page and text page), many times faster than pdfplumber's own
+    page; pdfplumber opens only the pages that reader declines (and any not opened)."""
+    found: dict[int, list[list[list[str | None]]]] = {}
+    if opened:
+        from .pdftable import read_page_tables
+
+        for number in page_numbers:
+            if number in opened:
+                tables = read_page_tables(*opened[number])
+                if tables is not None:
+                    found[number] = tables
+    rest = [n for n in page_numbers if n not in found]
+    if rest:
+        import pdfplumber
+
+        with pdfplumber.open(io.BytesIO(data), pages=rest) as pdf:
+            for page in pdf.pages:
+                found[page.page_number] = page.extract_tables()
+    out: list[Table] = []
+    for number in sorted(found):
+        for table in found[number]:
+            rows = tuple(
+                tuple(join_lines((cell or "").split("\n")) for cell in row)
+                for row in table
+                if any((cell or "").strip() for cell in row)
+            )
+            if rows:
+                out.append(Table(page=number, rows=rows))
+    return tuple(out)
