@@ -26,27 +26,36 @@ def is_paper(obj: Any) -> bool:
     return obj.get("type") is None and "reference" in obj and "name" in obj
 
 
+def read_paper(path: str, data: bytes) -> dict[str, Any]:
+    """The one OParl Paper in a file's bytes (a Paper, or a list or list page holding one).
+
+    Also used after ingest: the OParl server reads what the source said (ids, body, every
+    Consultation) from the kept original, so nothing the record has no field for is lost."""
+    try:
+        obj = json.loads(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as e:
+        raise InputFileError(path, f"not valid JSON ({e})") from e
+    if isinstance(obj, dict) and isinstance(obj.get("data"), list):
+        obj = obj["data"]  # an OParl list response
+    if isinstance(obj, list):
+        papers = [p for p in obj if is_paper(p)]
+        if len(papers) == 1:
+            obj = papers[0]
+        else:
+            raise UnsupportedFormatError(
+                path, f"a list of {len(papers)} OParl Papers: store one Paper per file to ingest them"
+            )
+    if not is_paper(obj):
+        raise UnsupportedFormatError(path, "JSON, but not an OParl Paper (no type Paper, no reference/name)")
+    return obj
+
+
 class OparlParser:
     def __init__(self, options: ParseOptions | None = None) -> None:
         self.options = options
 
     def parse(self, source: Source, data: bytes) -> ExtractedText:
-        try:
-            obj = json.loads(data.decode("utf-8-sig"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as e:
-            raise InputFileError(source.path, f"not valid JSON ({e})") from e
-        if isinstance(obj, dict) and isinstance(obj.get("data"), list):
-            obj = obj["data"]  # an OParl list response
-        if isinstance(obj, list):
-            papers = [p for p in obj if is_paper(p)]
-            if len(papers) == 1:
-                obj = papers[0]
-            else:
-                raise UnsupportedFormatError(
-                    source.path, f"a list of {len(papers)} OParl Papers: store one Paper per file to ingest them"
-                )
-        if not is_paper(obj):
-            raise UnsupportedFormatError(source.path, "JSON, but not an OParl Paper (no type Paper, no reference/name)")
+        obj = read_paper(source.path, data)
         pages, tables, fmt_pages = self._main_text(source, obj)
         return ExtractedText(
             source=source,
@@ -98,6 +107,9 @@ def _known_fields(paper: dict[str, Any]) -> list[tuple[str, Any]]:
             known.append((field, " ".join(paper[key].split())))
     if isinstance(paper.get("date"), str) and len(paper["date"]) >= 10:
         known.append(("datum", paper["date"][:10]))
+    body = _name(paper.get("body"))
+    if body:
+        known.append(("koerperschaft", " ".join(body.split())))
     lead = [n for n in map(_name, paper.get("underDirectionOf") or []) if n]
     if lead:
         known.append(("fachbereich", lead[0]))
