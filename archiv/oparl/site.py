@@ -54,6 +54,15 @@ def imported_paper(original_of: OriginalOf) -> Callable[[Vorlage], dict[str, Any
     return read
 
 
+def store_stamp(index_dir: Path) -> Span:
+    """created/modified of an empty archive's System: when its record store last changed."""
+    from datetime import UTC, datetime
+
+    mtime = (index_dir / "records.sqlite3").stat().st_mtime
+    stamp = datetime.fromtimestamp(mtime, UTC).isoformat(timespec="seconds")
+    return Span(stamp, stamp)
+
+
 class Site:
     def __init__(
         self,

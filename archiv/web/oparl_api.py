@@ -8,7 +8,6 @@ graph is built once from the records and built again when the record store chang
 from __future__ import annotations
 
 import threading
-from pathlib import Path
 from typing import Any
 
 from starlette.exceptions import HTTPException
@@ -17,9 +16,8 @@ from starlette.responses import FileResponse, JSONResponse, RedirectResponse, Re
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from ..oparl.catalog import Span
 from ..oparl.lists import ListQuery, ListQueryError
-from ..oparl.site import Site
+from ..oparl.site import Site, store_stamp
 from .view import ArchiveView
 
 CORS = (b"access-control-allow-origin", b"*")
@@ -68,18 +66,10 @@ class _SiteCache:
                     original_of=self.view.original,
                     texts=lambda ids: {i: v.text for i, v in self.view.get_many(ids).items()},
                     web=True,
-                    fallback=_fallback(self.view.index_dir),
+                    fallback=store_stamp(self.view.index_dir),
                 )
                 self._marker = state
             return self._site
-
-
-def _fallback(index_dir: Path) -> Span:
-    """created/modified of an empty archive's System: when its record store was made."""
-    from datetime import UTC, datetime
-
-    stamp = datetime.fromtimestamp((index_dir / "records.sqlite3").stat().st_mtime, UTC).isoformat(timespec="seconds")
-    return Span(stamp, stamp)
 
 
 def oparl_routes(view: ArchiveView, base_url: str | None) -> list[Route]:
