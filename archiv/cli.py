@@ -411,12 +411,12 @@ def export(
 def _export_oparl(index_dir: Path, backend: str | None, base_url: str | None, output: Path, public: bool,
                   quiet: bool) -> None:  # fmt: skip
     from .oparl.export import open_site, papers, write_tree
-    from .oparl.settings import resolve_base_url
+    from .oparl.settings import BaseUrlError, resolve_base_url
 
     with Archive(index_dir, backend) as archive:
         base = resolve_base_url(index_dir, base_url)
         if base is None:
-            raise click.UsageError(
+            raise BaseUrlError(
                 f"--format oparl needs --base-url URL (where the archive is served; OParl ids are URLs), "
                 f"and none is recorded in {index_dir}"
             )
