@@ -394,30 +394,43 @@ CSV_COLUMNS = (
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "oparl"]), default="jsonl", show_default=True)
 @click.option(
     "--base-url",
-    default="urn:archiv:",
-    show_default=True,
-    help="Prefix of the OParl object ids (oparl), e.g. the URL the archive is served at.",
+    help="oparl: the URL the archive is served at, prefix of every OParl id (recorded in the index; "
+    "default: the recorded one).",
 )
 @click.option(
-    "--output", "-o", type=click.File("w", encoding="utf-8"), default="-", help="File to write (default: stdout)."
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path),
+    default=Path("-"),
+    help="File to write (default: stdout); for oparl a folder (not ending in .json): the whole OParl tree as files.",
 )
 @click.option("--with-text/--without-text", default=True, show_default=True, help="Include the full text (jsonl).")
-def export(index_dir: Path, backend: str, fmt: str, base_url: str, output: Any, with_text: bool) -> None:
-    """Export every record: JSON Lines, CSV, or OParl 1.1 Paper objects (a JSON list, with their Consultations)."""
-    with Archive(index_dir, backend) as archive:
-        if fmt == "oparl":
-            from .oparl import paper_from_vorlage
-
-            papers = [paper_from_vorlage(r, base_url.rstrip("/")) for r in archive.records()]
-            output.write(json.dumps(papers, ensure_ascii=False, indent=2) + "\n")
-        elif fmt == "jsonl":
+@click.option("--public", is_flag=True, help="oparl: leave out records marked not public.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress output.")
+def export(
+    index_dir: Path,
+    backend: str,
+    fmt: str,
+    base_url: str | None,
+    output: Path,
+    with_text: bool,
+    public: bool,
+    quiet: bool,
+) -> None:
+    """Export every record: JSON Lines, CSV, or OParl 1.1 (a JSON list of Papers, or with -o DIR the
+    whole tree of System, Bodies, lists and objects as files for a static web server)."""
+    if fmt == "oparl":
+        _export_oparl(index_dir, backend, base_url, output, public, quiet)
+        return
+    with Archive(index_dir, backend) as archive, click.open_file(str(output), "w", encoding="utf-8") as out:
+        if fmt == "jsonl":
             for r in archive.records():
                 d = r.to_dict()
                 if not with_text:
                     d.pop("text")
-                output.write(json.dumps(d, ensure_ascii=False) + "\n")
+                out.write(json.dumps(d, ensure_ascii=False) + "\n")
         else:
-            w = csv.writer(output)
+            w = csv.writer(out)
             w.writerow(CSV_COLUMNS)
             for r in archive.records():
                 w.writerow(
@@ -441,6 +454,29 @@ def export(index_dir: Path, backend: str, fmt: str, base_url: str, output: Any, 
                         r.basis_nr,
                     ]
                 )
+
+
+def _export_oparl(index_dir: Path, backend: str | None, base_url: str | None, output: Path, public: bool,
+                  quiet: bool) -> None:  # fmt: skip
+    from .oparl.export import open_site, papers, write_tree
+    from .oparl.settings import BaseUrlError, resolve_base_url
+
+    with Archive(index_dir, backend) as archive:
+        base = resolve_base_url(index_dir, base_url)
+        if base is None:
+            raise BaseUrlError(
+                f"--format oparl needs --base-url URL (where the archive is served; OParl ids are URLs), "
+                f"and none is recorded in {index_dir}"
+            )
+        site = open_site(archive, base, public=public, web=False)
+        if str(output) == "-" or output.suffix == ".json":
+            with click.open_file(str(output), "w", encoding="utf-8") as out:
+                out.write(json.dumps(papers(site), ensure_ascii=False, indent=2) + "\n")
+            return
+        report = write_tree(site, output, progress=None if quiet else _Progress(quiet))
+    for key in report.missing:
+        click.echo(f"warning: the original of File {key} is no longer there: its access URL will answer 404", err=True)
+    click.echo(f"export: {report.objects} OParl objects and list pages, {report.files} files in {output}", err=True)
 
 
 @cli.command()
@@ -546,9 +582,15 @@ def eval_(
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True, help="Port to listen on.")
 @click.option("--public", is_flag=True, help="Serve public records only: records marked not public never appear.")
-def serve(index_dir: Path, backend: str | None, host: str, port: int, public: bool) -> None:
-    """Serve the web interface (German), the JSON API, OParl Papers and Atom feeds; read-only."""
+@click.option(
+    "--base-url",
+    help="The URL the archive is reached at, prefix of every OParl id (recorded in the index; default: the "
+    "recorded one; without one, /oparl answers 503).",
+)
+def serve(index_dir: Path, backend: str | None, host: str, port: int, public: bool, base_url: str | None) -> None:
+    """Serve the web interface (German), the JSON API, OParl 1.1 (/oparl) and Atom feeds; read-only."""
     from .errors import MissingDependencyError
+    from .oparl.settings import check_base_url, resolve_base_url
 
     try:
         import uvicorn
@@ -556,9 +598,15 @@ def serve(index_dir: Path, backend: str | None, host: str, port: int, public: bo
         from .web import create_app
     except ImportError as e:
         raise MissingDependencyError(f"the web interface's dependency {e.name}", "pip install -e .") from e
-    app = create_app(index_dir, public=public, backend=backend)
+    given = check_base_url(base_url) if base_url else None
+    app = create_app(index_dir, public=public, backend=backend, base_url=given)
+    base = resolve_base_url(index_dir, given)  # after create_app, which fails first where there is no index
     scope = " (public records only)" if public else ""
     click.echo(f"archiv: serving {index_dir} on http://{host}:{port}/{scope}", err=True)
+    if base:
+        click.echo(f"archiv: OParl 1.1 at {base}/oparl/system", err=True)
+    else:
+        click.echo("archiv: no OParl (/oparl answers 503): start with --base-url URL to serve it", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
 
 

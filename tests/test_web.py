@@ -36,7 +36,7 @@ def index(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def client(index: Path) -> Iterator[TestClient]:
-    with TestClient(create_app(index)) as c:
+    with TestClient(create_app(index, base_url="https://archiv.example")) as c:
         yield c
 
 
@@ -198,7 +198,7 @@ def test_datei_of_a_changed_file_referenced_in_place_is_refused(tmp_path: Path) 
 def test_oparl_paper(client: TestClient, index: Path) -> None:
     bv, mv = record_of(index, CITED_BY_XSS), record_of(index, XSS_SAMPLE)
     paper = client.get(f"/oparl/paper/{bv.id}").json()
-    base = "http://testserver"
+    base = "https://archiv.example"  # the configured base URL, not the request's host (testserver)
     assert paper["id"] == f"{base}/oparl/paper/{bv.id}"
     assert paper["type"] == "https://schema.oparl.org/1.1/Paper"
     assert (paper["name"], paper["reference"], paper["date"], paper["paperType"]) == (
@@ -212,8 +212,8 @@ def test_oparl_paper(client: TestClient, index: Path) -> None:
                for c in consultations)  # fmt: skip
     main_file = paper["mainFile"]
     assert main_file["fileName"] == CITED_BY_XSS.name and main_file["mimeType"] == "text/html"
-    assert main_file["accessUrl"] == f"{base}/datei/{bv.id}"
-    assert client.get(main_file["accessUrl"]).content == CITED_BY_XSS.read_bytes()
+    assert main_file["accessUrl"].startswith(f"{base}/oparl/access/{bv.id}/")
+    assert client.get(main_file["accessUrl"].removeprefix(base)).content == CITED_BY_XSS.read_bytes()
     assert paper["web"] == f"{base}/vorlage/{bv.id}"
     cited = client.get(f"/oparl/paper/{mv.id}").json()
     assert cited["relatedPaper"] == [paper["id"]]

@@ -43,13 +43,13 @@ def hidden(index: Path) -> list[Vorlage]:
 
 @pytest.fixture(scope="module")
 def public(index: Path) -> Iterator[TestClient]:
-    with TestClient(create_app(index, public=True)) as c:
+    with TestClient(create_app(index, public=True, base_url="http://testserver")) as c:
         yield c
 
 
 @pytest.fixture(scope="module")
 def internal(index: Path) -> Iterator[TestClient]:
-    with TestClient(create_app(index)) as c:
+    with TestClient(create_app(index, base_url="http://testserver")) as c:
         yield c
 
 

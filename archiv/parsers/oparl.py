@@ -22,15 +22,15 @@ from .textutil import normalise_text
 PAPER_TYPES = ("https://schema.oparl.org/1.1/Paper", "https://schema.oparl.org/1.0/Paper")
 
 
-def load_json(source: Source, data: bytes) -> Any:
+def load_json(path: str, data: bytes) -> Any:
     text = data.decode("utf-8-sig", errors="replace")
     try:
         return json.loads(text)
     except json.JSONDecodeError as e:
         if _json_lines(text):
             reason = "JSON Lines (one JSON value per line): a manifest, not a document"
-            raise SkippedFileError(source.path, reason) from e
-        raise InputFileError(source.path, f"not valid JSON ({e})") from e
+            raise SkippedFileError(path, reason) from e
+        raise InputFileError(path, f"not valid JSON ({e})") from e
 
 
 def _json_lines(text: str) -> bool:
@@ -91,27 +91,34 @@ def is_paper(obj: Any) -> bool:
     return obj.get("type") is None and "reference" in obj and "name" in obj
 
 
+def read_paper(path: str, data: bytes) -> dict[str, Any]:
+    """The one OParl Paper in a file's bytes (a Paper, or a list or list page holding one).
+
+    Also used after ingest: the OParl server reads what the source said (ids, body, every
+    Consultation) from the kept original, so nothing the record has no field for is lost."""
+    obj = load_json(path, data)
+    items = _items(obj)
+    if items is not None:
+        typed = [p for p in items if _typed(p)]
+        if len(typed) > 1:
+            raise UnsupportedFormatError(path, f"a list of {len(typed)} OParl Papers: ingest reads them Paper by Paper")
+        if typed:
+            obj = typed[0]
+        elif len(items) == 1 and is_paper(items[0]):
+            obj = items[0]
+        else:
+            raise SkippedFileError(path, _not_papers(items))
+    if not is_paper(obj):
+        raise SkippedFileError(path, "JSON, but not an OParl Paper (no type Paper, no reference/name)")
+    return obj
+
+
 class OparlParser:
     def __init__(self, options: ParseOptions | None = None) -> None:
         self.options = options
 
     def parse(self, source: Source, data: bytes) -> ExtractedText:
-        obj = load_json(source, data)
-        items = _items(obj)
-        if items is not None:
-            typed = [p for p in items if _typed(p)]
-            if len(typed) > 1:
-                raise UnsupportedFormatError(
-                    source.path, f"a list of {len(typed)} OParl Papers: ingest reads them Paper by Paper"
-                )
-            if typed:
-                obj = typed[0]
-            elif len(items) == 1 and is_paper(items[0]):
-                obj = items[0]
-            else:
-                raise SkippedFileError(source.path, _not_papers(items))
-        if not is_paper(obj):
-            raise SkippedFileError(source.path, "JSON, but not an OParl Paper (no type Paper, no reference/name)")
+        obj = read_paper(source.path, data)
         pages, tables, fmt_pages = self._main_text(source, obj)
         return ExtractedText(
             source=source,
@@ -163,6 +170,9 @@ def _known_fields(paper: dict[str, Any]) -> list[tuple[str, Any]]:
             known.append((field, " ".join(paper[key].split())))
     if isinstance(paper.get("date"), str) and len(paper["date"]) >= 10:
         known.append(("datum", paper["date"][:10]))
+    body = _name(paper.get("body"))
+    if body:
+        known.append(("koerperschaft", " ".join(body.split())))
     lead = [n for n in map(_name, paper.get("underDirectionOf") or []) if n]
     if lead:
         known.append(("fachbereich", lead[0]))

@@ -23,9 +23,11 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..models import ENTITY_KINDS, Vorlage
-from ..oparl import file_name, mime_type, paper_from_vorlage
+from ..oparl import file_name, mime_type
+from ..oparl.settings import recorded_base_url
 from ..search.query import MAX_QUERY_LENGTH
 from .feed import atom_feed
+from .oparl_api import OparlCors, oparl_routes
 from .params import (
     DEFAULT_PAGE_SIZE,
     FEED_SIZE,
@@ -80,12 +82,17 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
-def create_app(index_dir: Path | str, *, public: bool = False, backend: str | None = None) -> Starlette:
+def create_app(
+    index_dir: Path | str, *, public: bool = False, backend: str | None = None, base_url: str | None = None
+) -> Starlette:
     """The app over the archive in ``index_dir``; raises IndexStateError at once if there is none.
 
-    ``backend``: None for the one the index was built with.
+    ``backend``: None for the one the index was built with. ``base_url``: where the archive is
+    served, the prefix of every OParl id (None: the one recorded in the index; without one, the
+    OParl routes answer 503).
     """
     view = ArchiveView(Path(index_dir), backend=backend, public=public)
+    oparl_base = base_url or recorded_base_url(Path(index_dir))
 
     def base_url(request: Request) -> str:
         return str(request.base_url).rstrip("/")
@@ -168,12 +175,6 @@ def create_app(index_dir: Path | str, *, public: bool = False, backend: str | No
             data["source"]["path"] = file_name(v)  # the server's folders are nobody's business
         return JSONResponse(data)
 
-    def oparl_paper(request: Request) -> Response:
-        v = record(request)
-        related = [o.id for _, found in view.cited(v) for o in found]
-        paper = paper_from_vorlage(v, base_url(request), related_ids=related)
-        return JSONResponse(paper, media_type="application/json")
-
     def feed(request: Request) -> Response:
         try:
             req = replace(parse_search(request.query_params), seite=1, pro_seite=DEFAULT_PAGE_SIZE)
@@ -213,12 +214,13 @@ def create_app(index_dir: Path | str, *, public: bool = False, backend: str | No
         Route("/datei/{id}", datei),
         Route("/api/search", api_search),
         Route("/api/vorlagen/{id}", api_vorlage),
-        Route("/oparl/paper/{id}", oparl_paper),
         Route("/feed", feed),
+        *oparl_routes(view, oparl_base),
         Mount("/static", StaticFiles(directory=STATIC), name="static"),
     ]
     app = Starlette(routes=routes, exception_handlers={HTTPException: http_error}, lifespan=lifespan)
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(OparlCors)
     app.state.view = view
     return app
 

@@ -13,6 +13,7 @@ import hashlib
 import re
 import sqlite3
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 from ..archive import Archive
@@ -79,6 +80,10 @@ class ArchiveView:
     def get_many(self, ids: list[str]) -> dict[str, Vorlage]:
         found = self._archive().store.get_many(ids)
         return {i: v for i, v in found.items() if self.visible(v)}
+
+    def records(self) -> Iterator[Vorlage]:
+        """Every record the web may show (for the OParl lists)."""
+        return (v for v in self._archive().records() if self.visible(v))
 
     def find(self, ref: str) -> list[Vorlage]:
         try:
