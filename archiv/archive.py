@@ -185,7 +185,7 @@ class Archive:
             except IndexStateError:
                 # Built by another version or damaged: the store is the truth, so build the folder anew.
                 shutil.rmtree(self.dir / self.backend_name, ignore_errors=True)
-                self._backend = open_backend(self.backend_name, self.dir, create=True)
+                self._backend = open_backend(self.backend_name, self.dir, create=True, rebuild=True)
         backend = self._backend
         backend.clear()
         self.store.mark_all_unindexed()

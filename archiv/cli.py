@@ -16,7 +16,7 @@ from .archive import DEFAULT_BACKEND, Archive
 from .errors import ArchivError, ExitCode, InputFileError
 from .guard import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, Failure, GuardedPool
 from .models import IngestReport, ParseOptions, Vorlage
-from .search import BACKENDS, Filters
+from .search import BACKENDS, OPENSEARCH, Filters
 
 
 class ArchivGroup(click.Group):
@@ -31,11 +31,34 @@ class ArchivGroup(click.Group):
             ctx.exit(130)
 
 
+def _opensearch_setting(key: str) -> Callable[[click.Context, click.Parameter, str | None], None]:
+    def store(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+        OPENSEARCH[key] = value  # every command sets it, so no value outlives its command
+
+    return store
+
+
 def index_option(f: Callable) -> Callable:
+    f = click.option(
+        "--opensearch-index",
+        envvar="ARCHIV_OPENSEARCH_INDEX",
+        expose_value=False,
+        callback=_opensearch_setting("index"),
+        help="OpenSearch index name (default: the one the index folder remembers, else derived from the folder).",
+    )(f)
+    f = click.option(
+        "--opensearch-url",
+        envvar="ARCHIV_OPENSEARCH_URL",
+        expose_value=False,
+        callback=_opensearch_setting("url"),
+        help="OpenSearch URL for --backend opensearch (default: the one the index folder remembers, else "
+        "http://127.0.0.1:9200). Credentials: ARCHIV_OPENSEARCH_USER / ARCHIV_OPENSEARCH_PASSWORD.",
+    )(f)
     f = click.option(
         "--backend",
         type=click.Choice(BACKENDS),
         default=None,
+        envvar="ARCHIV_BACKEND",
         help=f"Search backend (default: the one the index was built with; for a new index {DEFAULT_BACKEND}).",
     )(f)
     return click.option(
