@@ -54,11 +54,16 @@ def default_workers() -> int:
 class Archive:
     def __init__(self, index_dir: Path | str = "index", backend: str | None = None, *, create: bool = False) -> None:
         self.dir = Path(index_dir)
-        self.store = Store(self.dir, create=create)
+        # A server of an OpenSearch index that other machines fill needs no records of its own.
+        self.store = Store(self.dir, create=create or backend == "opensearch")
         # The backend the index was built with, unless one is named; naming another is an error
         # (except for reindex, which rebuilds with it), never a silent switch to an empty index.
         self._recorded = recorded_backend(self.dir)
         self.backend_name = backend or self._recorded or DEFAULT_BACKEND
+        if self.backend_name == "opensearch":
+            from .search.remote_store import RemoteRecords
+
+            self.store = RemoteRecords(self.store, lambda: self.backend)  # type: ignore[assignment]
         self._backend: SearchBackend | None = None
         self._create = create
 

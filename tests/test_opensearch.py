@@ -112,3 +112,31 @@ def test_two_ingests_at_once_into_one_index_hold_every_record_once(
         assert sorted(found) == sorted(ids) and page.total == len(ids)  # each exactly once
         # Either machine's search sees the other's documents (records of its own store only get a page).
         assert two.search("vorlage_nr:VO-2023-0117").total == 1  # a fixture, from both
+
+
+def test_a_server_without_records_serves_both_machines_from_the_index(
+    tmp_path: Path, opensearch_url: str, index_name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`archiv serve --backend opensearch` on a third machine: search, Vorlage pages and JSON come
+    from the index; an original where its source path holds the same file (a shared folder)."""
+    from starlette.testclient import TestClient
+
+    from archiv.web import create_app
+
+    for machine, folder in (("a", SAMPLES / "text"), ("b", FIXTURES)):
+        p = _ingest_process(tmp_path / machine, [folder], opensearch_url, index_name)
+        _, err = p.communicate(timeout=600)
+        assert p.returncode == 0, err
+    with Archive(tmp_path / "a") as a:
+        kita = next(r for r in a.records() if "kita" in r.source.path)
+    monkeypatch.setenv("ARCHIV_OPENSEARCH_URL", opensearch_url)
+    monkeypatch.setenv("ARCHIV_OPENSEARCH_INDEX", index_name)
+    client = TestClient(create_app(tmp_path / "server", public=False, backend="opensearch"))
+    hits = client.get("/api/search", params={"q": "Arbeitsmarktintegration"}).json()["hits"]
+    assert hits[0]["vorlage_nr"] == "DS 53/2025"  # ingested by machine b
+    page = client.get(f"/vorlage/{kita.id}")  # ingested by machine a
+    assert page.status_code == 200 and kita.betreff in page.text
+    assert client.get(f"/api/vorlagen/{kita.id}").json()["vorlage_nr"] == kita.vorlage_nr
+    original = client.get(f"/datei/{kita.id}")
+    assert original.status_code == 200 and original.content == Path(kita.source.path).read_bytes()
+    assert client.get("/vorlage/0000000000000000").status_code == 404

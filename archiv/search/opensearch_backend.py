@@ -26,6 +26,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ArchivError, ExitCode, IndexStateError, MissingDependencyError
+from ..extract.normalize import identifier_keys
+from ..models import Vorlage
 from . import FACET_SIZE, FACETS, BackendHit, BackendResult, Filters
 from .analysis import ANALYSIS_VERSION, exact_terms
 from .document import IndexDocument
@@ -37,7 +39,7 @@ try:
 except ImportError as e:  # pragma: no cover - a dependency of archiv
     raise MissingDependencyError("the OpenSearch client", "pip install 'opensearch-py>=2.6'") from e
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 DEFAULT_URL = "http://127.0.0.1:9200"
 CONNECTION_FILE = "opensearch-connection.json"  # in the index folder: the URL and index name it uses
 BULK_DOCS = 500
@@ -65,10 +67,11 @@ def mapping() -> dict[str, Any]:
     for name in ("betreff_exact", "text_exact"):
         props[name] = {"type": "text", "analyzer": "whitespace", "index_options": "positions"}
     props["words"] = {"type": "keyword", "index": False, "ignore_above": 64}  # the vocabulary, by doc values
+    props["record"] = {"type": "object", "enabled": False}  # the Vorlage, for a server without the store
     return {
         "dynamic": "strict",
         "_meta": {"archiv_schema": SCHEMA_VERSION, "analysis": ANALYSIS_VERSION},
-        "_source": {"includes": ["id"]},  # the records live in the store; _source would double the index
+        "_source": {"includes": ["id", "record"]},  # not the analysed fields: they would double the index
         "properties": props,
     }
 
@@ -278,6 +281,35 @@ class OpenSearchBackend:
         res = self._call(self.client.search, index=self.index, body={"size": 0, "aggs": {"v": agg}})
         return [(str(b["key"]), int(b["doc_count"])) for b in res["aggregations"]["v"]["buckets"]]
 
+    # -- records, for a server whose own store does not hold them (remote_store.py) --------------
+
+    def records(self, ids: Sequence[str]) -> dict[str, Vorlage]:
+        if not ids:
+            return {}
+        res = self._call(self.client.mget, index=self.index, body={"ids": list(ids)}, _source="record")
+        return {
+            d["_id"]: Vorlage.from_dict(d["_source"]["record"])
+            for d in res["docs"]
+            if d.get("found") and "record" in d.get("_source", {})
+        }
+
+    def find_records(self, ref: str) -> list[Vorlage]:
+        """Records by id prefix, Vorlage-Nr. or Aktenzeichen (any spelling), as the store finds them."""
+        q = ref.strip().lower()
+        if len(q) >= 6 and all(c in "0123456789abcdef" for c in q):
+            found = self._find({"prefix": {"id": q}})
+            if found:
+                return found
+        keys = identifier_keys(ref)
+        if not keys:
+            return []
+        return self._find({"terms": {"nr_keys": list(keys)}}) + self._find({"terms": {"az_keys": list(keys)}})
+
+    def _find(self, query: dict[str, Any]) -> list[Vorlage]:
+        body = {"query": query, "size": 100, "sort": [{"id": "asc"}], "_source": ["record"]}
+        res = self._call(self.client.search, index=self.index, body=body)
+        return [Vorlage.from_dict(h["_source"]["record"]) for h in res["hits"]["hits"] if "record" in h["_source"]]
+
 
 def _translate(q: Q) -> dict[str, Any]:
     if isinstance(q, TermQ):
@@ -333,6 +365,8 @@ def _document(d: IndexDocument) -> dict[str, Any]:
         "oeffentlich": "1" if d.oeffentlich else "0",
         "datum": _date_number(d.datum, 0),
     }
+    if d.vorlage is not None:
+        doc["record"] = d.vorlage.to_dict()
     for name, value in (("art", d.art), ("fachbereich", d.fachbereich), ("jahr", d.jahr)):
         if value:
             doc[name] = value
