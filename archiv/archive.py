@@ -182,8 +182,9 @@ class Archive:
         for i in range(0, len(batch), INDEX_BATCH):
             self._index(backend, batch[i : i + INDEX_BATCH])
 
-    def reindex(self, progress: Progress | None = None) -> int:
-        """Rebuild the search index from the record store."""
+    def reindex(self, progress: Progress | None = None, *, clear: bool = True) -> int:
+        """Rebuild the search index from the record store (``clear=False``: add to what the index holds,
+        for the second and later machines that fill one shared OpenSearch index)."""
         if self._backend is None:
             try:
                 self._backend = open_backend(self.backend_name, self.dir, create=True)
@@ -192,7 +193,8 @@ class Archive:
                 shutil.rmtree(self.dir / self.backend_name, ignore_errors=True)
                 self._backend = open_backend(self.backend_name, self.dir, create=True, rebuild=True)
         backend = self._backend
-        backend.clear()
+        if clear:
+            backend.clear()
         self.store.mark_all_unindexed()
         total = self.store.count()
         done = 0

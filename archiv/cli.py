@@ -420,11 +420,16 @@ def export(index_dir: Path, backend: str, fmt: str, base_url: str, output: Any, 
 
 @cli.command()
 @index_option
+@click.option(
+    "--no-clear",
+    is_flag=True,
+    help="Add this store's records without emptying the index first (later machines of a shared OpenSearch index).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress output.")
-def reindex(index_dir: Path, backend: str, quiet: bool) -> None:
+def reindex(index_dir: Path, backend: str, no_clear: bool, quiet: bool) -> None:
     """Rebuild the search index from the record store."""
     with Archive(index_dir, backend) as archive:
-        n = archive.reindex(progress=_Progress(quiet))
+        n = archive.reindex(progress=_Progress(quiet), clear=not no_clear)
     click.echo(f"reindex: {n} records indexed", err=True)
 
 

@@ -112,6 +112,11 @@ def test_two_ingests_at_once_into_one_index_hold_every_record_once(
         assert sorted(found) == sorted(ids) and page.total == len(ids)  # each exactly once
         # Either machine's search sees the other's documents (records of its own store only get a page).
         assert two.search("vorlage_nr:VO-2023-0117").total == 1  # a fixture, from both
+    # The rebuild of a shared index (README): the first machine empties and refills it, the others add.
+    assert run("reindex", "--index", first, "--quiet").exit_code == 0
+    assert run("reindex", "--index", second, "--no-clear", "--quiet").exit_code == 0
+    with Archive(first) as one:
+        assert one.backend.count() == len(ids)
 
 
 def test_a_server_without_records_serves_both_machines_from_the_index(
