@@ -31,7 +31,7 @@ from ..models import Vorlage
 from . import FACET_SIZE, FACETS, BackendHit, BackendResult, Filters
 from .analysis import ANALYSIS_VERSION, exact_terms
 from .document import IndexDocument
-from .plan import MAX_PREFIX_TERMS, AllQ, BoolQ, NoneQ, PhraseQ, PrefixQ, Q, RangeQ, TermQ, filter_plan, plan
+from .plan import AllQ, BoolQ, NoneQ, PhraseQ, PrefixQ, Q, RangeQ, TermQ, filter_plan, plan
 from .query import Node
 
 try:
@@ -317,10 +317,11 @@ def _translate(q: Q) -> dict[str, Any]:
     if isinstance(q, PhraseQ):
         return {"match_phrase": {q.field: {"query": " ".join(q.terms), "boost": q.boost}}}
     if isinstance(q, PrefixQ):
-        # At most MAX_PREFIX_TERMS terms, each scoring its boost (constant, like tantivy). Lucene keeps the
-        # first terms in term order, not the most frequent ones: the dictionary has no order by frequency.
-        rewrite = f"top_terms_boost_{MAX_PREFIX_TERMS}"
-        return {"prefix": {q.field: {"value": q.prefix, "boost": q.boost, "rewrite": rewrite}}}
+        # Every matching term, with a constant score (as tantivy's): Lucene's prefix query walks the term
+        # dictionary itself, so the embedded backends' cap (plan.MAX_PREFIX_TERMS, the most frequent) is
+        # not needed, and a cap here could only keep the first terms in term order ("sch*" without
+        # "Schule"), as Lucene has no order by frequency.
+        return {"prefix": {q.field: {"value": q.prefix, "boost": q.boost}}}
     if isinstance(q, RangeQ):
         return {"range": {"datum": {"gte": _date_number(q.low, 1), "lte": _date_number(q.high, 99991231)}}}
     if isinstance(q, AllQ):
