@@ -187,6 +187,17 @@ def opensearch_url() -> str:
     return os.environ.get("ARCHIV_OPENSEARCH_URL") or default
 
 
+def node_cpu_s() -> float:
+    """CPU seconds the recorded node has used (0 where it is not a node of ours): on a loaded machine
+    documents per CPU second say more than documents per wall-clock second."""
+    try:
+        pid = (ROOT / ".cache" / "opensearch" / "run" / "pid").read_text().strip()
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def node_rss_mb() -> float | None:
     """RSS of the node that scripts/opensearch/start recorded (None: not a node of ours)."""
     try:
@@ -218,6 +229,35 @@ def drop_opensearch(folder: Path) -> None:
     if (folder / "opensearch-connection.json").exists():
         url, index = opensearch_index(folder)
         urllib.request.urlopen(urllib.request.Request(f"{url}/{index}", method="DELETE")).read()
+
+
+def bulk_only(folder: Path, n: int) -> tuple[float, float]:
+    """Documents/s of OpenSearch bulk indexing alone: ``n`` records analysed beforehand (archiv's part,
+    which a full reindex includes), then sent with OpenSearchBackend.add into a scratch index."""
+    from archiv.search import opensearch_backend as osb
+    from archiv.search.document import index_document
+
+    store = Store(folder)
+    docs = []
+    for record in store.iter_records():
+        docs.append(index_document(record))
+        if len(docs) >= n:
+            break
+    store.close()
+    scratch = Path(tempfile.mkdtemp(prefix="archiv-bulk-"))
+    backend = osb.OpenSearchBackend(
+        scratch, url=opensearch_url(), index=f"archiv-bench-bulk-{os.getpid()}", create=True
+    )
+    try:
+        t, cpu = time.perf_counter(), node_cpu_s()
+        backend.add(docs)
+        seconds, cpu = time.perf_counter() - t, node_cpu_s() - cpu
+        print(f"  bulk only: {len(docs)} docs in {seconds:.1f} s, node CPU {cpu:.1f} s", file=sys.stderr)
+        return len(docs) / seconds, len(docs) / max(cpu, 0.01)
+    finally:
+        backend.client.indices.delete(index=backend.index)
+        backend.close()
+        shutil.rmtree(scratch, ignore_errors=True)
 
 
 def reindex(folder: Path, backend: str) -> dict[str, float]:
@@ -274,6 +314,7 @@ def main() -> None:
     ap.add_argument("--docs", type=int, nargs="+", default=[10_000])
     ap.add_argument("--backends", "--backend", nargs="+", default=["tantivy", "whoosh"], choices=BACKENDS)
     ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--bulk-sample", type=int, default=20_000, help="opensearch: documents of the bulk-only run")
     ap.add_argument("--keep", type=Path, help="keep the generated index folders under this folder")
     ap.add_argument("--write", action="store_true", help="write the tables into benchmarks/README.md")
     ap.add_argument(
@@ -293,6 +334,8 @@ def main() -> None:
         for backend in args.backends:
             print(f"reindex {n:,} with {backend} ...", file=sys.stderr, flush=True)
             b = reindex(folder, backend)
+            if backend == "opensearch":
+                b["bulk_docs_s"], b["bulk_docs_cpu_s"] = bulk_only(folder, min(n, args.bulk_sample))
             builds.append((n, backend, b))
             print(f"  {json.dumps(b)}", file=sys.stderr)
             lat = latencies(folder, backend, args.repeat)
@@ -336,6 +379,10 @@ def render(builds: list, queries: list) -> str:
             f" {b['rss_mb']:,.0f} | {node} |"
         )
     kinds = list(QUERIES)
+    for n, backend, b in builds:
+        if b.get("bulk_docs_s"):
+            lines.append(f"\n{backend} at {n:,}: bulk indexing alone (documents analysed beforehand) "
+                         f"{b['bulk_docs_s']:,.0f} docs/s, {b['bulk_docs_cpu_s']:,.0f} docs per CPU second of the node.")  # fmt: skip
     lines += [
         "",
         "Query latency in ms, p50 / p95 (Archive.search in-process, 10 hits with snippets and facets; "
