@@ -382,7 +382,8 @@ def render(builds: list, queries: list) -> str:
     for n, backend, b in builds:
         if b.get("bulk_docs_s"):
             lines.append(f"\n{backend} at {n:,}: bulk indexing alone (documents analysed beforehand) "
-                         f"{b['bulk_docs_s']:,.0f} docs/s, {b['bulk_docs_cpu_s']:,.0f} docs per CPU second of the node.")  # fmt: skip
+                         f"{b['bulk_docs_s']:,.0f} docs/s, {b['bulk_docs_cpu_s']:,.0f} docs per CPU second "
+                         "of the node.")  # fmt: skip
     lines += [
         "",
         "Query latency in ms, p50 / p95 (Archive.search in-process, 10 hits with snippets and facets; "
