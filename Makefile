@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 INDEX  ?= index
 
-.PHONY: run test install lint bench clean system-deps
+.PHONY: run test install lint bench clean system-deps opensearch-start opensearch-stop
 
 $(BIN)/archiv: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,8 +32,16 @@ run: system-deps install
 	$(BIN)/archiv search --index $(INDEX) '"Bebauungsplan" OR Friedhof' --limit 3
 	$(BIN)/archiv show --index $(INDEX) 'DS 47/2025'
 
+# The OpenSearch backend's tests need a real node: scripts/opensearch/with-node starts one where Java and
+# Maven are installed (the first time it assembles it from Maven Central, ~1 min) and stops it afterwards.
 test: system-deps install
-	$(BIN)/python -m pytest -q
+	scripts/opensearch/with-node $(BIN)/python -m pytest -q
+
+opensearch-start:
+	scripts/opensearch/start
+
+opensearch-stop:
+	scripts/opensearch/stop
 
 lint: install
 	$(BIN)/ruff check archiv tests benchmarks scripts

@@ -42,11 +42,16 @@ def default_workers() -> int:
 class Archive:
     def __init__(self, index_dir: Path | str = "index", backend: str | None = None, *, create: bool = False) -> None:
         self.dir = Path(index_dir)
-        self.store = Store(self.dir, create=create)
+        # A server of an OpenSearch index that other machines fill needs no records of its own.
+        self.store = Store(self.dir, create=create or backend == "opensearch")
         # The backend the index was built with, unless one is named; naming another is an error
         # (except for reindex, which rebuilds with it), never a silent switch to an empty index.
         self._recorded = recorded_backend(self.dir)
         self.backend_name = backend or self._recorded or DEFAULT_BACKEND
+        if self.backend_name == "opensearch":
+            from .search.remote_store import RemoteRecords
+
+            self.store = RemoteRecords(self.store, lambda: self.backend)  # type: ignore[assignment]
         self._backend: SearchBackend | None = None
         self._create = create
 
@@ -133,21 +138,29 @@ class Archive:
         self.index_records(batch)
         return len(batch)
 
-    def reindex(self, progress: Progress | None = None, on_wait: Callable[[str], None] | None = None) -> int:
-        """Rebuild the search index from the record store."""
+    def reindex(
+        self,
+        progress: Progress | None = None,
+        on_wait: Callable[[str], None] | None = None,
+        *,
+        clear: bool = True,
+    ) -> int:
+        """Rebuild the search index from the record store (``clear=False``: add to what the index holds,
+        for the second and later machines that fill one shared OpenSearch index)."""
         with writer_lock(self.dir, on_wait):
-            return self._reindex(progress)
+            return self._reindex(progress, clear)
 
-    def _reindex(self, progress: Progress | None = None) -> int:
+    def _reindex(self, progress: Progress | None, clear: bool) -> int:
         if self._backend is None:
             try:
                 self._backend = open_backend(self.backend_name, self.dir, create=True)
             except IndexStateError:
                 # Built by another version or damaged: the store is the truth, so build the folder anew.
                 shutil.rmtree(self.dir / self.backend_name, ignore_errors=True)
-                self._backend = open_backend(self.backend_name, self.dir, create=True)
+                self._backend = open_backend(self.backend_name, self.dir, create=True, rebuild=True)
         backend = self._backend
-        backend.clear()
+        if clear:
+            backend.clear()
         self.store.mark_all_unindexed()
         total = self.store.count()
         done = 0

@@ -18,7 +18,7 @@ from .console import Progress
 from .errors import ArchivError, ExitCode, InputFileError, SkippedFileError
 from .guard import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, Failure, GuardedPool
 from .models import ParseOptions, Vorlage
-from .search import BACKENDS, Filters
+from .search import BACKENDS, OPENSEARCH, Filters
 
 
 class ArchivGroup(click.Group):
@@ -33,11 +33,34 @@ class ArchivGroup(click.Group):
             ctx.exit(130)
 
 
+def _opensearch_setting(key: str) -> Callable[[click.Context, click.Parameter, str | None], None]:
+    def store(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+        OPENSEARCH[key] = value  # every command sets it, so no value outlives its command
+
+    return store
+
+
 def index_option(f: Callable) -> Callable:
+    f = click.option(
+        "--opensearch-index",
+        envvar="ARCHIV_OPENSEARCH_INDEX",
+        expose_value=False,
+        callback=_opensearch_setting("index"),
+        help="OpenSearch index name (default: the one the index folder remembers, else derived from the folder).",
+    )(f)
+    f = click.option(
+        "--opensearch-url",
+        envvar="ARCHIV_OPENSEARCH_URL",
+        expose_value=False,
+        callback=_opensearch_setting("url"),
+        help="OpenSearch URL for --backend opensearch (default: the one the index folder remembers, else "
+        "http://127.0.0.1:9200). Credentials: ARCHIV_OPENSEARCH_USER / ARCHIV_OPENSEARCH_PASSWORD.",
+    )(f)
     f = click.option(
         "--backend",
         type=click.Choice(BACKENDS),
         default=None,
+        envvar="ARCHIV_BACKEND",
         help=f"Search backend (default: the one the index was built with; for a new index {DEFAULT_BACKEND}).",
     )(f)
     return click.option(
@@ -473,7 +496,7 @@ def _export_oparl(index_dir: Path, backend: str | None, base_url: str | None, ou
             with click.open_file(str(output), "w", encoding="utf-8") as out:
                 out.write(json.dumps(papers(site), ensure_ascii=False, indent=2) + "\n")
             return
-        report = write_tree(site, output, progress=None if quiet else _Progress(quiet))
+        report = write_tree(site, output, progress=Progress(quiet, unit="object"))
     for key in report.missing:
         click.echo(f"warning: the original of File {key} is no longer there: its access URL will answer 404", err=True)
     click.echo(f"export: {report.objects} OParl objects and list pages, {report.files} files in {output}", err=True)
@@ -481,11 +504,16 @@ def _export_oparl(index_dir: Path, backend: str | None, base_url: str | None, ou
 
 @cli.command()
 @index_option
+@click.option(
+    "--no-clear",
+    is_flag=True,
+    help="Add this store's records without emptying the index first (later machines of a shared OpenSearch index).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress output.")
-def reindex(index_dir: Path, backend: str, quiet: bool) -> None:
+def reindex(index_dir: Path, backend: str, no_clear: bool, quiet: bool) -> None:
     """Rebuild the search index from the record store."""
     with Archive(index_dir, backend) as archive:
-        n = archive.reindex(progress=Progress(quiet), on_wait=lambda m: click.echo(m, err=True))
+        n = archive.reindex(progress=Progress(quiet), on_wait=lambda m: click.echo(m, err=True), clear=not no_clear)
     click.echo(f"reindex: {n} records indexed", err=True)
 
 

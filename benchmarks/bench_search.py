@@ -10,6 +10,10 @@
    `--repeat` times; p50 and p95 over all timings of the type.
 
     .venv/bin/python benchmarks/bench_search.py --docs 10000 100000 [--backends tantivy whoosh] [--write]
+
+With `--backend opensearch` (alias of --backends) the index lives on the node at ARCHIV_OPENSEARCH_URL
+(default: the one scripts/opensearch/start runs): its size is the node's store size of the index, and
+the node's RSS (from its recorded pid, /proc) is reported besides the client's peak RSS.
 """
 
 from __future__ import annotations
@@ -177,6 +181,85 @@ print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_m
 """
 
 
+def opensearch_url() -> str:
+    recorded = ROOT / ".cache" / "opensearch" / "run" / "url"
+    default = recorded.read_text().strip() if recorded.exists() else "http://127.0.0.1:9200"
+    return os.environ.get("ARCHIV_OPENSEARCH_URL") or default
+
+
+def node_cpu_s() -> float:
+    """CPU seconds the recorded node has used (0 where it is not a node of ours): on a loaded machine
+    documents per CPU second say more than documents per wall-clock second."""
+    try:
+        pid = (ROOT / ".cache" / "opensearch" / "run" / "pid").read_text().strip()
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def node_rss_mb() -> float | None:
+    """RSS of the node that scripts/opensearch/start recorded (None: not a node of ours)."""
+    try:
+        pid = (ROOT / ".cache" / "opensearch" / "run" / "pid").read_text().strip()
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return None
+    kb = next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:"))
+    return kb / 1024
+
+
+def opensearch_index(folder: Path) -> tuple[str, str]:
+    conn = json.loads((folder / "opensearch-connection.json").read_text())
+    return conn["url"], conn["index"]
+
+
+def opensearch_size_mb(folder: Path) -> float:
+    import urllib.request
+
+    url, index = opensearch_index(folder)
+    with urllib.request.urlopen(f"{url}/{index}/_stats/store") as r:
+        stats = json.loads(r.read())
+    return stats["_all"]["primaries"]["store"]["size_in_bytes"] / 2**20
+
+
+def drop_opensearch(folder: Path) -> None:
+    import urllib.request
+
+    if (folder / "opensearch-connection.json").exists():
+        url, index = opensearch_index(folder)
+        urllib.request.urlopen(urllib.request.Request(f"{url}/{index}", method="DELETE")).read()
+
+
+def bulk_only(folder: Path, n: int) -> tuple[float, float]:
+    """Documents/s of OpenSearch bulk indexing alone: ``n`` records analysed beforehand (archiv's part,
+    which a full reindex includes), then sent with OpenSearchBackend.add into a scratch index."""
+    from archiv.search import opensearch_backend as osb
+    from archiv.search.document import index_document
+
+    store = Store(folder)
+    docs = []
+    for record in store.iter_records():
+        docs.append(index_document(record))
+        if len(docs) >= n:
+            break
+    store.close()
+    scratch = Path(tempfile.mkdtemp(prefix="archiv-bulk-"))
+    backend = osb.OpenSearchBackend(
+        scratch, url=opensearch_url(), index=f"archiv-bench-bulk-{os.getpid()}", create=True
+    )
+    try:
+        t, cpu = time.perf_counter(), node_cpu_s()
+        backend.add(docs)
+        seconds, cpu = time.perf_counter() - t, node_cpu_s() - cpu
+        print(f"  bulk only: {len(docs)} docs in {seconds:.1f} s, node CPU {cpu:.1f} s", file=sys.stderr)
+        return len(docs) / seconds, len(docs) / max(cpu, 0.01)
+    finally:
+        backend.client.indices.delete(index=backend.index)
+        backend.close()
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
 def reindex(folder: Path, backend: str) -> dict[str, float]:
     archiv = Path(sys.executable).with_name("archiv")
     cmd = [sys.executable, "-c", WRAPPER, str(archiv), "reindex", "--index", str(folder), "--backend", backend, "-q"]
@@ -184,6 +267,9 @@ def reindex(folder: Path, backend: str) -> dict[str, float]:
     seconds, maxrss_kb, rc = float(out[0]), int(out[1]), int(out[2])
     if rc != 0:
         raise SystemExit(f"archiv reindex --backend {backend} failed ({rc})")
+    if backend == "opensearch":
+        return {"seconds": seconds, "rss_mb": maxrss_kb / 1024, "size_mb": opensearch_size_mb(folder),
+                "node_rss_mb": node_rss_mb() or 0.0}  # fmt: skip
     size = sum(p.stat().st_size for p in (folder / backend).rglob("*") if p.is_file())
     return {"seconds": seconds, "rss_mb": maxrss_kb / 1024, "size_mb": size / 2**20}
 
@@ -226,14 +312,17 @@ def latencies(folder: Path, backend: str, repeat: int) -> dict[str, tuple[float,
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--docs", type=int, nargs="+", default=[10_000])
-    ap.add_argument("--backends", nargs="+", default=list(BACKENDS), choices=BACKENDS)
+    ap.add_argument("--backends", "--backend", nargs="+", default=["tantivy", "whoosh"], choices=BACKENDS)
     ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--bulk-sample", type=int, default=20_000, help="opensearch: documents of the bulk-only run")
     ap.add_argument("--keep", type=Path, help="keep the generated index folders under this folder")
     ap.add_argument("--write", action="store_true", help="write the tables into benchmarks/README.md")
     ap.add_argument(
         "--merge", type=Path, help="JSON file of earlier results: this run's are added, the tables show all"
     )
     args = ap.parse_args()
+    if "opensearch" in args.backends:
+        os.environ["ARCHIV_OPENSEARCH_URL"] = opensearch_url()  # for the reindex subprocess and Archive
     builds, queries = [], []
     for n in args.docs:
         base = args.keep or Path(tempfile.mkdtemp(prefix="archiv-bench-"))
@@ -245,11 +334,17 @@ def main() -> None:
         for backend in args.backends:
             print(f"reindex {n:,} with {backend} ...", file=sys.stderr, flush=True)
             b = reindex(folder, backend)
+            if backend == "opensearch":
+                b["bulk_docs_s"], b["bulk_docs_cpu_s"] = bulk_only(folder, min(n, args.bulk_sample))
             builds.append((n, backend, b))
             print(f"  {json.dumps(b)}", file=sys.stderr)
             lat = latencies(folder, backend, args.repeat)
             queries.append((n, backend, lat, args.repeat))
             print(f"  {json.dumps(lat)}", file=sys.stderr, flush=True)
+            if backend == "opensearch":
+                b["node_rss_mb"] = max(b["node_rss_mb"], node_rss_mb() or 0.0)  # after the queries too
+                if not args.keep:
+                    drop_opensearch(folder)
         if not args.keep:
             shutil.rmtree(base, ignore_errors=True)
     if args.merge:
@@ -274,15 +369,21 @@ def render(builds: list, queries: list) -> str:
         "",
         "Full `archiv reindex` (subprocess; peak RSS of the process):",
         "",
-        "| Vorlagen | backend | seconds | docs/s | index MiB | peak RSS MiB |",
-        "|---:|---|---:|---:|---:|---:|",
+        "| Vorlagen | backend | seconds | docs/s | index MiB | peak RSS MiB | node RSS MiB |",
+        "|---:|---|---:|---:|---:|---:|---:|",
     ]
     for n, backend, b in builds:
+        node = f"{b['node_rss_mb']:,.0f}" if b.get("node_rss_mb") else "–"
         lines.append(
             f"| {n:,} | {backend} | {b['seconds']:.0f} | {n / b['seconds']:,.0f} | {b['size_mb']:,.0f} |"
-            f" {b['rss_mb']:,.0f} |"
+            f" {b['rss_mb']:,.0f} | {node} |"
         )
     kinds = list(QUERIES)
+    for n, backend, b in builds:
+        if b.get("bulk_docs_s"):
+            lines.append(f"\n{backend} at {n:,}: bulk indexing alone (documents analysed beforehand) "
+                         f"{b['bulk_docs_s']:,.0f} docs/s, {b['bulk_docs_cpu_s']:,.0f} docs per CPU second "
+                         "of the node.")  # fmt: skip
     lines += [
         "",
         "Query latency in ms, p50 / p95 (Archive.search in-process, 10 hits with snippets and facets; "

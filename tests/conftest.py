@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import contextlib
+import os
 import shutil
 from pathlib import Path
 
@@ -76,3 +78,42 @@ def assert_matches_golden(record: dict, golden: dict) -> None:
             )
         else:
             assert got == expected, field
+
+
+def opensearch_node_url() -> str:
+    """The node the opensearch tests use: ARCHIV_OPENSEARCH_URL, else the one scripts/opensearch/start runs."""
+    if os.environ.get("ARCHIV_OPENSEARCH_URL"):
+        return os.environ["ARCHIV_OPENSEARCH_URL"].rstrip("/")
+    recorded = ROOT / ".cache" / "opensearch" / "run" / "url"
+    return recorded.read_text().strip() if recorded.exists() else "http://127.0.0.1:9200"
+
+
+@pytest.fixture(scope="session")
+def opensearch_url() -> str:
+    """A reachable OpenSearch node, or a skip; a failure instead where ARCHIV_REQUIRE_OPENSEARCH=1 (CI)."""
+    import urllib.request
+
+    url = opensearch_node_url()
+    try:
+        with urllib.request.urlopen(f"{url}/_cluster/health?wait_for_status=yellow&timeout=10s", timeout=15) as r:
+            r.read()
+    except OSError as e:
+        message = f"no OpenSearch node at {url} ({e}): start one with scripts/opensearch/start"
+        if os.environ.get("ARCHIV_REQUIRE_OPENSEARCH") == "1":
+            pytest.fail(message)
+        pytest.skip(message)
+    return url
+
+
+def drop_opensearch_index(index_dir: Path) -> None:
+    """Delete the OpenSearch index an archive folder used (tests leave no index behind on the node)."""
+    import json
+    import urllib.request
+
+    try:
+        conn = json.loads((index_dir / "opensearch-connection.json").read_text())
+    except OSError:
+        return
+    request = urllib.request.Request(f"{conn['url']}/{conn['index']}", method="DELETE")
+    with contextlib.suppress(OSError):
+        urllib.request.urlopen(request, timeout=30).read()

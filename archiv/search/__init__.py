@@ -12,9 +12,12 @@ from .query import Node
 
 FACETS = ("gremium", "jahr", "art", "fachbereich", "koerperschaft", "einreicher")
 FACET_SIZE = 50  # values per facet, most frequent first
-BACKENDS = ("tantivy", "whoosh")
+BACKENDS = ("tantivy", "whoosh", "opensearch")
 DEFAULT_BACKEND = "tantivy"  # chosen by benchmarks/bench_search.py (README.md, "Search backends")
 BACKEND_FILE = "search-backend.json"  # in the index folder: the backend its search index was built with
+# Where the opensearch backend connects (set by the CLI's --opensearch-url / --opensearch-index; None:
+# the environment, then what the index folder remembers, then the defaults of opensearch_backend).
+OPENSEARCH: dict[str, str | None] = {"url": None, "index": None}
 
 
 @dataclass(frozen=True)
@@ -71,7 +74,9 @@ class SearchBackend(Protocol):
         ...
 
 
-def open_backend(name: str, index_dir: Path, *, create: bool = False) -> SearchBackend:
+def open_backend(name: str, index_dir: Path, *, create: bool = False, rebuild: bool = False) -> SearchBackend:
+    """The backend ``name`` of the archive in ``index_dir``; ``rebuild``: a search index from another
+    version may be replaced (reindex; the embedded backends' folders are removed before)."""
     if name == "whoosh":
         from .whoosh_backend import WhooshBackend
 
@@ -80,6 +85,12 @@ def open_backend(name: str, index_dir: Path, *, create: bool = False) -> SearchB
         from .tantivy_backend import TantivyBackend
 
         return TantivyBackend(index_dir / "tantivy", create=create)
+    if name == "opensearch":
+        from .opensearch_backend import OpenSearchBackend
+
+        return OpenSearchBackend(
+            index_dir, url=OPENSEARCH["url"], index=OPENSEARCH["index"], create=create, rebuild=rebuild
+        )
     from ..errors import ArchivError
 
     raise ArchivError(f"unknown search backend '{name}' (available: {', '.join(BACKENDS)})")

@@ -6,7 +6,7 @@ compounds and word-family roots), so every backend indexes the very same terms.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..extract.normalize import identifier_keys
 from ..models import Vorlage
@@ -40,6 +40,8 @@ class IndexDocument:
     fachbereich_terms: str = ""
     koerperschaft_terms: str = ""
     einreicher_terms: str = ""
+    # The record itself, for a backend that serves records too (opensearch: several ingest machines).
+    vorlage: Vorlage | None = field(default=None, compare=False, repr=False)
 
 
 def index_document(v: Vorlage) -> IndexDocument:
@@ -74,4 +76,5 @@ def index_document(v: Vorlage) -> IndexDocument:
         fachbereich_terms=" ".join(terms(v.fachbereich or "")),
         koerperschaft_terms=" ".join(terms(v.koerperschaft or "")),
         einreicher_terms=" ".join(terms(v.einreicher or "")),
+        vorlage=v,
     )

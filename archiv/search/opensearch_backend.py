@@ -1,0 +1,413 @@
+"""The OpenSearch backend: the same plan and the same terms as tantivy and Whoosh, on a cluster.
+
+Why pre-analysed terms (and not OpenSearch's own German chain): every field arrives analysed by
+archiv's chain (analysis.index_terms: folding of ä/ae/a, Snowball stems, parts of compounds from the
+german-nouns lexicon, "^" word-family roots) and is indexed with the whitespace analyzer, so all three
+backends hold the very same terms and every judged query means the same thing on each. OpenSearch's
+analysis-common has german_normalization and German stemmers, but its folding differs from ours ("ue"
+after a consonant), its dictionary_decompounder would also split the query word ("Ratsbeschluss" would
+find every "Beschluss") and word families do not exist there; matching them would mean a second,
+diverging implementation of the analysis. The cost is CPU on the ingesting machine, which it spends
+for the embedded backends anyway; bulk indexing still meets its goal (benchmarks/README.md).
+
+Snippets, suggestions and more-like-this run in archiv as for the other backends; OpenSearch serves
+term statistics (doc_freqs) and the vocabulary (a doc-values field of the words as written).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from ..errors import ArchivError, ExitCode, IndexStateError, MissingDependencyError
+from ..extract.normalize import identifier_keys
+from ..models import Vorlage
+from . import FACET_SIZE, FACETS, BackendHit, BackendResult, Filters
+from .analysis import ANALYSIS_VERSION, exact_terms
+from .document import IndexDocument
+from .plan import AllQ, BoolQ, NoneQ, PhraseQ, PrefixQ, Q, RangeQ, TermQ, filter_plan, plan
+from .query import Node
+
+try:
+    import opensearchpy
+except ImportError as e:  # pragma: no cover - a dependency of archiv
+    raise MissingDependencyError("the OpenSearch client", "pip install 'opensearch-py>=2.6'") from e
+
+SCHEMA_VERSION = 3  # 3: koerperschaft and einreicher as facets, einreicher:
+DEFAULT_URL = "http://127.0.0.1:9200"
+CONNECTION_FILE = "opensearch-connection.json"  # in the index folder: the URL and index name it uses
+BULK_DOCS = 500
+RETRIES = 5  # on 429 and 5xx, with backoff from 0.5 s to 8 s
+RETRY_STATUS = frozenset({429, 500, 502, 503, 504})
+_ANALYSED = (
+    "betreff", "betreff_parts", "text", "text_parts", "gremium_terms", "art_terms", "fachbereich_terms",
+    "koerperschaft_terms", "einreicher_terms",
+)  # fmt: skip
+_KEYWORDS = (
+    "nr_keys", "az_keys", "ref_keys", "gremium", "art", "fachbereich", "jahr", "oeffentlich", "koerperschaft",
+    "einreicher",
+)  # fmt: skip
+
+
+class BackendUnreachableError(ArchivError):
+    """The cluster does not answer or refuses: not a stale index, so reindex never wipes anything for it."""
+
+    exit_code = ExitCode.INDEX
+
+
+def mapping() -> dict[str, Any]:
+    props: dict[str, Any] = {"id": {"type": "keyword"}, "datum": {"type": "integer"}}  # YYYYMMDD, 0 = none
+    for name in _KEYWORDS:
+        props[name] = {"type": "keyword"}
+    for name in _ANALYSED:
+        props[name] = {"type": "text", "analyzer": "whitespace", "index_options": "freqs"}
+    for name in ("betreff_exact", "text_exact"):
+        props[name] = {"type": "text", "analyzer": "whitespace", "index_options": "positions"}
+    props["words"] = {"type": "keyword", "index": False, "ignore_above": 64}  # the vocabulary, by doc values
+    props["record"] = {"type": "object", "enabled": False}  # the Vorlage, for a server without the store
+    return {
+        "dynamic": "strict",
+        "_meta": {"archiv_schema": SCHEMA_VERSION, "analysis": ANALYSIS_VERSION},
+        "_source": {"includes": ["id", "record"]},  # not the analysed fields: they would double the index
+        "properties": props,
+    }
+
+
+def index_settings() -> dict[str, Any]:
+    """Shards and replicas from the environment (README.md, "Running against an OpenSearch cluster")."""
+    shards = int(os.environ.get("ARCHIV_OPENSEARCH_SHARDS", "1"))
+    replicas = int(os.environ.get("ARCHIV_OPENSEARCH_REPLICAS", "0"))
+    return {"index": {"number_of_shards": shards, "number_of_replicas": replicas}}
+
+
+def derived_index_name(index_dir: Path) -> str:
+    """archiv-<folder name>-<hash of its absolute path>: one OpenSearch index per archive folder."""
+    path = str(index_dir.resolve())
+    name = re.sub(r"[^a-z0-9_-]+", "-", index_dir.resolve().name.lower()).strip("-_") or "index"
+    return f"archiv-{name[:40]}-{hashlib.sha256(path.encode()).hexdigest()[:8]}"
+
+
+def connection(index_dir: Path, url: str | None, index: str | None) -> tuple[str, str]:
+    """The URL and index name: given (option or environment), else remembered by the folder, else defaults."""
+    try:
+        saved = json.loads((index_dir / CONNECTION_FILE).read_text())
+    except (OSError, ValueError):
+        saved = {}
+    url = url or os.environ.get("ARCHIV_OPENSEARCH_URL") or saved.get("url") or DEFAULT_URL
+    index = index or os.environ.get("ARCHIV_OPENSEARCH_INDEX") or saved.get("index") or derived_index_name(index_dir)
+    return url.rstrip("/"), index
+
+
+def client(url: str) -> opensearchpy.OpenSearch:
+    """A client for ``url``; credentials come from the environment, never from a file of archiv's."""
+    user, password = os.environ.get("ARCHIV_OPENSEARCH_USER"), os.environ.get("ARCHIV_OPENSEARCH_PASSWORD")
+    kwargs: dict[str, Any] = {"timeout": 60, "max_retries": 0}
+    if user:
+        kwargs["http_auth"] = (user, password or "")
+    if os.environ.get("ARCHIV_OPENSEARCH_CA"):
+        kwargs["ca_certs"] = os.environ["ARCHIV_OPENSEARCH_CA"]
+    return opensearchpy.OpenSearch([url], **kwargs)
+
+
+class OpenSearchBackend:
+    name = "opensearch"
+
+    def __init__(
+        self, index_dir: Path, *, url: str | None = None, index: str | None = None, create: bool = False,
+        rebuild: bool = False,
+    ) -> None:  # fmt: skip
+        self.url, self.index = connection(index_dir, url, index)
+        self.client = client(self.url)
+        meta = self._meta(retries=1)
+        if meta is None:
+            if not create:
+                raise IndexStateError(f"no OpenSearch index '{self.index}' at {self.url}: run 'archiv reindex'")
+            self._create()
+        elif meta != {"archiv_schema": SCHEMA_VERSION, "analysis": ANALYSIS_VERSION}:
+            if not rebuild:
+                raise IndexStateError(
+                    f"the OpenSearch index '{self.index}' at {self.url} was built by another version of archiv "
+                    f"(schema {meta.get('archiv_schema')}, analysis {meta.get('analysis')}; this version: schema "
+                    f"{SCHEMA_VERSION}, analysis {ANALYSIS_VERSION}): run 'archiv reindex --backend opensearch'"
+                )
+            self.clear()
+        if create:
+            (index_dir / CONNECTION_FILE).write_text(json.dumps({"url": self.url, "index": self.index}) + "\n")
+
+    # -- the cluster, with retries ---------------------------------------------------------------
+
+    def _call(self, fn: Callable[..., Any], *args: Any, retries: int = RETRIES, **kwargs: Any) -> Any:
+        delay = 0.5
+        for attempt in range(retries + 1):
+            try:
+                return fn(*args, **kwargs)
+            except opensearchpy.ConnectionError as e:
+                if attempt == retries:
+                    raise BackendUnreachableError(
+                        f"cannot reach OpenSearch at {self.url} ({_cause(e)}): start the node "
+                        "(scripts/opensearch/start) or set --opensearch-url / ARCHIV_OPENSEARCH_URL"
+                    ) from e
+            except opensearchpy.TransportError as e:
+                status = e.status_code if isinstance(e.status_code, int) else 0
+                if status not in RETRY_STATUS or attempt == retries:
+                    raise BackendUnreachableError(
+                        f"OpenSearch at {self.url} refused the request on index '{self.index}' "
+                        f"(HTTP {e.status_code}: {_reason(e)})"
+                    ) from e
+            time.sleep(delay)
+            delay = min(delay * 2, 8.0)
+        raise AssertionError("unreachable")
+
+    def _meta(self, retries: int) -> dict[str, Any] | None:
+        try:
+            found = self._call(self.client.indices.get_mapping, index=self.index, retries=retries)
+        except BackendUnreachableError as e:
+            if isinstance(e.__cause__, opensearchpy.NotFoundError):
+                return None
+            raise
+        body = next(iter(found.values()), {})
+        return body.get("mappings", {}).get("_meta", {})
+
+    def _create(self) -> None:
+        body = {"settings": index_settings(), "mappings": mapping()}
+        try:
+            self.client.indices.create(index=self.index, body=body)
+        except opensearchpy.RequestError as e:
+            if "resource_already_exists" not in str(e):  # another ingest process created it just now
+                raise BackendUnreachableError(f"cannot create the OpenSearch index '{self.index}': {_reason(e)}") from e
+        except opensearchpy.ConnectionError as e:
+            raise BackendUnreachableError(f"cannot reach OpenSearch at {self.url}") from e
+        self._call(self.client.cluster.health, index=self.index, wait_for_status="yellow")
+
+    # -- writing -----------------------------------------------------------------------------
+
+    def add(self, docs: Iterable[IndexDocument]) -> int:
+        n = 0
+        for chunk in _chunks(docs, BULK_DOCS):
+            self._bulk(chunk)
+            n += len(chunk)
+        if n:
+            self._call(self.client.indices.refresh, index=self.index)
+        return n
+
+    def _bulk(self, docs: list[IndexDocument]) -> None:
+        """Index one chunk; documents the cluster rejects for load (429) are sent again after a pause."""
+        pending = docs
+        delay = 0.5
+        for _ in range(RETRIES + 1):
+            body: list[dict[str, Any]] = []
+            for d in pending:
+                body += [{"index": {"_index": self.index, "_id": d.id}}, _document(d)]
+            res = self._call(self.client.bulk, body=body)
+            if not res.get("errors"):
+                return
+            again, failed = [], []
+            for d, item in zip(pending, res["items"], strict=True):
+                status = item["index"].get("status", 0)
+                if status in RETRY_STATUS:
+                    again.append(d)
+                elif status >= 300:
+                    failed.append((d.id, item["index"].get("error")))
+            if failed:
+                raise IndexStateError(f"OpenSearch refused document {failed[0][0]}: {failed[0][1]}")
+            if not again:
+                return
+            pending = again
+            time.sleep(delay)
+            delay = min(delay * 2, 8.0)
+        raise BackendUnreachableError(
+            f"OpenSearch at {self.url} stayed overloaded (HTTP 429): {len(pending)} documents"
+        )
+
+    def clear(self) -> None:
+        try:
+            self._call(self.client.indices.delete, index=self.index)
+        except BackendUnreachableError as e:
+            if not isinstance(e.__cause__, opensearchpy.NotFoundError):
+                raise
+        self._create()
+
+    def count(self) -> int:
+        return int(self._call(self.client.count, index=self.index)["count"])
+
+    def close(self) -> None:
+        self.client.close()
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def search(
+        self, tree: Node, filters: Filters, *, limit: int, offset: int = 0, sort: str = "relevance"
+    ) -> BackendResult:
+        query = _translate(plan(tree))
+        flt = [_translate(f) for f in filter_plan(**vars(filters))]
+        if flt:
+            query = {"bool": {"must": [query], "filter": flt}}  # filters narrow without changing scores
+        body: dict[str, Any] = {
+            "query": query,
+            "from": offset,
+            "size": limit,
+            "track_total_hits": True,
+            "_source": False,
+            "aggs": {f: {"terms": {"field": f, "size": FACET_SIZE}} for f in FACETS},
+        }
+        order = {"datum": "desc", "datum_asc": "asc"}.get(sort)
+        if order:
+            body["sort"] = [{"datum": order}]
+        res = self._call(self.client.search, index=self.index, body=body)
+        scored = order is None
+        hits = tuple(BackendHit(h["_id"], float(h["_score"] or 0.0) if scored else 0.0) for h in res["hits"]["hits"])
+        facets = {}
+        for f in FACETS:
+            buckets = res.get("aggregations", {}).get(f, {}).get("buckets", [])
+            ranked = sorted(((str(b["key"]), int(b["doc_count"])) for b in buckets if b["key"] != ""), key=_rank)
+            facets[f] = dict(ranked)
+        return BackendResult(total=int(res["hits"]["total"]["value"]), hits=hits, facets=facets)
+
+    def doc_freqs(self, terms: Sequence[str]) -> dict[str, int]:
+        if not terms:
+            return {}
+        named = {str(i): {"term": {"text": t}} for i, t in enumerate(terms)}
+        body = {"size": 0, "aggs": {"df": {"filters": {"filters": named}}}}
+        res = self._call(self.client.search, index=self.index, body=body)
+        buckets = res["aggregations"]["df"]["buckets"]
+        return {t: int(buckets[str(i)]["doc_count"]) for i, t in enumerate(terms)}
+
+    def vocabulary(self, prefix: str, limit: int) -> list[tuple[str, int]]:
+        include = "".join(c if c.isalnum() else "\\" + c for c in prefix) + ".*"
+        agg = {"terms": {"field": "words", "include": include, "size": limit, "order": {"_key": "asc"}}}
+        res = self._call(self.client.search, index=self.index, body={"size": 0, "aggs": {"v": agg}})
+        return [(str(b["key"]), int(b["doc_count"])) for b in res["aggregations"]["v"]["buckets"]]
+
+    # -- records, for a server whose own store does not hold them (remote_store.py) --------------
+
+    def records(self, ids: Sequence[str]) -> dict[str, Vorlage]:
+        if not ids:
+            return {}
+        res = self._call(self.client.mget, index=self.index, body={"ids": list(ids)}, _source="record")
+        return {
+            d["_id"]: Vorlage.from_dict(d["_source"]["record"])
+            for d in res["docs"]
+            if d.get("found") and "record" in d.get("_source", {})
+        }
+
+    def find_records(self, ref: str) -> list[Vorlage]:
+        """Records by id prefix, Vorlage-Nr. or Aktenzeichen (any spelling), as the store finds them."""
+        q = ref.strip().lower()
+        if len(q) >= 6 and all(c in "0123456789abcdef" for c in q):
+            found = self._find({"prefix": {"id": q}})
+            if found:
+                return found
+        keys = identifier_keys(ref)
+        if not keys:
+            return []
+        return self._find({"terms": {"nr_keys": list(keys)}}) + self._find({"terms": {"az_keys": list(keys)}})
+
+    def _find(self, query: dict[str, Any]) -> list[Vorlage]:
+        body = {"query": query, "size": 100, "sort": [{"id": "asc"}], "_source": ["record"]}
+        res = self._call(self.client.search, index=self.index, body=body)
+        return [Vorlage.from_dict(h["_source"]["record"]) for h in res["hits"]["hits"] if "record" in h["_source"]]
+
+
+def _translate(q: Q) -> dict[str, Any]:
+    if isinstance(q, TermQ):
+        return {"term": {q.field: {"value": q.term, "boost": q.boost}}}
+    if isinstance(q, PhraseQ):
+        return {"match_phrase": {q.field: {"query": " ".join(q.terms), "boost": q.boost}}}
+    if isinstance(q, PrefixQ):
+        # Every matching term, with a constant score (as tantivy's): Lucene's prefix query walks the term
+        # dictionary itself, so the embedded backends' cap (plan.MAX_PREFIX_TERMS, the most frequent) is
+        # not needed, and a cap here could only keep the first terms in term order ("sch*" without
+        # "Schule"), as Lucene has no order by frequency.
+        return {"prefix": {q.field: {"value": q.prefix, "boost": q.boost}}}
+    if isinstance(q, RangeQ):
+        return {"range": {"datum": {"gte": _date_number(q.low, 1), "lte": _date_number(q.high, 99991231)}}}
+    if isinstance(q, AllQ):
+        return {"match_all": {}}
+    if isinstance(q, NoneQ):
+        return {"match_none": {}}
+    if isinstance(q, BoolQ):
+        if not q.must and len(q.should) == 1 and not q.must_not:
+            return _translate(q.should[0])
+        out: dict[str, Any] = {}
+        if q.must:
+            out["must"] = [_translate(c) for c in q.must]
+        if q.should:
+            out["should"] = [_translate(c) for c in q.should]
+            if not q.must:
+                out["minimum_should_match"] = 1
+        if q.must_not:
+            out["must_not"] = [_translate(c) for c in q.must_not]
+        return {"bool": out}
+    raise TypeError(f"unknown plan {q!r}")
+
+
+def _document(d: IndexDocument) -> dict[str, Any]:
+    exact = exact_terms(d.text)
+    doc: dict[str, Any] = {
+        "id": d.id,
+        "nr_keys": list(d.nr_keys),
+        "az_keys": list(d.az_keys),
+        "ref_keys": list(d.ref_keys),
+        "betreff": d.betreff_terms,
+        "betreff_parts": d.betreff_parts,
+        "text": d.text_terms,
+        "text_parts": d.text_parts,
+        "gremium_terms": d.gremium_terms,
+        "art_terms": d.art_terms,
+        "fachbereich_terms": d.fachbereich_terms,
+        "koerperschaft_terms": d.koerperschaft_terms,
+        "einreicher_terms": d.einreicher_terms,
+        "betreff_exact": " ".join(exact_terms(d.betreff)),
+        "text_exact": " ".join(exact),
+        "words": sorted(set(exact)),
+        "gremium": list(d.gremien),
+        "oeffentlich": "1" if d.oeffentlich else "0",
+        "datum": _date_number(d.datum, 0),
+    }
+    if d.vorlage is not None:
+        doc["record"] = d.vorlage.to_dict()
+    for name, value in (
+        ("art", d.art), ("fachbereich", d.fachbereich), ("jahr", d.jahr), ("koerperschaft", d.koerperschaft),
+        ("einreicher", d.einreicher),
+    ):  # fmt: skip
+        if value:
+            doc[name] = value
+    return doc
+
+
+def _date_number(iso: str | None, default: int) -> int:
+    return int(iso.replace("-", "")) if iso else default
+
+
+def _rank(kv: tuple[str, int]) -> tuple[int, str]:
+    return (-kv[1], kv[0])
+
+
+def _chunks(docs: Iterable[IndexDocument], size: int) -> Iterator[list[IndexDocument]]:
+    chunk: list[IndexDocument] = []
+    for d in docs:
+        chunk.append(d)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _reason(e: opensearchpy.TransportError) -> str:
+    info = e.info if isinstance(e.info, dict) else {}
+    err = info.get("error")
+    if isinstance(err, dict):
+        return str(err.get("reason") or err.get("type"))
+    return str(err or e.error)
+
+
+def _cause(e: Exception) -> str:
+    inner = getattr(e, "info", None) or e
+    return " ".join(str(inner).split())[:160]

@@ -1,0 +1,147 @@
+"""The opensearch backend beyond the judged queries (those run in test_search.py on all backends):
+configuration from the environment, its one-line errors, and two ingest processes writing into one
+index at the same time. Skipped where no node is reachable (conftest.opensearch_url), except in CI."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import urllib.request
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from archiv.archive import Archive
+from archiv.cli import cli
+from archiv.errors import ExitCode
+from archiv.search import Filters
+from archiv.search.query import MatchAll
+
+from .conftest import ROOT, SAMPLES, drop_opensearch_index, run
+
+FIXTURES = ROOT / "tests" / "search_fixtures"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_an_unreachable_node_is_a_one_line_error_with_exit_6(tmp_path: Path) -> None:
+    url = f"http://127.0.0.1:{_free_port()}"  # nothing listens there
+    result = run("ingest", FIXTURES, "--index", tmp_path / "index", "--backend", "opensearch", "--opensearch-url", url)
+    assert result.exit_code == ExitCode.INDEX
+    assert result.output.startswith(f"error: cannot reach OpenSearch at {url}")
+    assert result.output.count("\n") == 1
+
+
+@pytest.fixture()
+def index_name(opensearch_url: str, request: pytest.FixtureRequest):
+    name = f"archiv-test-{request.node.name.lower()[:40].strip('_')}-{os.getpid()}"
+    yield name
+    urllib.request.urlopen(urllib.request.Request(f"{opensearch_url}/{name}", method="DELETE"), timeout=30)
+
+
+def test_the_environment_alone_selects_the_node(tmp_path: Path, opensearch_url: str) -> None:
+    """ARCHIV_BACKEND / ARCHIV_OPENSEARCH_URL: ingest, then search with no option; the folder remembers the node."""
+    index = tmp_path / "index"
+    env = {"ARCHIV_BACKEND": "opensearch", "ARCHIV_OPENSEARCH_URL": opensearch_url}
+    try:
+        ingest = CliRunner(env=env).invoke(cli, ["ingest", str(FIXTURES), "--index", str(index), "--quiet"])
+        assert ingest.exit_code == 0, ingest.output
+        assert json.loads((index / "search-backend.json").read_text())["backend"] == "opensearch"
+        found = CliRunner(env=env).invoke(cli, ["search", "Arbeitsmarktintegration", "--index", str(index)])
+        assert found.exit_code == 0 and "DS 53/2025" in found.output
+        # Without the environment: the recorded backend and the remembered URL and index name.
+        again = run("search", "--index", index, "--format", "json", "--", "413/017")
+        assert json.loads(again.output)["hits"][0]["vorlage_nr"] == "DS 53/2025"
+    finally:
+        drop_opensearch_index(index)
+
+
+def test_a_mapping_from_another_version_asks_for_reindex(tmp_path: Path, opensearch_url: str, index_name: str) -> None:
+    index = tmp_path / "index"
+    node = ("--backend", "opensearch", "--opensearch-url", opensearch_url, "--opensearch-index", index_name)
+    assert run("ingest", FIXTURES, "--index", index, *node, "--quiet").exit_code == 0
+    old = json.dumps({"_meta": {"archiv_schema": 0, "analysis": "older"}}).encode()
+    request = urllib.request.Request(
+        f"{opensearch_url}/{index_name}/_mapping", data=old, method="PUT", headers={"Content-Type": "application/json"}
+    )
+    urllib.request.urlopen(request, timeout=30).read()
+    stale = run("search", "Kreistag", "--index", index)
+    assert stale.exit_code == ExitCode.INDEX
+    assert (
+        "built by another version of archiv" in stale.output and "archiv reindex --backend opensearch" in stale.output
+    )
+    assert stale.output.count("\n") == 1
+    rebuilt = run("reindex", "--index", index, "--quiet")
+    assert rebuilt.exit_code == 0, rebuilt.output
+    page = json.loads(run("search", "Kreistag", "--index", index, "--format", "json").output)
+    assert page["total"] >= 3
+
+
+def _ingest_process(index: Path, paths: list[Path], url: str, name: str) -> subprocess.Popen:
+    cmd = [sys.executable, "-c", "from archiv.cli import main; main()", "ingest", *map(str, paths)]
+    cmd += ["--index", str(index), "--backend", "opensearch", "--opensearch-url", url, "--opensearch-index", name, "-q"]
+    return subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def test_two_ingests_at_once_into_one_index_hold_every_record_once(
+    tmp_path: Path, opensearch_url: str, index_name: str
+) -> None:
+    """Two machines (own record stores) ingest overlapping folders into one index at the same time:
+    ids are content hashes, so a file both ingested is one document, and nothing is lost."""
+    first, second = tmp_path / "machine-a", tmp_path / "machine-b"
+    a = _ingest_process(first, [SAMPLES / "text", FIXTURES], opensearch_url, index_name)
+    b = _ingest_process(second, [SAMPLES / "html", FIXTURES], opensearch_url, index_name)
+    for p in (a, b):
+        _, err = p.communicate(timeout=600)
+        assert p.returncode == 0, err
+    with Archive(first) as one, Archive(second) as two:
+        ids = {r.id for r in one.records()} | {r.id for r in two.records()}
+        overlap = {r.id for r in one.records()} & {r.id for r in two.records()}
+        assert len(overlap) == len(list(FIXTURES.iterdir()))  # the fixtures went in from both
+        assert one.backend.count() == len(ids)
+        page = one.backend.search(MatchAll(), Filters(), limit=1000)
+        found = [h.id for h in page.hits]
+        assert sorted(found) == sorted(ids) and page.total == len(ids)  # each exactly once
+        # Either machine's search sees the other's documents (records of its own store only get a page).
+        assert two.search("vorlage_nr:VO-2023-0117").total == 1  # a fixture, from both
+    # The rebuild of a shared index (README): the first machine empties and refills it, the others add.
+    assert run("reindex", "--index", first, "--quiet").exit_code == 0
+    assert run("reindex", "--index", second, "--no-clear", "--quiet").exit_code == 0
+    with Archive(first) as one:
+        assert one.backend.count() == len(ids)
+
+
+def test_a_server_without_records_serves_both_machines_from_the_index(
+    tmp_path: Path, opensearch_url: str, index_name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`archiv serve --backend opensearch` on a third machine: search, Vorlage pages and JSON come
+    from the index; an original where its source path holds the same file (a shared folder)."""
+    from starlette.testclient import TestClient
+
+    from archiv.web import create_app
+
+    for machine, folder in (("a", SAMPLES / "text"), ("b", FIXTURES)):
+        p = _ingest_process(tmp_path / machine, [folder], opensearch_url, index_name)
+        _, err = p.communicate(timeout=600)
+        assert p.returncode == 0, err
+    with Archive(tmp_path / "a") as a:
+        kita = next(r for r in a.records() if "kita" in r.source.path)
+    monkeypatch.setenv("ARCHIV_OPENSEARCH_URL", opensearch_url)
+    monkeypatch.setenv("ARCHIV_OPENSEARCH_INDEX", index_name)
+    client = TestClient(create_app(tmp_path / "server", public=False, backend="opensearch"))
+    hits = client.get("/api/search", params={"q": "Arbeitsmarktintegration"}).json()["hits"]
+    assert hits[0]["vorlage_nr"] == "DS 53/2025"  # ingested by machine b
+    page = client.get(f"/vorlage/{kita.id}")  # ingested by machine a
+    assert page.status_code == 200 and kita.betreff in page.text
+    assert client.get(f"/api/vorlagen/{kita.id}").json()["vorlage_nr"] == kita.vorlage_nr
+    original = client.get(f"/datei/{kita.id}")
+    assert original.status_code == 200 and original.content == Path(kita.source.path).read_bytes()
+    assert client.get("/vorlage/0000000000000000").status_code == 404
