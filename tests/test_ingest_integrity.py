@@ -129,6 +129,15 @@ def test_check_finds_a_damaged_index_and_repair_restores_it(tmp_path: Path) -> N
     whole = archiv("check", "--index", index, "-q")
     assert whole.returncode == 0 and "check: 5 records, 5 originals verified, 5 in the search index" in whole.stdout
 
+    # a search index of another schema version (an older archiv built it)
+    meta = index / "tantivy" / "archiv-index.json"
+    meta.write_text(json.dumps(dict(json.loads(meta.read_text()), schema_version=0)))
+    stale = archiv("check", "--index", index, "-q")
+    assert stale.returncode == ExitCode.INDEX and "built by another version of archiv" in stale.stderr
+    repaired = archiv("check", "--repair", "--index", index, "-q")
+    assert repaired.returncode == 0 and "repaired: search index rebuilt from the store (5 records)" in repaired.stdout
+    assert search_total(index, "stueck4x") == 1
+
 
 def test_ctrl_c_stops_soon_with_one_line_and_keeps_what_was_added(tmp_path: Path) -> None:
     make_texts(tmp_path / "eingang", 40)
