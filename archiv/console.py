@@ -92,8 +92,10 @@ class IngestConsole:
         self.quiet = quiet
         self.report = report
         self.progress = Progress(quiet)
+        self.count = 0
 
     def outcome(self, o: FileOutcome) -> None:
+        self.count += 1
         if self.report is not None:
             write_report(self.report, o)
         if o.status == "failed":
