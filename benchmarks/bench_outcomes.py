@@ -104,7 +104,7 @@ def main() -> None:
             f"{platform.python_version()}, under load (six sessions sharing the two cores). "
             f"`--workers` default (2), `--quiet`; each figure is a whole CLI run (start-up included), "
             f"no-op reruns the median of {args.repeat}. CPU seconds (user + system, archiv and its parser "
-            f"processes) show what the run costs on an idle machine, where the wall time comes close to them."
+            f"processes) do not depend on the load as the wall times do."
             "\n\n" + "\n".join(table) + "\n\n"
             "Exit 3 for the empty files: an empty file is a document that cannot be read (failed); a "
             "rerun names the same failures again. A corpus no-op rerun reads no file: the sha256 of a "
