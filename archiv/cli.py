@@ -158,6 +158,7 @@ def _size(value: str) -> int:
     "--max-size",
     default="200M",
     show_default=True,
+    callback=lambda ctx, param, value: _size(value),
     help="Skip files larger than this (checked before reading), e.g. 50M, 1G.",
 )
 @click.option("--exclude", "exclude", multiple=True, metavar="GLOB", help="Leave out paths matching GLOB (repeatable).")
@@ -180,7 +181,7 @@ def ingest(
     ocr_workers: int | None,
     timeout: float,
     memory_limit: int,
-    max_size: str,
+    max_size: int,
     exclude: tuple[str, ...],
     retry_failed: bool,
     report_file: Any,
@@ -193,15 +194,14 @@ def ingest(
     Exit 0 when every document was ingested or skipped, 3 when some failed (in this run or before)."""
     from .console import IngestConsole, summary
 
-    max_bytes = _size(max_size)
     koerperschaft = " ".join((koerperschaft or "").split()) or None
     console = IngestConsole(quiet, report_file)
-    signal.signal(signal.SIGTERM, _interrupt)
+    previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
         with Archive(index_dir, backend, create=True) as archive:
             report = archive.ingest(
                 paths,
-                progress=console.progress,
+                progress=None if quiet else console.progress,
                 on_outcome=console.outcome,
                 on_wait=console.wait,
                 copy=not no_copy,
@@ -211,15 +211,16 @@ def ingest(
                 ocr_workers=ocr_workers,
                 timeout=timeout,
                 memory_mb=memory_limit,
-                max_bytes=max_bytes,
+                max_bytes=max_size,
                 exclude=exclude,
                 retry_failed=retry_failed,
             )
     except KeyboardInterrupt:
         console.close()
-        done, total = console.progress.done, console.progress.total
-        click.echo(f"interrupted after {done} of {total} paths; what was added is kept (run again to go on)", err=True)
+        click.echo(f"interrupted after {console.count} paths; what was added is kept (run again to go on)", err=True)
         sys.exit(130)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     console.close()
     click.echo(summary(report))
     if report.failed:

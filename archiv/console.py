@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import sys
 import time
-from typing import IO
-
-from tqdm import tqdm
+from typing import IO, Any
 
 from .models import FileOutcome, IngestReport
 from .outcomes import write_report
@@ -38,7 +36,7 @@ class Progress:
         self.unit = unit
         self.stream = stream or sys.stderr
         self.tty = self.stream.isatty()
-        self.bar: tqdm | None = None
+        self.bar: Any = None  # a tqdm bar, made on the first update (tqdm is imported only for a terminal)
         self.started = time.monotonic()
         self.last_line = self.started
         self.done = 0
@@ -50,6 +48,8 @@ class Progress:
             return
         if self.tty:
             if self.bar is None:
+                from tqdm import tqdm
+
                 self.bar = tqdm(total=total, unit=self.unit, file=self.stream, dynamic_ncols=True, smoothing=0.1)
             self.bar.set_postfix_str(_short_name(path), refresh=False)
             self.bar.update(done - self.bar.n)
@@ -92,8 +92,10 @@ class IngestConsole:
         self.quiet = quiet
         self.report = report
         self.progress = Progress(quiet)
+        self.count = 0
 
     def outcome(self, o: FileOutcome) -> None:
+        self.count += 1
         if self.report is not None:
             write_report(self.report, o)
         if o.status == "failed":

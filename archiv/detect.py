@@ -38,10 +38,17 @@ def text_encoding(data: bytes) -> tuple[str, int] | None:
     if len(sample) >= 8:
         even, odd = sample[0::2], sample[1::2]
         if odd.count(0) > 0.9 * len(odd) and even.count(0) < 0.1 * len(even):
-            return "utf-16-le", 0
+            return ("utf-16-le", 0) if _reads_as_text(sample, "utf-16-le") else None
         if even.count(0) > 0.9 * len(even) and odd.count(0) < 0.1 * len(odd):
-            return "utf-16-be", 0
+            return ("utf-16-be", 0) if _reads_as_text(sample, "utf-16-be") else None
     return None
+
+
+def _reads_as_text(sample: bytes, encoding: str) -> bool:
+    """Whether bytes with a NUL in every other place decode to prose (not 16-bit samples of a sound or image)."""
+    text = sample[: len(sample) // 2 * 2].decode(encoding, errors="replace")
+    readable = sum(1 for c in text if c.isprintable() or c in "\n\r\t")
+    return readable >= 0.95 * len(text) and sum(1 for c in text if c.isalpha()) >= 0.5 * len(text)
 
 
 def as_utf8(data: bytes) -> bytes:

@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from .archive import Archive
 
 INDEX_BATCH = 200
-INDEX_SECONDS = 5.0
+INDEX_SECONDS = 2.0
 STATS_BATCH = 500
 KNOWN_HINT = " (known from an earlier run; --retry-failed parses it again)"
 Progress = Callable[[int, int, str], None]  # (done, total, current path)

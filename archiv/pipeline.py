@@ -6,8 +6,13 @@ from dataclasses import replace
 
 from .detect import as_utf8
 from .extract import extract
-from .models import ParseOptions, Source, Vorlage
+from .models import ExtractedText, PageInfo, ParseOptions, Source, Vorlage
 from .parsers import parse
+
+# Fields are read from the first this many characters. A Vorlage states them on its first pages;
+# a text of tens of MB (one 50 MB line, a dump) would keep the extractor (entities, provenance)
+# busy for minutes and gigabytes: 5 MB took 90 s, 50 MB ran out of 4 GiB.
+EXTRACT_CHARS = 500_000
 
 Job = tuple[Source, bytes, str, bool] | tuple[Source, bytes, str, bool, ParseOptions]
 
@@ -20,10 +25,28 @@ def process(job: Job) -> Vorlage:
     if source.detected in ("text", "html", "json"):
         data = as_utf8(data)  # UTF-16/32 text: every text parser reads UTF-8 or 8-bit
     doc = parse(source, data, rest[0] if rest else None)
-    record = extract(doc, ingested_at)
+    record = extract(_head(doc), ingested_at)
+    if len(record.text) < len(doc.text):  # the whole text is kept and indexed, only extraction stopped early
+        info = tuple(PageInfo(p.number, p.method, len(p.text)) for p in doc.pages) if doc.paged else ()
+        record = replace(record, text=doc.text, source=replace(record.source, page_methods=info))
     if nichtoeffentlich:
         record = replace(record, oeffentlich=False)
     return record
+
+
+def _head(doc: ExtractedText) -> ExtractedText:
+    """``doc`` with its pages cut after EXTRACT_CHARS characters (the rest left empty)."""
+    if sum(len(p.text) for p in doc.pages) <= EXTRACT_CHARS:
+        return doc
+    budget = EXTRACT_CHARS
+    pages = []
+    for p in doc.pages:
+        text = p.text[:budget]
+        if len(text) < len(p.text) and " " in text[-200:]:
+            text = text[: text.rindex(" ")]  # not in the middle of a word
+        budget -= len(text)
+        pages.append(replace(p, text=text))
+    return replace(doc, pages=tuple(pages))
 
 
 def process_file(job: Job) -> tuple[Vorlage, ...]:

@@ -183,10 +183,6 @@ class Store:
                 [(p, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, sha) for p, st, sha in rows],
             )
 
-    def remember_path(self, path: str, sha256: str) -> None:
-        with self.db:
-            self.db.execute("INSERT OR REPLACE INTO paths (path, sha256) VALUES (?, ?)", (path, sha256))
-
     def mark_indexed(self, ids: list[str], value: bool = True) -> None:
         with self.db:
             if ids:

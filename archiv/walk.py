@@ -113,11 +113,21 @@ class Walker:
         kind = special_kind(st.st_mode)
         yield from self._once(Entry(path, shown, "skipped" if kind else None, kind))
 
-    def _folder(self, path: str, st: os.stat_result) -> Iterator[Entry]:
-        key = (st.st_dev, st.st_ino)
-        if key in self._dirs:  # the same folder twice (named twice, or a bind mount inside itself)
-            return
-        self._dirs.add(key)
+    def _folder(self, top: str, top_st: os.stat_result) -> Iterator[Entry]:
+        # A stack, not recursion: a tree thousands of folders deep is no reason to stop.
+        stack = [(top, top_st)]
+        while stack:
+            path, st = stack.pop()
+            key = (st.st_dev, st.st_ino)
+            if key in self._dirs:  # the same folder twice (named twice, or a bind mount inside itself)
+                continue
+            self._dirs.add(key)
+            folders: list[tuple[str, os.stat_result]] = []
+            yield from self._list(path, folders)
+            stack.extend(reversed(folders))
+
+    def _list(self, path: str, folders: list[tuple[str, os.stat_result]]) -> Iterator[Entry]:
+        """The entries of one folder (its files, in name order); its sub-folders go to ``folders``."""
         try:
             with os.scandir(path) as it:
                 entries = sorted(it, key=lambda e: e.name)
@@ -127,34 +137,24 @@ class Walker:
         if not entries:
             yield from self._once(Entry(path, display(path), "skipped", "empty folder"))
             return
-        folders: list[os.DirEntry[str]] = []
         for e in entries:
             if self.excluded(e.path, e.name):
                 continue
             try:
                 is_dir = e.is_dir(follow_symlinks=False)
-            except OSError:
-                is_dir = False
+                is_link = e.is_symlink()
+                entry_st = None if is_link else e.stat(follow_symlinks=False)
+            except OSError as err:
+                yield from self._once(Entry(e.path, display(e.path), "failed", f"cannot read ({err.strerror})"))
+                continue
             if e.name.startswith("."):
                 what = "hidden folder: not searched" if is_dir else "hidden file"
                 yield from self._once(Entry(e.path, display(e.path), "skipped", what))
             elif is_dir:
-                folders.append(e)
+                assert entry_st is not None
+                folders.append((e.path, entry_st))
             else:
-                try:
-                    is_link = e.is_symlink()
-                    entry_st = None if is_link else e.stat(follow_symlinks=False)
-                except OSError as err:
-                    yield from self._once(Entry(e.path, display(e.path), "failed", f"cannot read ({err.strerror})"))
-                    continue
                 yield from self._file(e.path, is_link=is_link, st=entry_st)
-        for e in folders:
-            try:
-                sub = e.stat(follow_symlinks=False)
-            except OSError as err:
-                yield from self._once(Entry(e.path, display(e.path), "failed", f"cannot read ({err.strerror})"))
-                continue
-            yield from self._folder(e.path, sub)
 
 
 def walk(paths: Iterable[Path | str], exclude: Sequence[str] = ()) -> list[Entry]:

@@ -34,16 +34,18 @@ def test_oparl_main_file_beside_the_json_is_read(tmp_path: Path) -> None:
     assert record["beschlussvorschlag"]  # read from the linked file's text
 
 
-def test_json_that_is_no_single_paper_is_refused(tmp_path: Path) -> None:
+def test_json_list_of_papers_gives_one_record_each_and_other_json_is_refused(tmp_path: Path) -> None:
+    # Issue 10: a list of Papers (or an OParl API page) is read Paper by Paper, no longer refused.
     two = tmp_path / "zwei.json"
     paper = json.loads(OPARL.read_text(encoding="utf-8"))
-    two.write_text(json.dumps([paper, paper]), encoding="utf-8")
-    result = run("extract", two)
-    assert result.exit_code == ExitCode.INPUT_FILE
-    assert result.output == f"error: {two}: a list of 2 OParl Papers: store one Paper per file to ingest them\n"
-    other = tmp_path / "andere.json"
-    other.write_text('{"type": "https://schema.oparl.org/1.1/Meeting", "name": "Sitzung"}', encoding="utf-8")
-    result = run("extract", other)
+    other = dict(paper, reference="DS 2026/022", name="Freibad: Öffnungszeiten")
+    two.write_text(json.dumps({"data": [paper, other, paper]}), encoding="utf-8")
+    result = run("extract", two, "--format", "json")
+    assert result.exit_code == 0
+    assert [r["vorlage_nr"] for r in json.loads(result.output)] == ["DS 2026/021", "DS 2026/022"]
+    meeting = tmp_path / "andere.json"
+    meeting.write_text('{"type": "https://schema.oparl.org/1.1/Meeting", "name": "Sitzung"}', encoding="utf-8")
+    result = run("extract", meeting)
     assert result.exit_code == ExitCode.INPUT_FILE
     assert "JSON, but not an OParl Paper" in result.output
 

@@ -75,12 +75,12 @@ def split_papers(source: Source, data: bytes) -> list[tuple[Source, bytes]] | No
     papers = [p for p in items or () if _typed(p)]
     if len(papers) < 2:
         return None
-    out = []
+    out: dict[str, tuple[Source, bytes]] = {}  # the same Paper twice in one list is one record
     for paper in papers:
         own = json.dumps(paper, ensure_ascii=False, sort_keys=True).encode("utf-8")
         digest = hashlib.sha256(own).hexdigest()
-        out.append((Source(path=source.path, sha256=digest, size=len(own), detected="json"), own))
-    return out
+        out.setdefault(digest, (Source(path=source.path, sha256=digest, size=len(own), detected="json"), own))
+    return list(out.values())
 
 
 def is_paper(obj: Any) -> bool:
