@@ -199,14 +199,22 @@ def _first_paragraph(lines: list[str]) -> list[str]:
 _FILE_INFO = re.compile(r"\s*\((?:PDF|DOCX?|XLSX?|ODT|JPE?G|PNG|ZIP)(?:,\s*[\d.,]+\s*[KMG]?B)?\)\s*$", re.I)
 
 
+_NO_ANLAGEN = re.compile(r"^(?:keine|entfällt|ohne|nein|[-–—/])\.?$", re.I)
+_MARKER = re.compile(r"^\[[^\]]{2,40}\]$")  # "[Dokumentende]", "[Seite 2]": an export's marker
+_WRAPS = re.compile(r"(?:[-,(/&+]|\bund|\boder|\bzum|\bzur|\bder|\bdes|\bvom)$")
+
+
 def _anlagen(lines: list[str]) -> list[str]:
+    """One entry per attachment; a line that continues a wrapped title is joined to it, a paragraph after a
+    bulleted list is not taken along, and "keine" means none."""
     items: list[str] = []
+    bulleted = False
     for line in lines:
         s = line.strip()
         if not s:
             continue
-        if "©" in s or s.startswith(("(c)", "Copyright")) or ROMAN_HEADING.match(s):
-            break  # page footer, or the next numbered part of a SessionNet print ("III. Abstimmung")
+        if "©" in s or s.startswith(("(c)", "Copyright")) or ROMAN_HEADING.match(s) or _MARKER.match(s):
+            break  # page footer, an export's end marker, the next numbered part of a SessionNet print
         if "\t" in s:  # a table row: number, title, size
             cells = [c for c in s.split("\t") if c.strip() and not _NOT_TITLE.match(c.strip())]
             if cells:
@@ -217,10 +225,15 @@ def _anlagen(lines: list[str]) -> list[str]:
         if not title:
             continue
         if bullet or not items:
+            bulleted = bulleted or bool(bullet)
             items.append(title)
-        else:
+        elif title[:1].islower() or _WRAPS.search(items[-1]) or len(items[-1]) >= 60:
             items[-1] = join_lines([items[-1], title])  # a title wrapped over two lines
-    return items
+        elif bulleted:
+            break  # the paragraph after the list
+        else:
+            items.append(title)  # a list of one title per line
+    return [] if len(items) == 1 and _NO_ANLAGEN.match(items[0]) else items
 
 
 def _read_beschlusslauf(f: Fields, first: dict[str, Segment], lines: list[str], tables: tuple[Table, ...]) -> int:
@@ -337,7 +350,8 @@ def _defined_art(lines: list[str]) -> str | None:
     for i, line in enumerate(lines):
         s = line.strip()
         kinds = {a.lower() for a in ARTEN}
-        if _DEFINED_ART.match(s) and any(w.lower().strip(":") in kinds for w in s.split()[:4]):
+        # a kind of paper among the first words ("Einfacher Sachantrag im Sinne …", "ANFRAGE NACH § 4 …")
+        if _DEFINED_ART.match(s) and any(w.lower().strip(":").endswith(tuple(kinds)) for w in s.split()[:4]):
             following = lines[i + 1].strip() if i + 1 < len(lines) else ""
             if re.fullmatch(r"\((?:nicht\s?)?öffentlich\)", following, re.I):
                 s = f"{s} {following}"  # the status in brackets wrapped onto the next line
