@@ -15,7 +15,6 @@ from __future__ import annotations
 import html
 import json
 import sys
-from pathlib import Path
 
 import make_samples as ms
 
@@ -158,9 +157,18 @@ def render_th_td(s: dict) -> str:
 <body>
 <h1>{html.escape(s["betreff"])}</h1>
 <table class="vorgang">
-{_cells(("Vorlage-Nr.", s["vorlage_nr"]), ("Vorlageart", s["art"]), ("Status", "öffentlich"),
-        ("Datum", "28.01.2026"), ("Aktenzeichen", s["aktenzeichen"]), ("Federführung", s["fachbereich"]),
-        ("Einreicher", s["einreicher"]), ("Beteiligt", "; ".join(s["beteiligungen"])))}
+{
+        _cells(
+            ("Vorlage-Nr.", s["vorlage_nr"]),
+            ("Vorlageart", s["art"]),
+            ("Status", "öffentlich"),
+            ("Datum", "28.01.2026"),
+            ("Aktenzeichen", s["aktenzeichen"]),
+            ("Federführung", s["fachbereich"]),
+            ("Einreicher", s["einreicher"]),
+            ("Beteiligt", "; ".join(s["beteiligungen"])),
+        )
+    }
 </table>
 <h2>Beratungsfolge</h2>
 <table class="beratung">
@@ -269,10 +277,14 @@ SAMPLES.append(
         produkt=None,
         betreff="Sanierung des Hallenbades – Vergabe der Planungsleistungen",
         beschlusslauf=[
-            _row("Bau- und Umweltausschuss", "2026-04-21", ergebnis="beschlossen",
-                 stimmen={"ja": 7, "nein": 2, "enthaltung": 1}),
+            _row(
+                "Bau- und Umweltausschuss",
+                "2026-04-21",
+                ergebnis="beschlossen",
+                stimmen={"ja": 7, "nein": 2, "enthaltung": 1},
+            ),
             _row("Gemeinderat", "2026-05-05", ergebnis="abgelehnt", stimmen={"ja": 9, "nein": 12, "enthaltung": 0}),
-        ],  # fmt: skip
+        ],
         beschlussvorschlag=["Die Planungsleistungen für die Sanierung des Hallenbades werden vergeben."],
         begruendung=["Das Hallenbad ist seit 1979 in Betrieb; Dach und Technik müssen erneuert werden."],
         anlagen=[],
@@ -332,7 +344,9 @@ SAMPLES.append(
         produkt=None,
         betreff="Erweiterung der Kita Sonnenhof um eine Krippengruppe",
         beschlusslauf=[_row("Rat", "2026-02-19", oeffentlich=True, rolle="Entscheidung")],
-        beschlussvorschlag=["Der Rat beschließt die Erweiterung der Kita Sonnenhof um eine Krippengruppe zum 1. August 2026."],
+        beschlussvorschlag=[
+            "Der Rat beschließt die Erweiterung der Kita Sonnenhof um eine Krippengruppe zum 1. August 2026."
+        ],
         begruendung=[
             "Diese Neufassung ersetzt die Drucksache DS 17/2026. Der Träger hat seine Zusage für die "
             "Personalkosten inzwischen schriftlich gegeben."
