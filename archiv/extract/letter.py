@@ -118,7 +118,7 @@ def hier_subject(lines: list[str]) -> str | None:
         if not _HIER.match(line.strip()):
             continue
         prev = next((lines[j].strip() for j in range(i - 1, max(i - 3, -1), -1) if lines[j].strip()), "")
-        if not prev or SALUTATION.match(prev) or prev.endswith((":", ",")) or len(prev) < 8:
+        if not prev or SALUTATION.match(prev) or prev.endswith((":", ",")):
             return None
         parts = [_SUBJECT_LABEL.sub("", prev), line.strip()]
         for follow in lines[i + 1 : i + 3]:  # "hier: Bedarfsprüfung" / "(141/41/17/08)"
