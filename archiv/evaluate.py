@@ -92,10 +92,20 @@ def _prefix(got: str | None, want: str | None) -> bool:
     return bool(g) and g.startswith(w)
 
 
+# "1.", "3.1.", "Anlage 2:", "- ": the list's numbering, which the labels keep and the record leaves off
+_ITEM_MARK = re.compile(
+    r"^(?:Anlage\s*\d+[a-z]?\s*[:.)–-]?\s*(?:[-–]\s*)?|\d+(?:\.\d+)*[.)]?\s+(?:[-–]\s+)?|[-–•]\s*)", re.I
+)
+
+
 def _same_list(got: list[str] | None, want: list[str] | None) -> bool:
-    """One entry per item, in order: two items merged or a paragraph taken along is a miss."""
-    g, w = [_text(x).casefold() for x in got or []], [_text(x).casefold() for x in want or []]
-    return g == w
+    """One entry per item, in order: two items merged or a paragraph taken along is a miss; the items'
+    numbering is set aside."""
+
+    def key(items: list[str] | None) -> list[str]:
+        return [_ITEM_MARK.sub("", _text(x)).casefold() for x in items or []]
+
+    return key(got) == key(want)
 
 
 def _same_set(got: list[str] | None, want: list[str] | None) -> bool:

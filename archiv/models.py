@@ -61,6 +61,7 @@ class ExtractedText:
     ocr_confidence: float | None = None  # mean word confidence (0-100) over the OCRed pages
     # Fields a structured source states outright (OParl metadata); they win over what the text says.
     known: tuple[tuple[str, Any], ...] = ()
+    title: str | None = None  # the document's own title (HTML <title>), where it has one
 
     @property
     def text(self) -> str:

@@ -13,7 +13,9 @@ from .provenance import provenance
 def extract(doc: ExtractedText, ingested_at: str | None = None) -> Vorlage:
     text = doc.text
     # Pages are joined by a plain line break here: a page end is no paragraph end.
-    f = read_fields("\n".join(p.text for p in doc.pages if p.text), doc.tables, bare_labels=doc.format == "html")
+    f = read_fields(
+        "\n".join(p.text for p in doc.pages if p.text), doc.tables, bare_labels=doc.format == "html", title=doc.title
+    )
     for name, value in doc.known:  # what a structured source states wins over the text
         setattr(f, name, list(value) if name == "beschlusslauf" else value)
     where = provenance(doc.pages, f, {name for name, _ in doc.known})

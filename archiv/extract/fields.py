@@ -15,7 +15,7 @@ from ..models import BeschlusslaufRow, Produkt, Table
 from ..parsers.textutil import join_lines
 from . import beschlusslauf as bl
 from . import einreicher as who
-from . import letter
+from . import letter, markdown
 from .koerperschaft import koerperschaft
 from .motion import numbered_demands
 from .normalize import parse_date, parse_oeffentlich
@@ -38,7 +38,7 @@ _ART_NR = re.compile(r"^(?P<art>(?:[\wäöüß]+\s+){0,3}[A-ZÄÖÜ][\wäöüß]
 # A heading that names the Vorlage by its number: "Vorlage - BV/0235/2025", "Drucksache 2025/0318".
 _HEADING_NR = re.compile(
     r"^(?:Vorlage|Drucksache|Beschlussvorlage|Mitteilungsvorlage|Informationsvorlage|Antrag|Anfrage)\s*(?:Nr\.?)?\s*[-–:]?\s*"
-    r"(?P<nr>[A-Z]{0,6}[/-]?\d{1,6}(?:\s*[/-]\s*[0-9A-Za-z]{1,8}){1,3})\s*$"
+    r"(?P<nr>[A-Z]{0,6}\s?[/-]?\d{1,6}(?:\s*[/-]\s*[0-9A-Za-z]{1,8}){1,3})\s*$"
 )
 _NOT_TITLE = re.compile(r"^(?:\d+[.)]?|[\d.,]+\s*(?:KB|MB|kB|Bytes?)|PDF|DOCX?|Anlage\s*\d+)$", re.I)
 _PRODUKT = re.compile(r"^(?P<nr>\d+(?:[.\-]\d+)+)\s*[-–:]?\s*(?P<name>.*)$")
@@ -67,7 +67,8 @@ class Fields:
     anlagen: list[str] = field(default_factory=list)
 
 
-def read_fields(text: str, tables: tuple[Table, ...], *, bare_labels: bool = False) -> Fields:
+def read_fields(text: str, tables: tuple[Table, ...], *, bare_labels: bool = False, title: str | None = None) -> Fields:
+    text = markdown.plain(text)
     lines = clean_lines(text)
     segs = segments(lines, bare_labels)
     f = Fields()
@@ -86,7 +87,7 @@ def read_fields(text: str, tables: tuple[Table, ...], *, bare_labels: bool = Fal
         f.begruendung = f.begruendung or (reasons if f.beschlussvorschlag else None)
     if f.art is None:
         f.art = _running_head_art(text.split("\n"))
-    f.koerperschaft = koerperschaft(lines, header_end)
+    f.koerperschaft = koerperschaft(lines, header_end) or (koerperschaft([title], 1) if title else None)
     _read_letter(f, lines, segs, first)
     if f.einreicher is None:
         f.einreicher = who.unlabelled(lines, header_end)
@@ -137,7 +138,8 @@ def _read_labelled(f: Fields, first: dict[str, Segment], lines: list[str], segs:
         if value:
             m = _PRODUKT.match(value)
             f.produkt = Produkt(m.group("nr"), m.group("name") or None) if m else Produkt(None, value)
-    if seg := first.get("betreff"):
+    prose = min((s.line for s in segs if s.spec.kind == "block" and s.field != "betreff"), default=len(lines))
+    if (seg := first.get("betreff")) and seg.line < prose:  # a "Betreff:" after the prose is an attachment's
         f.betreff = clean_value(join_lines(_first_paragraph([seg.inline, *seg.body])))
     for name in ("beschlussvorschlag", "begruendung"):
         # the first segment with text: a form may print the label once empty ("Ergänzende Erläuterungen:")
@@ -159,6 +161,8 @@ def _motion(lines: list[str], segs: list[Segment]) -> str | None:
     for i, line in enumerate(lines):
         if _MOVES.match(line.strip()):
             stop = next((seg.line for seg in segs if seg.line > i), len(lines))
+            # a letter's closing formula ends it too ("Mit freundlichen Grüßen")
+            stop = next((j for j in range(i + 1, stop) if letter.CLOSING.match(lines[j].strip())), stop)
             return paragraphs(lines[i + 1 : stop], join_lines)
     return None
 
@@ -199,14 +203,22 @@ def _first_paragraph(lines: list[str]) -> list[str]:
 _FILE_INFO = re.compile(r"\s*\((?:PDF|DOCX?|XLSX?|ODT|JPE?G|PNG|ZIP)(?:,\s*[\d.,]+\s*[KMG]?B)?\)\s*$", re.I)
 
 
+_NO_ANLAGEN = re.compile(r"^(?:keine|entfällt|ohne|nein|[-–—/])\.?$", re.I)
+_MARKER = re.compile(r"^\[[^\]]{2,40}\]$")  # "[Dokumentende]", "[Seite 2]": an export's marker
+_WRAPS = re.compile(r"(?:[-,(/&+]|\bund|\boder|\bzum|\bzur|\bder|\bdes|\bvom)$")
+
+
 def _anlagen(lines: list[str]) -> list[str]:
+    """One entry per attachment; a line that continues a wrapped title is joined to it, a paragraph after a
+    bulleted list is not taken along, and "keine" means none."""
     items: list[str] = []
+    bulleted = False
     for line in lines:
         s = line.strip()
         if not s:
             continue
-        if "©" in s or s.startswith(("(c)", "Copyright")) or ROMAN_HEADING.match(s):
-            break  # page footer, or the next numbered part of a SessionNet print ("III. Abstimmung")
+        if "©" in s or s.startswith(("(c)", "Copyright")) or ROMAN_HEADING.match(s) or _MARKER.match(s):
+            break  # page footer, an export's end marker, the next numbered part of a SessionNet print
         if "\t" in s:  # a table row: number, title, size
             cells = [c for c in s.split("\t") if c.strip() and not _NOT_TITLE.match(c.strip())]
             if cells:
@@ -217,10 +229,15 @@ def _anlagen(lines: list[str]) -> list[str]:
         if not title:
             continue
         if bullet or not items:
+            bulleted = bulleted or bool(bullet)
             items.append(title)
-        else:
+        elif title[:1].islower() or _WRAPS.search(items[-1]) or len(items[-1]) >= 60:
             items[-1] = join_lines([items[-1], title])  # a title wrapped over two lines
-    return items
+        elif bulleted:
+            break  # the paragraph after the list
+        else:
+            items.append(title)  # a list of one title per line
+    return [] if len(items) == 1 and _NO_ANLAGEN.match(items[0]) else items
 
 
 def _read_beschlusslauf(f: Fields, first: dict[str, Segment], lines: list[str], tables: tuple[Table, ...]) -> int:
@@ -270,6 +287,9 @@ def _read_unlabelled(f: Fields, lines: list[str], header_end: int, table_end: in
             m = _BARE_NR.match(s) or _HEADING_NR.match(s)
             if m:
                 f.vorlage_nr = " ".join(m.group("nr").split())
+                kind = s.split()[0]  # "Antrag - 469/2026", "Beschlussvorlage DS 44/2026": the kind heads the number
+                if f.art is None and kind.lower() in {a.lower() for a in ARTEN}:
+                    f.art = _canonical_art(kind)
                 break
             if BARE_ID.match(s):
                 f.vorlage_nr = s
@@ -337,7 +357,8 @@ def _defined_art(lines: list[str]) -> str | None:
     for i, line in enumerate(lines):
         s = line.strip()
         kinds = {a.lower() for a in ARTEN}
-        if _DEFINED_ART.match(s) and any(w.lower().strip(":") in kinds for w in s.split()[:4]):
+        # a kind of paper among the first words ("Einfacher Sachantrag im Sinne …", "ANFRAGE NACH § 4 …")
+        if _DEFINED_ART.match(s) and any(w.lower().strip(":").endswith(tuple(kinds)) for w in s.split()[:4]):
             following = lines[i + 1].strip() if i + 1 < len(lines) else ""
             if re.fullmatch(r"\((?:nicht\s?)?öffentlich\)", following, re.I):
                 s = f"{s} {following}"  # the status in brackets wrapped onto the next line

@@ -26,7 +26,9 @@ _CAPS_LINE = re.compile(rf"^(?P<kind>{_KIND.upper()})\s+(?P<name>[A-ZÄÖÜ]{{3,
 # Words after "Stadt"/"Gemeinde" that are no names ("die Stadt Verwaltung" is a typo, not a body).
 _NOT_A_NAME = {"Verwaltung", "Rat", "Ortsrat", "Bürgermeister", "Bürgermeisterin", "Und", "Oder", "Der", "Die", "Das"}
 # German common nouns end so; place names rarely do ("Stadt Abstimmung", "Gemeinde Verwaltungsgemeinschaft")
-_COMMON_NOUN = re.compile(r"(?:ung|heit|keit|schaft|tion|ität|nis|ismus|ment|ie|rat|amt|ausschuss|verwaltung)$")
+_COMMON_NOUN = re.compile(
+    r"(?:ung|heit|keit|schaft|tion|ität|nis|ismus|ment|ie|rat|amt|ausschuss|schüsse|verwaltung|ige|ische|liche|ende)$"
+)  # and adjectives ("Region Vielfältige")
 
 
 def _name_ok(name: str) -> bool:

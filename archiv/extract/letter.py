@@ -19,7 +19,7 @@ from .vocabulary import ARTEN
 
 # DIN 5008: "Sehr geehrte Damen und Herren," (OCR drops letters: "Sehr geehrt Frau …")
 SALUTATION = re.compile(r"^(?:Sehr\s+geehrt\w*|Liebe[rn]?\s|Guten\s+Tag\b|Hallo\b)", re.I)
-_CLOSING = re.compile(r"^(?:Mit\s+freundliche[nm]?\s+Gr[üu]ß|Freundliche\s+Grüße|Viele\s+Grüße|Hochachtungsvoll)", re.I)
+CLOSING = re.compile(r"^(?:Mit\s+freundliche[nm]?\s+Gr[üu]ß|Freundliche\s+Grüße|Viele\s+Grüße|Hochachtungsvoll)", re.I)
 # "wir bitten Sie, folgende Anfrage … auf die Tagesordnung … zu setzen:" — the letter's covering sentence
 _AGENDA_REQUEST = re.compile(r"Tagesordnung|folgenden?\s+(?:Antrag|Anfrage|Beschluss)", re.I)
 _KINDS = sorted(ARTEN, key=len, reverse=True)
@@ -33,6 +33,8 @@ _SESSION = re.compile(
     r"\bSitzung\s+(?:des|der)\s+(?P<gremium>[A-ZÄÖÜ][\wäöüß-]+(?:\s+(?:\d+\s+)?(?:\([^)]{1,30}\)\s*)?[A-ZÄÖÜ][\wäöüß-]+){0,3})"
     r"\s+(?:am|vom)\s+(?P<datum>.{6,20})"
 )
+# "Der Gemeinderat möge beschließen:", "Wir beantragen:": the proposed resolution begins
+_RESOLUTION = re.compile(r"(?:möge|wolle|möchte)\s+(?:folgendes\s+)?beschließen\s*:?$|^Wir\s+beantragen\s*:?$", re.I)
 _QUESTIONS = re.compile(r"(?:folgende[rn]?\s+Fragen|Fragen\s*:)\s*:?\s*$", re.I)
 
 
@@ -66,7 +68,15 @@ def session(lines: list[str]) -> BeschlusslaufRow | None:
         return None
     d = DATE_ANY.match(m.group("datum")) or DATE_ANY.search(m.group("datum")[:14])
     datum = iso_from_match(d) if d else None
-    return BeschlusslaufRow(None, m.group("gremium").strip(), None, None, datum, None) if datum else None
+    return BeschlusslaufRow(None, _nominative(m.group("gremium").strip()), None, None, datum, None) if datum else None
+
+
+# "des Gemeinderates", "des Kreistags", "des Ausschusses für Umwelt": the committee in the genitive
+_GENITIVE = re.compile(r"^(?P<stem>\w*(?:rat|tag|schuss|beirat|vorstand|senat|magistrat))(?:es|s)\b")
+
+
+def _nominative(gremium: str) -> str:
+    return _GENITIVE.sub(lambda m: m.group("stem"), gremium, count=1)
 
 
 def body(lines: list[str], segs: list[Segment]) -> str | None:
@@ -90,7 +100,7 @@ def body(lines: list[str], segs: list[Segment]) -> str | None:
     out: list[str] = []
     for line in lines[i:stop]:
         s = line.strip()
-        if _CLOSING.match(s):
+        if CLOSING.match(s) or _RESOLUTION.search(s):
             break
         out.append(line)
         if _QUESTIONS.search(s) and len(out) > 1:
@@ -108,7 +118,7 @@ def hier_subject(lines: list[str]) -> str | None:
         if not _HIER.match(line.strip()):
             continue
         prev = next((lines[j].strip() for j in range(i - 1, max(i - 3, -1), -1) if lines[j].strip()), "")
-        if not prev or SALUTATION.match(prev) or prev.endswith((":", ",")) or len(prev) < 8:
+        if not prev or SALUTATION.match(prev) or prev.endswith((":", ",")):
             return None
         parts = [_SUBJECT_LABEL.sub("", prev), line.strip()]
         for follow in lines[i + 1 : i + 3]:  # "hier: Bedarfsprüfung" / "(141/41/17/08)"

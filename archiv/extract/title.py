@@ -289,7 +289,8 @@ def letter_subject(lines: list[str]) -> str | None:
         above: list[str] = []
         skipped = 0
         for prev in reversed(lines[:i]):
-            s = prev.strip()
+            # a scan's line runs on into a stamp or a note at its right (OCR marks the gap with a TAB)
+            s = prev.strip().split("\t")[0].strip()
             if not above and (not s or (_stamp(s) and skipped < 4)):
                 skipped += bool(s)
                 continue  # a stamp or a detail line ("Voraussichtliche Auftragssumme: …") under the subject

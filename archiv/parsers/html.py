@@ -53,8 +53,14 @@ class HtmlParser:
             _render(root, parts)
         text = normalise_text(re.sub(r"\n{3,}", "\n\n", "".join(parts)))
         tables = tuple(Table(page=1, rows=rows) for rows in _leaf_tables(tree))
+        head = tree.css_first("title")
+        title = " ".join(head.text().split()) if head is not None else ""
         return ExtractedText(
-            source=source, format="html", pages=(Page(number=1, text=text, method="text"),), tables=tables
+            source=source,
+            format="html",
+            pages=(Page(number=1, text=text, method="text"),),
+            tables=tables,
+            title=title or None,
         )
 
 
