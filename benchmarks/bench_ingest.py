@@ -68,7 +68,8 @@ class Row:
 
     def line(self) -> str:
         rate = self.pages / self.seconds if self.seconds > 0 else float("inf")
-        return f"| {self.set} | {self.method} | {self.files} | {self.pages} | {self.seconds:.3f} | {rate:,.0f} |"
+        shown = f"{rate:,.1f}" if rate < 100 else f"{rate:,.0f}"
+        return f"| {self.set} | {self.method} | {self.files} | {self.pages} | {self.seconds:.3f} | {shown} |"
 
 
 def count_pages(path: Path) -> tuple[int, int]:
