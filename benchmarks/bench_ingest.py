@@ -1,10 +1,12 @@
 """Pages per second of `archiv ingest` against a pdfplumber-only baseline, on the same PDFs.
 
 Sets: the real Nordstemmen PDFs (../shared/corpus/nordstemmen/pdf, skipped when absent), the
-generated samples/pdf/*.pdf, and those samples copied --copies times (a distinct trailing byte per
-copy, so that archiv's sha256 dedupe does not skip them). Every measurement runs --repeat times;
-the median is reported. `archiv ingest` runs as the real CLI in a subprocess (process start-up,
-spaCy loading, field extraction and indexing included); the other methods run in-process.
+generated samples/pdf/*.pdf, those samples copied --copies times (a distinct trailing byte per
+copy, so that archiv's sha256 dedupe does not skip them), and the Vorlagen with a ruled
+Beratungsfolge table: samples/pdf plus --vorlagen files written by vorlage_tables.py. Every
+measurement runs --repeat times; the median is reported. `archiv ingest` runs as the real CLI
+in a subprocess (process start-up, spaCy loading, field extraction and indexing included); the
+other methods run in-process.
 
     .venv/bin/python benchmarks/bench_ingest.py [--write]
 """
@@ -30,6 +32,7 @@ from pathlib import Path
 import pdfplumber
 import pypdfium2 as pdfium
 from readme_section import write_section
+from vorlage_tables import write as write_vorlagen
 
 from archiv.detect import open_source
 from archiv.models import ParseOptions
@@ -40,6 +43,7 @@ NORDSTEMMEN = ROOT.parent / "shared" / "corpus" / "nordstemmen" / "pdf"
 SAMPLES = ROOT / "samples" / "pdf"
 README = ROOT / "benchmarks" / "README.md"
 ARCHIV = Path(sys.executable).with_name("archiv")
+SET_KEYS = ("nordstemmen", "nordstemmen-text", "samples", "copies", "vorlagen")
 
 
 @dataclass(frozen=True)
@@ -64,7 +68,8 @@ class Row:
 
     def line(self) -> str:
         rate = self.pages / self.seconds if self.seconds > 0 else float("inf")
-        return f"| {self.set} | {self.method} | {self.files} | {self.pages} | {self.seconds:.3f} | {rate:,.0f} |"
+        shown = f"{rate:,.1f}" if rate < 100 else f"{rate:,.0f}"
+        return f"| {self.set} | {self.method} | {self.files} | {self.pages} | {self.seconds:.3f} | {shown} |"
 
 
 def count_pages(path: Path) -> tuple[int, int]:
@@ -199,6 +204,28 @@ def machine() -> str:
     return f"{nproc} CPUs (nproc), {cpu}, Python {platform.python_version()}, {platform.system()}"
 
 
+def ratios(rows: list[Row]) -> str:
+    """Per set, archiv's rates as multiples of the pdfplumber baseline's, measured in the same run."""
+    out = [
+        "| set | ingest --workers 2 ÷ pdfplumber text | ingest --workers 1 ÷ pdfplumber text"
+        " | parse ÷ pdfplumber text |"
+    ]
+    out.append("|---|---:|---:|---:|")
+    for name in dict.fromkeys(r.set for r in rows):
+        by = {r.method: r.seconds for r in rows if r.set == name}
+        base = by["pdfplumber extract_text, baseline (in-process)"]
+        cells = [
+            f"{base / by[m]:.1f}×"
+            for m in (
+                "archiv ingest --workers 2 (CLI)",
+                "archiv ingest --workers 1 (CLI)",
+                "archiv PdfParser.parse (in-process)",
+            )
+        ]
+        out.append(f"| {name} | " + " | ".join(cells) + " |")
+    return "\n".join(out)
+
+
 def table(rows: list[Row]) -> str:
     head = "| set | method | files | pages | seconds | pages/s |\n|---|---|---:|---:|---:|---:|"
     return "\n".join([head, *(r.line() for r in rows)])
@@ -208,6 +235,12 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--copies", type=int, default=20, help="copies of every sample PDF in the larger set (default 20)")
     ap.add_argument("--repeat", type=int, default=3, help="runs per measurement; the median is reported (default 3)")
+    ap.add_argument("--vorlagen", type=int, default=60, help="generated Vorlagen with tables (default 60)")
+    ap.add_argument(
+        "--sets",
+        default=",".join(SET_KEYS),
+        help=f"comma-separated sets to run, of {', '.join(SET_KEYS)} (default: all)",
+    )
     ap.add_argument("--write", action="store_true", help=f"also write the results into {README.relative_to(ROOT)}")
     args = ap.parse_args()
     if not ARCHIV.exists():
@@ -216,31 +249,45 @@ def main() -> None:
     load_before = os.getloadavg()[0]
     if load_before > 0.5:
         print(f"warning: load average {load_before:.2f} before the run; other work skews the timings", file=sys.stderr)
+    keys = {k.strip() for k in args.sets.split(",") if k.strip()}
+    if keys - set(SET_KEYS):
+        raise SystemExit(f"unknown sets: {', '.join(sorted(keys - set(SET_KEYS)))}")
     rows: list[Row] = []
     with tempfile.TemporaryDirectory(prefix="bench-copies-") as tmp:
         sets = []
-        if NORDSTEMMEN.is_dir():
-            sets.append(make_set("Nordstemmen (real)", NORDSTEMMEN))
-            # The same without the files that have scanned pages: archiv without OCR.
-            text_only = Path(tmp) / "nordstemmen-text"
-            text_only.mkdir()
-            for i, f in enumerate(sets[0].files):
-                if count_pages(f)[1] == 0:
-                    shutil.copyfile(f, text_only / f"{i:02d}-{f.name}")
-            sets.append(make_set("Nordstemmen, text-layer files", text_only))
-        else:
-            print(f"skipping the Nordstemmen set: {NORDSTEMMEN} does not exist", file=sys.stderr)
+        if keys & {"nordstemmen", "nordstemmen-text"} and not NORDSTEMMEN.is_dir():
+            print(f"skipping the Nordstemmen sets: {NORDSTEMMEN} does not exist", file=sys.stderr)
+        elif keys & {"nordstemmen", "nordstemmen-text"}:
+            real = make_set("Nordstemmen (real)", NORDSTEMMEN)
+            if "nordstemmen" in keys:
+                sets.append(real)
+            if "nordstemmen-text" in keys:  # without the files that have scanned pages: archiv without OCR
+                text_only = Path(tmp) / "nordstemmen-text"
+                text_only.mkdir()
+                for i, f in enumerate(real.files):
+                    if count_pages(f)[1] == 0:
+                        shutil.copyfile(f, text_only / f"{i:02d}-{f.name}")
+                sets.append(make_set("Nordstemmen, text-layer files", text_only))
         samples = make_set("samples", SAMPLES)
-        sets.append(samples)
-        copies = Path(tmp) / "samples-copies"
-        copies.mkdir()
-        make_copies(samples.files, args.copies, copies)
-        sets.append(make_set(f"samples ×{args.copies}", copies))
+        if "samples" in keys:
+            sets.append(samples)
+        if "copies" in keys:
+            copies = Path(tmp) / "samples-copies"
+            copies.mkdir()
+            make_copies(samples.files, args.copies, copies)
+            sets.append(make_set(f"samples ×{args.copies}", copies))
+        if "vorlagen" in keys:
+            # Vorlagen that carry a ruled Beratungsfolge table: the samples and generated ones
+            vorlagen = Path(tmp) / "vorlagen"
+            write_vorlagen(vorlagen, args.vorlagen)
+            for f in samples.files:
+                shutil.copyfile(f, vorlagen / f.name)
+            sets.append(make_set(f"Vorlagen with tables (samples + {args.vorlagen} generated)", vorlagen))
         for s in sets:
             print(f"{s.describe()} ...", file=sys.stderr)
             rows += bench_set(s, args.repeat)
 
-    result = table(rows) + "\n\n" + "".join(f"- {s.describe()}\n" for s in sets)
+    result = table(rows) + "\n\n" + ratios(rows) + "\n\n" + "".join(f"- {s.describe()}\n" for s in sets)
     print(result)
     if args.write:
         cmd = shlex.join([".venv/bin/python", "benchmarks/bench_ingest.py", *sys.argv[1:]])

@@ -25,7 +25,7 @@ import pypdfium2.raw as pdfium_c
 # pdfium's path segment types
 _LINETO, _BEZIERTO, _MOVETO = pdfium_c.FPDF_SEGMENT_LINETO, pdfium_c.FPDF_SEGMENT_BEZIERTO, pdfium_c.FPDF_SEGMENT_MOVETO
 _PATH, _FORM, _TEXT = pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM, pdfium_c.FPDF_PAGEOBJ_TEXT
-_PDFIUM_HYPHEN = 0x2
+_PDFIUM_HYPHEN = (0x2, 0xFFFE)  # a hyphen at a line end, in pdfium's characters and in its text
 _SLACK = 4.0  # points
 _LINE_REACH = 40.0  # points
 _Matrix = tuple[float, float, float, float, float, float]
@@ -299,10 +299,13 @@ class _FontState:
 def _char(tp: Any, i: int, unicode: str, rect: Any, height: float, font: _FontState) -> dict | None:
     if unicode.isspace() and pdfium_c.FPDFText_IsGenerated(tp, i):
         return None  # a space or line break pdfium inferred; pdfminer has no such character
-    code = pdfium_c.FPDFText_GetUnicode(tp, i)
-    if code == _PDFIUM_HYPHEN:
-        # pdfium marks a hyphen at a line end (U+002D or U+00AD) with U+0002; printed at a
-        # line end, it is the visible hyphen pdfminer reads as "-"
+    code = ord(unicode)  # pdfium's text, one character per character index (checked by the caller)
+    if code in _PDFIUM_HYPHEN:
+        # pdfium marks a hyphen at a line end (U+002D or U+00AD) with U+0002 (U+FFFE in its text,
+        # where a glyph without any Unicode value looks the same); printed at a line end, it is the
+        # visible hyphen pdfminer reads as "-"
+        if pdfium_c.FPDFText_GetUnicode(tp, i) != 0x2:
+            raise Unsupported("character without a Unicode value")
         code = 0x2D
     if pdfium_c.FPDFText_HasUnicodeMapError(tp, i) == 1 or 0xD800 <= code < 0xE000 or code < 0x20:
         raise Unsupported("character without a Unicode mapping, or outside the BMP")
