@@ -260,6 +260,14 @@ class Store:
     def count(self) -> int:
         return self.db.execute("SELECT COUNT(*) FROM vorlagen").fetchone()[0]
 
+    def iter_records_without_text(self, batch: int = 500) -> Iterator[Vorlage]:
+        """Every record with ``text`` empty: SQLite drops the text before Python parses the JSON
+        (the OParl object graph needs every record's fields, not their texts)."""
+        cur = self.db.execute("SELECT json_set(record, '$.text', '') FROM vorlagen ORDER BY id")
+        while rows := cur.fetchmany(batch):
+            for (rec,) in rows:
+                yield Vorlage.from_dict(json.loads(rec))
+
     def iter_records(self, only_unindexed: bool = False, batch: int = 500) -> Iterator[Vorlage]:
         sql = "SELECT record FROM vorlagen" + (" WHERE indexed = 0" if only_unindexed else "") + " ORDER BY id"
         cur = self.db.execute(sql)

@@ -15,6 +15,7 @@ specification allows.
 
 from __future__ import annotations
 
+import functools
 import mimetypes
 from pathlib import PurePath
 
@@ -53,6 +54,7 @@ def file_name(v: Vorlage) -> str:
     return PurePath(v.source.path.replace("\\", "/")).name or f"{v.id}"
 
 
+@functools.lru_cache(maxsize=4096)
 def authoritative(role: str | None) -> bool | None:
     """True for a deciding step, False for a preparing one, None where the role does not say."""
     if not role:

@@ -16,6 +16,7 @@ not read yet. A Consultation from OParl keeps its meeting's URL at the source.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -135,6 +136,7 @@ class Catalog:
 Imported = Callable[[Vorlage], "dict[str, Any] | None"]
 
 
+@functools.lru_cache(maxsize=4096)
 def slug(name: str) -> str:
     """An ASCII path segment for a name: 'Stadt Köln' -> 'stadt-koeln'."""
     text = name.lower().replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss")
@@ -142,6 +144,7 @@ def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:60] or "koerperschaft"
 
 
+@functools.lru_cache(maxsize=65536)
 def _hash(*parts: str) -> str:
     return hashlib.sha256("\x00".join(parts).encode()).hexdigest()[:12]
 
@@ -229,7 +232,7 @@ def build(records: Iterable[Vorlage], imported: Imported) -> Catalog:
     for v in records:
         original = imported(v) if v.source.format == "oparl" else None
         body = b.body(v, original)
-        light = replace(v, text="")
+        light = replace(v, text="") if v.text else v
         b.cat.records[v.id] = light
         groups.setdefault(group_key(v, body), []).append((light, original, body))
     number_index: dict[str, list[str]] = {}

@@ -30,7 +30,7 @@ class TreeReport:
 
 def open_site(archive: Archive, base_url: str, *, public: bool, web: bool) -> Site:
     def visible() -> Iterator[Vorlage]:
-        return (v for v in archive.records() if not public or v.oeffentlich is not False)
+        return (v for v in archive.store.iter_records_without_text() if not public or v.oeffentlich is not False)
 
     return Site(
         visible(),

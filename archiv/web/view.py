@@ -82,8 +82,8 @@ class ArchiveView:
         return {i: v for i, v in found.items() if self.visible(v)}
 
     def records(self) -> Iterator[Vorlage]:
-        """Every record the web may show (for the OParl lists)."""
-        return (v for v in self._archive().records() if self.visible(v))
+        """Every record the web may show, without its text (for the OParl object graph)."""
+        return (v for v in self._archive().store.iter_records_without_text() if self.visible(v))
 
     def find(self, ref: str) -> list[Vorlage]:
         try:
