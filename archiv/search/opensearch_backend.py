@@ -101,7 +101,10 @@ class OpenSearchBackend:
         meta = self._meta(retries=1)
         if meta is None:
             if not create:
-                raise IndexStateError(f"no OpenSearch index '{self.index}' at {self.url}: run 'archiv reindex'")
+                raise IndexStateError(
+                    f"no OpenSearch index '{self.index}' at {self.url}: run 'archiv reindex --backend opensearch', "
+                    "or name the index other machines fill with --opensearch-index"
+                )
             self._create()
         elif meta != {"archiv_schema": SCHEMA_VERSION, "analysis": ANALYSIS_VERSION}:
             if not rebuild:
