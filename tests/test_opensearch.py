@@ -145,3 +145,40 @@ def test_a_server_without_records_serves_both_machines_from_the_index(
     original = client.get(f"/datei/{kita.id}")
     assert original.status_code == 200 and original.content == Path(kita.source.path).read_bytes()
     assert client.get("/vorlage/0000000000000000").status_code == 404
+
+
+def test_bulk_retries_with_backoff_on_429_and_5xx(
+    tmp_path: Path, opensearch_url: str, index_name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A node under load answers 429 for some documents or 503 for a whole request: archiv waits,
+    doubling the pause, and sends again what was not taken; nothing is lost or doubled."""
+    import opensearchpy
+
+    from archiv.search import opensearch_backend
+    from archiv.search.document import index_document
+    from archiv.search.opensearch_backend import OpenSearchBackend
+
+    backend = OpenSearchBackend(tmp_path, url=opensearch_url, index=index_name, create=True)
+    with Archive(tmp_path / "src", "tantivy", create=True) as archive:
+        archive.ingest([FIXTURES])
+        docs = [index_document(r) for r in archive.records()]
+    pauses: list[float] = []
+    monkeypatch.setattr(opensearch_backend.time, "sleep", pauses.append)
+    real_bulk, calls = backend.client.bulk, []
+
+    def flaky_bulk(body: list, **kwargs: object) -> dict:
+        calls.append(len(body) // 2)
+        if len(calls) == 1:
+            raise opensearchpy.TransportError(503, "unavailable", {})
+        if len(calls) == 2:  # the node takes the first document only
+            res = real_bulk(body=body[:2], **kwargs)
+            rejected = {"index": {"status": 429, "error": {"type": "es_rejected_execution_exception"}}}
+            return {"errors": True, "items": res["items"] + [rejected] * (len(body) // 2 - 1)}
+        return real_bulk(body=body, **kwargs)
+
+    monkeypatch.setattr(backend.client, "bulk", flaky_bulk)
+    assert backend.add(docs) == len(docs)
+    assert calls == [len(docs), len(docs), len(docs) - 1]
+    assert pauses == [0.5, 0.5]  # one pause per kind of failure, the first of each backoff
+    assert backend.count() == len(docs)
+    backend.close()

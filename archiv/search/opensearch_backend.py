@@ -29,9 +29,10 @@ from ..errors import ArchivError, ExitCode, IndexStateError, MissingDependencyEr
 from ..extract.normalize import identifier_keys
 from ..models import Vorlage
 from . import FACET_SIZE, FACETS, BackendHit, BackendResult, Filters
-from .analysis import ANALYSIS_VERSION, exact_terms
+from .analysis import ANALYSIS_VERSION
 from .document import IndexDocument
-from .plan import AllQ, BoolQ, NoneQ, PhraseQ, PrefixQ, Q, RangeQ, TermQ, filter_plan, plan
+from .opensearch_mapping import SCHEMA_VERSION, document, mapping, translate
+from .plan import filter_plan, plan
 from .query import Node
 
 try:
@@ -39,44 +40,17 @@ try:
 except ImportError as e:  # pragma: no cover - a dependency of archiv
     raise MissingDependencyError("the OpenSearch client", "pip install 'opensearch-py>=2.6'") from e
 
-SCHEMA_VERSION = 3  # 3: koerperschaft and einreicher as facets, einreicher:
 DEFAULT_URL = "http://127.0.0.1:9200"
 CONNECTION_FILE = "opensearch-connection.json"  # in the index folder: the URL and index name it uses
 BULK_DOCS = 500
 RETRIES = 5  # on 429 and 5xx, with backoff from 0.5 s to 8 s
 RETRY_STATUS = frozenset({429, 500, 502, 503, 504})
-_ANALYSED = (
-    "betreff", "betreff_parts", "text", "text_parts", "gremium_terms", "art_terms", "fachbereich_terms",
-    "koerperschaft_terms", "einreicher_terms",
-)  # fmt: skip
-_KEYWORDS = (
-    "nr_keys", "az_keys", "ref_keys", "gremium", "art", "fachbereich", "jahr", "oeffentlich", "koerperschaft",
-    "einreicher",
-)  # fmt: skip
 
 
 class BackendUnreachableError(ArchivError):
     """The cluster does not answer or refuses: not a stale index, so reindex never wipes anything for it."""
 
     exit_code = ExitCode.INDEX
-
-
-def mapping() -> dict[str, Any]:
-    props: dict[str, Any] = {"id": {"type": "keyword"}, "datum": {"type": "integer"}}  # YYYYMMDD, 0 = none
-    for name in _KEYWORDS:
-        props[name] = {"type": "keyword"}
-    for name in _ANALYSED:
-        props[name] = {"type": "text", "analyzer": "whitespace", "index_options": "freqs"}
-    for name in ("betreff_exact", "text_exact"):
-        props[name] = {"type": "text", "analyzer": "whitespace", "index_options": "positions"}
-    props["words"] = {"type": "keyword", "index": False, "ignore_above": 64}  # the vocabulary, by doc values
-    props["record"] = {"type": "object", "enabled": False}  # the Vorlage, for a server without the store
-    return {
-        "dynamic": "strict",
-        "_meta": {"archiv_schema": SCHEMA_VERSION, "analysis": ANALYSIS_VERSION},
-        "_source": {"includes": ["id", "record"]},  # not the analysed fields: they would double the index
-        "properties": props,
-    }
 
 
 def index_settings() -> dict[str, Any]:
@@ -127,7 +101,10 @@ class OpenSearchBackend:
         meta = self._meta(retries=1)
         if meta is None:
             if not create:
-                raise IndexStateError(f"no OpenSearch index '{self.index}' at {self.url}: run 'archiv reindex'")
+                raise IndexStateError(
+                    f"no OpenSearch index '{self.index}' at {self.url}: run 'archiv reindex --backend opensearch', "
+                    "or name the index other machines fill with --opensearch-index"
+                )
             self._create()
         elif meta != {"archiv_schema": SCHEMA_VERSION, "analysis": ANALYSIS_VERSION}:
             if not rebuild:
@@ -203,7 +180,7 @@ class OpenSearchBackend:
         for _ in range(RETRIES + 1):
             body: list[dict[str, Any]] = []
             for d in pending:
-                body += [{"index": {"_index": self.index, "_id": d.id}}, _document(d)]
+                body += [{"index": {"_index": self.index, "_id": d.id}}, document(d)]
             res = self._call(self.client.bulk, body=body)
             if not res.get("errors"):
                 return
@@ -244,8 +221,8 @@ class OpenSearchBackend:
     def search(
         self, tree: Node, filters: Filters, *, limit: int, offset: int = 0, sort: str = "relevance"
     ) -> BackendResult:
-        query = _translate(plan(tree))
-        flt = [_translate(f) for f in filter_plan(**vars(filters))]
+        query = translate(plan(tree))
+        flt = [translate(f) for f in filter_plan(**vars(filters))]
         if flt:
             query = {"bool": {"must": [query], "filter": flt}}  # filters narrow without changing scores
         body: dict[str, Any] = {
@@ -312,77 +289,6 @@ class OpenSearchBackend:
         body = {"query": query, "size": 100, "sort": [{"id": "asc"}], "_source": ["record"]}
         res = self._call(self.client.search, index=self.index, body=body)
         return [Vorlage.from_dict(h["_source"]["record"]) for h in res["hits"]["hits"] if "record" in h["_source"]]
-
-
-def _translate(q: Q) -> dict[str, Any]:
-    if isinstance(q, TermQ):
-        return {"term": {q.field: {"value": q.term, "boost": q.boost}}}
-    if isinstance(q, PhraseQ):
-        return {"match_phrase": {q.field: {"query": " ".join(q.terms), "boost": q.boost}}}
-    if isinstance(q, PrefixQ):
-        # Every matching term, with a constant score (as tantivy's): Lucene's prefix query walks the term
-        # dictionary itself, so the embedded backends' cap (plan.MAX_PREFIX_TERMS, the most frequent) is
-        # not needed, and a cap here could only keep the first terms in term order ("sch*" without
-        # "Schule"), as Lucene has no order by frequency.
-        return {"prefix": {q.field: {"value": q.prefix, "boost": q.boost}}}
-    if isinstance(q, RangeQ):
-        return {"range": {"datum": {"gte": _date_number(q.low, 1), "lte": _date_number(q.high, 99991231)}}}
-    if isinstance(q, AllQ):
-        return {"match_all": {}}
-    if isinstance(q, NoneQ):
-        return {"match_none": {}}
-    if isinstance(q, BoolQ):
-        if not q.must and len(q.should) == 1 and not q.must_not:
-            return _translate(q.should[0])
-        out: dict[str, Any] = {}
-        if q.must:
-            out["must"] = [_translate(c) for c in q.must]
-        if q.should:
-            out["should"] = [_translate(c) for c in q.should]
-            if not q.must:
-                out["minimum_should_match"] = 1
-        if q.must_not:
-            out["must_not"] = [_translate(c) for c in q.must_not]
-        return {"bool": out}
-    raise TypeError(f"unknown plan {q!r}")
-
-
-def _document(d: IndexDocument) -> dict[str, Any]:
-    exact = exact_terms(d.text)
-    doc: dict[str, Any] = {
-        "id": d.id,
-        "nr_keys": list(d.nr_keys),
-        "az_keys": list(d.az_keys),
-        "ref_keys": list(d.ref_keys),
-        "betreff": d.betreff_terms,
-        "betreff_parts": d.betreff_parts,
-        "text": d.text_terms,
-        "text_parts": d.text_parts,
-        "gremium_terms": d.gremium_terms,
-        "art_terms": d.art_terms,
-        "fachbereich_terms": d.fachbereich_terms,
-        "koerperschaft_terms": d.koerperschaft_terms,
-        "einreicher_terms": d.einreicher_terms,
-        "betreff_exact": " ".join(exact_terms(d.betreff)),
-        "text_exact": " ".join(exact),
-        "words": sorted(set(exact)),
-        "gremium": list(d.gremien),
-        "oeffentlich": "1" if d.oeffentlich else "0",
-        "datum": _date_number(d.datum, 0),
-    }
-    if d.vorlage is not None:
-        doc["record"] = d.vorlage.to_dict()
-    for name, value in (
-        ("art", d.art), ("fachbereich", d.fachbereich), ("jahr", d.jahr), ("koerperschaft", d.koerperschaft),
-        ("einreicher", d.einreicher),
-    ):  # fmt: skip
-        if value:
-            doc[name] = value
-    return doc
-
-
-def _date_number(iso: str | None, default: int) -> int:
-    return int(iso.replace("-", "")) if iso else default
 
 
 def _rank(kv: tuple[str, int]) -> tuple[int, str]:
