@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from .errors import IndexStateError
-from .extract.normalize import identifier_keys
+from .extract.normalize import identifier_bases, identifier_keys
 from .models import Vorlage
 
 SCHEMA = """
@@ -32,7 +32,7 @@ CREATE TABLE IF NOT EXISTS vorlagen (
 );
 CREATE TABLE IF NOT EXISTS id_keys (
     key TEXT NOT NULL,
-    kind TEXT NOT NULL,       -- vorlage_nr | aktenzeichen
+    kind TEXT NOT NULL,       -- vorlage_nr | aktenzeichen | version (the base number of a revision)
     vorlage_id TEXT NOT NULL REFERENCES vorlagen(id) ON DELETE CASCADE,
     PRIMARY KEY (key, kind, vorlage_id)
 );
@@ -42,6 +42,16 @@ CREATE TABLE IF NOT EXISTS paths (
     sha256 TEXT NOT NULL
 );
 """
+
+
+KEYS_VERSION = 1  # raised when identifier_keys changes: the keys of every record are computed anew
+
+
+def _key_rows(record: Vorlage) -> list[tuple[str, str, str]]:
+    rows = [(k, "vorlage_nr", record.id) for k in identifier_keys(record.vorlage_nr)]
+    rows += [(k, "aktenzeichen", record.id) for k in identifier_keys(record.aktenzeichen)]
+    rows += [(k, "version", record.id) for k in identifier_bases(record.vorlage_nr)]
+    return rows
 
 
 class Store:
@@ -56,6 +66,8 @@ class Store:
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA foreign_keys=ON")
             self.db.executescript(SCHEMA)
+            if self.db.execute("PRAGMA user_version").fetchone()[0] < KEYS_VERSION:
+                self._rebuild_keys()
         except sqlite3.DatabaseError as e:
             raise IndexStateError(f"{self.path}: cannot open the record store ({e})") from e
 
@@ -84,12 +96,20 @@ class Store:
                 ),
             )
             self.db.execute("DELETE FROM id_keys WHERE vorlage_id = ?", (record.id,))
-            rows = [(k, "vorlage_nr", record.id) for k in identifier_keys(record.vorlage_nr)]
-            rows += [(k, "aktenzeichen", record.id) for k in identifier_keys(record.aktenzeichen)]
-            self.db.executemany("INSERT OR IGNORE INTO id_keys (key, kind, vorlage_id) VALUES (?, ?, ?)", rows)
+            self.db.executemany(
+                "INSERT OR IGNORE INTO id_keys (key, kind, vorlage_id) VALUES (?, ?, ?)", _key_rows(record)
+            )
             self.db.execute(
                 "INSERT OR REPLACE INTO paths (path, sha256) VALUES (?, ?)", (record.source.path, record.source.sha256)
             )
+
+    def _rebuild_keys(self) -> None:
+        with self.db:
+            self.db.execute("DELETE FROM id_keys")
+            for (rec,) in self.db.execute("SELECT record FROM vorlagen").fetchall():
+                rows = _key_rows(Vorlage.from_dict(json.loads(rec)))
+                self.db.executemany("INSERT OR IGNORE INTO id_keys (key, kind, vorlage_id) VALUES (?, ?, ?)", rows)
+            self.db.execute(f"PRAGMA user_version = {KEYS_VERSION}")
 
     def remember_path(self, path: str, sha256: str) -> None:
         with self.db:
@@ -146,11 +166,12 @@ class Store:
             return []
         marks = ",".join("?" * len(keys))
         rows = self.db.execute(
-            f"SELECT DISTINCT v.record FROM id_keys k JOIN vorlagen v ON v.id = k.vorlage_id WHERE k.key IN ({marks})"
-            " ORDER BY k.kind DESC, v.id",
+            f"SELECT v.id, v.record, MIN(CASE k.kind WHEN 'vorlage_nr' THEN 0 WHEN 'aktenzeichen' THEN 1 ELSE 2 END)"
+            f" AS rank FROM id_keys k JOIN vorlagen v ON v.id = k.vorlage_id WHERE k.key IN ({marks})"
+            " GROUP BY v.id ORDER BY rank, v.id",
             keys,
         ).fetchall()
-        return [Vorlage.from_dict(json.loads(r[0])) for r in rows]
+        return [Vorlage.from_dict(json.loads(r[1])) for r in rows]
 
     def original_path(self, vorlage_id: str) -> Path | None:
         row = self.db.execute("SELECT original, source_path FROM vorlagen WHERE id = ?", (vorlage_id,)).fetchone()

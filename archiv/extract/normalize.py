@@ -73,19 +73,53 @@ _ID_LABEL = re.compile(
 _FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "s"})
 
 
+# A register prefix printed before an Aktenzeichen ("(1) 11.40.90", "(FB 1) 20.03"): no part of the number.
+_REGISTER = re.compile(r"^\s*\(\s*[^()]{1,12}\)\s*")
+# A revision printed after a Vorlage-Nr. ("DS 79/2016 – 1. Ergänzung", "VII-A-07860-NF-04"): the base
+# number is also a key, so the versions are found by it.
+_VERSION = re.compile(
+    r"\s*(?:[-–—,/]\s*)?(?:\d{1,2}\.?\s*)?(?:ergänzung|erganzung|neufassung|änderung|anderung|nachtrag"
+    r"|fortschreibung|nf|äa|ergänzungsvorlage)\b.*$",
+    re.I,
+)
+
+
+def _strip_labels(value: str) -> str:
+    text = _REGISTER.sub("", value.strip(), count=1)
+    while True:
+        stripped = _ID_LABEL.sub("", text, count=1)
+        stripped = _REGISTER.sub("", stripped, count=1)
+        if stripped == text:
+            return text
+        text = stripped
+
+
+def _key(text: str) -> str:
+    # Leading zeros are folded so "VO/2023/117" meets "VO/2023/0117".
+    parts = re.findall(r"[a-z0-9]+", text.lower().translate(_FOLD))
+    return "-".join(p.lstrip("0") or "0" if p.isdigit() else p for p in parts)
+
+
 def identifier_key(value: str) -> str:
     """A loose key under which an identifier is found however it is typed.
 
-    Case, spaces and the separators - / . _ are folded and label words ("Az.", "DS",
-    "Vorlage-Nr.") dropped: "Az. 413 017", "413/017" and "413-017" all give "413-017".
+    Case, spaces, leading zeros and the separators - / . _ are folded; label words ("Az.", "DS",
+    "Vorlage-Nr.") and a register prefix in parentheses ("(1)", "(FB 1)") are dropped: "Az. 413 017",
+    "413/017" and "(1) 413-017" all give "413-17". A register prefix alone ("(2)") gives no key.
     """
-    text = value.strip()
-    while True:
-        stripped = _ID_LABEL.sub("", text, count=1)
-        if stripped == text:
-            break
-        text = stripped
-    return "-".join(re.findall(r"[a-z0-9]+", text.lower().translate(_FOLD)))
+    text = _strip_labels(value)
+    if _REGISTER.fullmatch(value.strip() + " ") or not text:
+        return ""
+    return _key(text)
+
+
+def identifier_base(value: str | None) -> str:
+    """The key of a Vorlage-Nr. without its revision ("DS 79/2016 – 1. Ergänzung" -> "79-2016"), or ""."""
+    if not value:
+        return ""
+    text = _strip_labels(value)
+    base = _VERSION.sub("", text)
+    return _key(base) if base != text and any(c.isdigit() for c in base) else ""
 
 
 def identifier_keys(value: str | None) -> tuple[str, ...]:
@@ -104,3 +138,9 @@ def identifier_keys(value: str | None) -> tuple[str, ...]:
     if 0 < i < len(parts):
         keys.append("-".join(parts[i:]))
     return tuple(dict.fromkeys(keys))
+
+
+def identifier_bases(value: str | None) -> tuple[str, ...]:
+    """The keys of the base number of a revised Vorlage (see identifier_base), () if it is none."""
+    base = identifier_base(value)
+    return identifier_keys(base.replace("-", "/")) if base else ()
