@@ -51,6 +51,7 @@ def _key_rows(record: Vorlage) -> list[tuple[str, str, str]]:
     rows = [(k, "vorlage_nr", record.id) for k in identifier_keys(record.vorlage_nr)]
     rows += [(k, "aktenzeichen", record.id) for k in identifier_keys(record.aktenzeichen)]
     rows += [(k, "version", record.id) for k in identifier_bases(record.vorlage_nr)]
+    rows += [(k, "version", record.id) for k in identifier_bases(record.aktenzeichen, aktenzeichen=True)]
     return rows
 
 

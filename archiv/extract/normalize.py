@@ -108,18 +108,28 @@ def identifier_key(value: str) -> str:
     "413/017" and "(1) 413-017" all give "413-17". A register prefix alone ("(2)") gives no key.
     """
     text = _strip_labels(value)
-    if _REGISTER.fullmatch(value.strip() + " ") or not text:
+    if not text or (_REGISTER.match(value) and not any(c.isdigit() for c in text)):  # "(2)", "(2) – Sch/mü"
         return ""
     return _key(text)
 
 
-def identifier_base(value: str | None) -> str:
-    """The key of a Vorlage-Nr. without its revision ("DS 79/2016 – 1. Ergänzung" -> "79-2016"), or ""."""
+# What follows a file number in an Aktenzeichen: the writer's initials ("– Dom/mü") and a year ("- 2015").
+_INITIALS = re.compile(r"\s*[-–—]?\s*[A-ZÄÖÜ][a-zäöüß]{0,3}\.?\s*/\s*[a-zäöüß]{1,4}\s*$")
+_YEAR = re.compile(r"\s*[-–—/]\s*(?:19|20)\d\d\s*$")
+
+
+def identifier_base(value: str | None, *, aktenzeichen: bool = False) -> str:
+    """The key of an identifier without what follows its number: a revision ("DS 79/2016 – 1. Ergänzung"
+    -> "79-2016"), the writer's initials and a year after an Aktenzeichen ("(2) 20 21 00 - 2015 Nie/mü"
+    -> "20-21-0"); "" if there is nothing to strip."""
     if not value:
         return ""
     text = _strip_labels(value)
     base = _VERSION.sub("", text)
-    return _key(base) if base != text and any(c.isdigit() for c in base) else ""
+    if aktenzeichen:  # a Vorlage-Nr. ends in its year ("79/2016"), an Aktenzeichen's year is an addition
+        base = _YEAR.sub("", _INITIALS.sub("", base)).strip()
+        base = _YEAR.sub("", _INITIALS.sub("", base)).strip()  # "- 2013 Nie/mü": the year before the initials
+    return _key(base) if _key(base) != _key(text) and any(c.isdigit() for c in base) else ""
 
 
 def identifier_keys(value: str | None) -> tuple[str, ...]:
@@ -140,7 +150,7 @@ def identifier_keys(value: str | None) -> tuple[str, ...]:
     return tuple(dict.fromkeys(keys))
 
 
-def identifier_bases(value: str | None) -> tuple[str, ...]:
-    """The keys of the base number of a revised Vorlage (see identifier_base), () if it is none."""
-    base = identifier_base(value)
+def identifier_bases(value: str | None, *, aktenzeichen: bool = False) -> tuple[str, ...]:
+    """The keys of the base number (see identifier_base), () if there is none."""
+    base = identifier_base(value, aktenzeichen=aktenzeichen)
     return identifier_keys(base.replace("-", "/")) if base else ()

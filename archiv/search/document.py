@@ -55,7 +55,8 @@ def index_document(v: Vorlage) -> IndexDocument:
         vorlage_nr=v.vorlage_nr or "",
         aktenzeichen=v.aktenzeichen or "",
         nr_keys=identifier_keys(v.vorlage_nr) + tuple(BASE_MARK + k for k in identifier_bases(v.vorlage_nr)),
-        az_keys=identifier_keys(v.aktenzeichen),
+        az_keys=identifier_keys(v.aktenzeichen)
+        + tuple(BASE_MARK + k for k in identifier_bases(v.aktenzeichen, aktenzeichen=True)),
         ref_keys=refs,
         betreff=v.betreff or "",
         text=v.text,

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..extract.normalize import DATE_ANY, identifier_keys
+from ..extract.normalize import DATE_ANY, identifier_keys, parse_date
 from .analysis import WORD, exact_terms, fold, query_keys, stem, terms
 from .citations import MARK, citation_spans, law_key, paragraph_key
 from .compounds import MIN_PART, split
@@ -155,18 +155,21 @@ def _exact(field: str | None, text: str) -> Q:
     return _any([TermQ(f, words[0], b) if len(words) == 1 else PhraseQ(f, words, b) for f, b in _EXACT[field]])
 
 
-def _identifier(text: str, *, phrase: bool = False) -> Q | None:
-    """The identifier keys of ``text``; with ``phrase``, also its words in this order in the text."""
+def _identifier(text: str, *, phrase: bool = False, alt: str | None = None) -> Q | None:
+    """The identifier keys of ``text`` (or of ``alt``, the same without a register number typed
+    before it: "(1) 11.40.90"); with ``phrase``, also its words in this order in the text."""
     keys = identifier_keys(text)
     if not keys or not any(c.isdigit() for c in text):
         return None
-    key = keys[0]
-    out: list[Q] = [
-        TermQ("nr_keys", key, IDENTIFIER_BOOST),
-        TermQ("az_keys", key, IDENTIFIER_BOOST),
-        TermQ("nr_keys", BASE_MARK + key, VERSION_BOOST),
-        TermQ("ref_keys", key, REFERENCE_BOOST),
-    ]
+    out: list[Q] = []
+    for key in dict.fromkeys([keys[0], *identifier_keys(alt)[:1]]):
+        out += [
+            TermQ("nr_keys", key, IDENTIFIER_BOOST),
+            TermQ("az_keys", key, IDENTIFIER_BOOST),
+            TermQ("nr_keys", BASE_MARK + key, VERSION_BOOST),
+            TermQ("az_keys", BASE_MARK + key, VERSION_BOOST),
+            TermQ("ref_keys", key, REFERENCE_BOOST),
+        ]
     if phrase:
         words = [w for w in WORD.findall(text.lower()) if w not in _ID_LABELS]
         if words:
@@ -176,7 +179,8 @@ def _identifier(text: str, *, phrase: bool = False) -> Q | None:
 
 def is_identifier(text: str) -> bool:
     """An identifier typed as one token ("11.40.90", "3/2025"), not a date ("17.06.2025")."""
-    return bool(_ID_SHAPE.fullmatch(text)) and not DATE_ANY.fullmatch(text.rstrip("."))
+    date = DATE_ANY.fullmatch(text.rstrip("."))
+    return bool(_ID_SHAPE.fullmatch(text)) and not (date and parse_date(date.group()))
 
 
 def _is_label(word: str) -> bool:
@@ -187,9 +191,8 @@ def _keys(field: str, text: str) -> Q:
     keys = identifier_keys(text)
     if not keys:
         return NoneQ()
-    if field == "nr_keys":  # the paper first, then its revisions
-        return _any([TermQ(field, keys[0], 2.0), TermQ(field, BASE_MARK + keys[0])])
-    return TermQ(field, keys[0])
+    # the paper first, then its revisions (or the Aktenzeichen with a year or initials added)
+    return _any([TermQ(field, keys[0], 2.0), TermQ(field, BASE_MARK + keys[0])])
 
 
 def _citation(keys: tuple[str, ...]) -> Q:
@@ -225,7 +228,8 @@ def _plain_run(words: list[Node]) -> Q | None:
         return _citation(spans[0][2])
     labels_and_numbers = all(_is_label(t) or t.isdigit() or is_identifier(t) for t in texts)
     if len(texts) > 1 and labels_and_numbers and any(not _is_label(t) for t in texts):
-        return _identifier(joined, phrase=True)
+        rest = " ".join(texts[1:]) if texts[0].isdigit() and len(texts[0]) <= 2 else None
+        return _identifier(joined, phrase=True, alt=rest)
     return None
 
 
