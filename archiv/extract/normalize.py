@@ -151,6 +151,12 @@ def identifier_keys(value: str | None) -> tuple[str, ...]:
 
 
 def identifier_bases(value: str | None, *, aktenzeichen: bool = False) -> tuple[str, ...]:
-    """The keys of the base number (see identifier_base), () if there is none."""
+    """The keys of the base number (see identifier_base), () if there is none. An Aktenzeichen is a
+    path in the file plan, so its leading groups (at least three) are bases too: "53.20.61/20" is
+    found by "53.20.61"."""
     base = identifier_base(value, aktenzeichen=aktenzeichen)
-    return identifier_keys(base.replace("-", "/")) if base else ()
+    keys = list(identifier_keys(base.replace("-", "/"))) if base else []
+    if aktenzeichen:
+        parts = (base or identifier_key(value or "")).split("-")
+        keys += ["-".join(parts[:n]) for n in range(len(parts) - 1, 2, -1) if parts[n - 1].isdigit()]
+    return tuple(k for k in dict.fromkeys(keys) if k and k not in identifier_keys(value))

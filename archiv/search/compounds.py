@@ -130,6 +130,24 @@ def decompose(word: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=100_000)
+def query_parts(word: str) -> tuple[str, ...]:
+    """The parts a query compound is matched by when written apart: its segments, a short one joined
+    to its neighbour ("halb|tags|schule" -> halbtags, schule); () where that leaves one part
+    ("Rats|beschluss" stays whole)."""
+    runs: list[list[tuple[int, int, str]]] = []
+    for seg in segments(word):
+        if runs and len(runs[-1]) == 1 and len(stem(runs[-1][0][2])) < MIN_PART:
+            runs[-1].append(seg)  # a short first one joins this one
+        elif runs and len(stem(seg[2])) < MIN_PART:
+            runs[-1].append(seg)  # a short one joins the one before
+        else:
+            runs.append([seg])
+    if len(runs) < 2:
+        return ()
+    return tuple(word[run[0][0] : run[-1][0]] + run[-1][2] for run in runs)
+
+
+@lru_cache(maxsize=100_000)
 def tail(word: str) -> str:
     """The head of a compound without its first word ("fusswege" -> "wege", "schulgebaude" -> "gebaude"),
     which completes an elliptic compound ("Rad- und Fußwege" -> "Radwege"); "" if there is none."""

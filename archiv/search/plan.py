@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from ..extract.normalize import DATE_ANY, identifier_keys, parse_date
 from .analysis import WORD, exact_terms, fold, query_keys, stem, terms
 from .citations import MARK, citation_spans, law_key, paragraph_key
-from .compounds import MIN_PART, split
+from .compounds import query_parts
 from .document import BASE_MARK
 from .query import And, AnyOf, MatchAll, Node, Not, Or, Phrase, Prefix, Range, Term
 
@@ -126,8 +126,8 @@ def _word(field: str | None, word: str) -> Q:
         out += [TermQ(stems, key, boost), TermQ(parts, key, boost * PART_WEIGHT)]
         if family:
             out.append(TermQ(parts, family, boost * FAMILY_WEIGHT))
-    pieces = [stem(p) for p in split(fold(word.lower()))]
-    if len(pieces) >= 2 and all(len(p) >= MIN_PART for p in pieces):
+    pieces = [stem(p) for p in query_parts(fold(word.lower()))]
+    if pieces:
         # "Schulwegsicherung" also finds "Sicherung des Schulwegs"; short parts ("Rats|beschluss") never split.
         each = [
             _any([TermQ(f, p, boost * SPLIT_WEIGHT) for stems, parts, boost in _PROSE[field] for f in (stems, parts)])
