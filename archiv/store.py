@@ -185,6 +185,12 @@ class Store:
     def count(self) -> int:
         return self.db.execute("SELECT COUNT(*) FROM vorlagen").fetchone()[0]
 
+    def iter_raw(self, batch: int = 500) -> Iterator[tuple[str, str, str]]:
+        """(id, source path, record JSON) of every record, unparsed: for workers that parse them."""
+        cur = self.db.execute("SELECT id, source_path, record FROM vorlagen ORDER BY id")
+        while rows := cur.fetchmany(batch):
+            yield from rows
+
     def iter_records(self, only_unindexed: bool = False, batch: int = 500) -> Iterator[Vorlage]:
         sql = "SELECT record FROM vorlagen" + (" WHERE indexed = 0" if only_unindexed else "") + " ORDER BY id"
         cur = self.db.execute(sql)

@@ -1,7 +1,7 @@
 """Known-item queries over the real council documents of ../shared/corpus, on every backend.
 
-The index holds the text exports of the corpus (Nordstemmen papers, Karlsruhe texts, Leipzig, Augsburg,
-Berlin records; no scans, so no OCR), ingested once with Whoosh and rebuilt with tantivy. Each query
+The index holds the text exports of the corpus (the text of the Nordstemmen papers, Karlsruhe texts,
+Leipzig, Augsburg, Berlin records; no scans, so no OCR), ingested once with Whoosh and rebuilt with tantivy. Each query
 names, by a part of its path under the corpus (a folder names every file of a paper: text and metadata),
 the documents a journalist or a clerk looking for them expects among the first three hits, and those
 that must not be found. Skipped where ../shared/corpus is absent.
@@ -22,7 +22,7 @@ from archiv.search import BACKENDS
 from .conftest import CORPUS, run
 
 pytestmark = pytest.mark.skipif(not (CORPUS / "nordstemmen" / "papers").is_dir(), reason="../shared/corpus is not here")
-PARTS = ("nordstemmen/papers", "karlsruhe/texts", "leipzig", "augsburg", "berlin-friedrichshain-kreuzberg")
+PARTS = ("karlsruhe/texts", "leipzig", "augsburg", "berlin-friedrichshain-kreuzberg")
 
 
 @dataclass(frozen=True)
@@ -122,8 +122,10 @@ KNOWN: tuple[Known, ...] = (
 @pytest.fixture(scope="session")
 def corpus_base(tmp_path_factory: pytest.TempPathFactory) -> Path:
     index = tmp_path_factory.mktemp("corpus") / "index"
-    result = run("ingest", *(CORPUS / p for p in PARTS), "--index", index, "--backend", "whoosh", "--quiet")
-    assert result.exit_code in (0, 1), result.output  # index files of the corpus are no Vorlagen
+    papers = sorted((CORPUS / "nordstemmen" / "papers").glob("*/main.txt"))
+    run("ingest", *papers, *(CORPUS / p for p in PARTS), "--index", index, "--backend", "whoosh", "--quiet")
+    with Archive(index) as archive:  # the corpus's index files are no Vorlagen: reported, not ingested
+        assert archive.store.count() > 600
     return index
 
 

@@ -102,34 +102,54 @@ def word_parts(word: str) -> tuple[str, ...]:
 
 # "Rad- und Fußwege", "Kita-/Schulgebäude", "Rad-, Fuß- und Reitwege": the first words complete with the
 # head of the last one; "Schulbau und -sanierung": the last completes with the first word of the first.
-_ELLIPTIC = re.compile(r"((?:\b\w+-\s*(?:/|,|und\b|oder\b|bzw\.?|sowie\b|&)\s*)+)(\w+)")
-_FRAGMENT = re.compile(r"(\w+)-")
-_ELLIPTIC_BACK = re.compile(r"\b(\w+)\s*(?:,|/|und|oder|bzw\.?|sowie|&)\s*-(\w+)")
-_HYPHENATED = re.compile(r"\b[^\W\d_]+(?:-[^\W\d_]+)+\b")  # "Kinder-Tagesstätte" = Kindertagesstätte
+# Possessive quantifiers (\w++): a word that is not followed by "-" fails at once, without backtracking.
+_ELLIPTIC = re.compile(r"((?:\b\w++-\s*+(?:/|,|und\b|oder\b|bzw\.?|sowie\b|&)\s*+)++)(\w++)")
+_FRAGMENT = re.compile(r"(\w++)-")
+_ELLIPTIC_BACK = re.compile(r"\b(\w++)\s*+(?:,|/|und|oder|bzw\.?|sowie|&)\s*+-(\w++)")
+_HYPHENATED = re.compile(r"(?<![\w-])[^\W\d_]++(?:-[^\W\d_]++)++(?![\w-])")  # "Kinder-Tagesstätte" = Kindertagesstätte
+
+
+def _hyphen_windows(text: str) -> Iterator[str]:
+    """The stretches of ``text`` around its hyphens (whole words, merged where they overlap): the only
+    places the compound patterns can match, so the long rest of a text is not scanned three times."""
+    i = text.find("-")
+    lo = hi = -1
+    while i != -1:
+        start = text.rfind(" ", 0, max(0, i - 60)) + 1
+        end = text.find(" ", i + 60)
+        end = len(text) if end == -1 else end
+        if start > hi:
+            if hi > lo:
+                yield text[lo:hi]
+            lo = start
+        hi = max(hi, end)
+        i = text.find("-", i + 1)
+    if hi > lo:
+        yield text[lo:hi]
 
 
 def implied_words(text: str) -> list[str]:
     """Words a text means without writing them out: elliptic and hyphenated compounds, folded."""
-    if "-" not in text:
-        return []
     from .compounds import head, tail
 
     out: list[str] = []
-    for m in _ELLIPTIC.finditer(text):
-        rest = tail(fold(m.group(2).lower()))
-        if rest:
-            out += [fold(f.lower()) + rest for f in _FRAGMENT.findall(m.group(1)) if not f.isdigit()]
-    for m in _ELLIPTIC_BACK.finditer(text):
-        first = head(fold(m.group(1).lower()))
-        if first:
-            out.append(first + fold(m.group(2).lower()))
-    out += [fold(m.group().replace("-", "").lower()) for m in _HYPHENATED.finditer(text)]
+    for window in _hyphen_windows(text):
+        for m in _ELLIPTIC.finditer(window):
+            rest = tail(fold(m.group(2).lower()))
+            if rest:
+                out += [fold(f.lower()) + rest for f in _FRAGMENT.findall(m.group(1)) if not f.isdigit()]
+        for m in _ELLIPTIC_BACK.finditer(window):
+            first = head(fold(m.group(1).lower()))
+            if first:
+                out.append(first + fold(m.group(2).lower()))
+        out += [fold(m.group().replace("-", "").lower()) for m in _HYPHENATED.finditer(window)]
     return out
 
 
 def index_terms(text: str) -> tuple[str, str]:
     """(stems, parts) of a text, each as one space-separated string: what a backend indexes."""
-    analysed = [_analysed(w) for w in WORD.findall(text)]
+    get = _CACHE.get
+    analysed = [get(w) or _analysed(w) for w in WORD.findall(text)]
     parts = [p for a in analysed if a[1] for p in a[1]]
     for word in implied_words(text):
         s, more = _analysed(word)

@@ -125,8 +125,41 @@ def decompose(word: str) -> tuple[str, ...]:
                 out[part] = None
         for sub in decompose(segs[a][2]):
             out[sub] = None
+    head_word = _head_after_free_word(word)
+    if head_word:
+        out[head_word] = None
+        for sub in decompose(head_word):
+            out[sub] = None
     out.pop(word, None)
     return tuple(out)
+
+
+# A first element that is no noun of the list ("Neu|baugebiet", "Rhein|brücke", "Bio|energienutzung"):
+# its head is still a part, unless the element starts with a particle or ends in a verb prefix
+# ("Schüler|be|förderung" must not give "Förderung", nor "Aus|schreibung" "Reibung").
+_INSEPARABLE = ("be", "ge", "er", "ver", "ent", "emp", "zer", "miss")
+_PARTICLE_START = (
+    "auf", "aus", "bei", "ein", "mit", "nach", "uber", "unter", "durch", "hinter", "wider", "zuruck", "vor",
+    *_INSEPARABLE,
+)  # fmt: skip
+
+
+@lru_cache(maxsize=300_000)
+def _head_after_free_word(word: str) -> str:
+    """The longest head of a word the list cannot split that is a word or a compound of words as they
+    stand (no linking element undone) after a free first element of 3 to 10 letters; else ""."""
+    if len(word) < MIN_WORD or not word.isalpha() or segments(word):
+        return ""
+    lex = words()
+    for i in range(3, min(11, len(word) - 4)):
+        first, rest = word[:i], word[i:]
+        if first.endswith(_INSEPARABLE) or first.startswith(_PARTICLE_START) or not any(c in "aeiouy" for c in first):
+            continue
+        if len(stem(rest)) < MIN_PART + 1 or "-" + rest in lex:
+            continue
+        if rest in lex or (segments(rest) and all(rest[a:b] == form for a, b, form in segments(rest))):
+            return rest
+    return ""
 
 
 @lru_cache(maxsize=100_000)
