@@ -148,9 +148,9 @@ _PARTICLE_START = (
 def _head_after_free_word(word: str) -> str:
     """The longest head of a word the list cannot split that is a word or a compound of words as they
     stand (no linking element undone) after a free first element of 3 to 10 letters; else ""."""
-    if len(word) < MIN_WORD or not word.isalpha() or segments(word):
-        return ""
     lex = words()
+    if len(word) < MIN_WORD or not word.isalpha() or word in lex or segments(word):  # "Integration" is a word
+        return ""
     for i in range(3, min(11, len(word) - 4)):
         first, rest = word[:i], word[i:]
         if first.endswith(_INSEPARABLE) or first.startswith(_PARTICLE_START) or not any(c in "aeiouy" for c in first):
