@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import shutil
 from collections.abc import Callable, Iterable, Iterator
@@ -25,6 +26,7 @@ from .search import (
     recorded_backend,
 )
 from .search.document import index_document
+from .search.parallel import index_documents, workers_for
 from .search.query import And, AnyOf, Node, Not, Term, parse_query
 from .search.snippets import snippet
 from .search.suggest import similar_terms
@@ -32,6 +34,7 @@ from .search.suggest import suggestion as suggest
 from .store import Store
 
 Progress = Callable[[int, int, str], None]  # (done, total, current path)
+REINDEX_BATCH = 20_000  # documents per engine commit in a rebuild
 OCR_CACHE = "ocr-cache"  # in the index folder: Tesseract's output per page image, so no page is OCRed twice
 
 
@@ -163,25 +166,20 @@ class Archive:
             backend.clear()
         self.store.mark_all_unindexed()
         total = self.store.count()
-        done = 0
-        batch: list[Vorlage] = []
         ids: list[str] = []
 
-        def flush() -> None:
-            nonlocal batch
-            backend.add(index_document(r) for r in batch)
-            ids.extend(r.id for r in batch)
-            batch = []
+        def raw() -> Iterator[str]:
+            for done, (vid, path, record) in enumerate(self.store.iter_raw(), 1):
+                ids.append(vid)
+                if progress and (done % 100 == 0 or done == total):
+                    progress(done, total, path)
+                yield record
 
-        for record in self.store.iter_records():
-            batch.append(record)
-            done += 1
-            if len(batch) >= 2000:
-                flush()
-            if progress and (done % 100 == 0 or done == total):
-                progress(done, total, record.source.path)
-        if batch:
-            flush()
+        # The analysis runs on every core (search/parallel.py); the engine writes in big batches.
+        docs = index_documents(raw(), workers_for(total))
+        while backend.add(itertools.islice(docs, REINDEX_BATCH)):
+            pass
+        done = len(ids)
         self.store.mark_indexed(ids)
         record_backend(self.dir, self.backend_name)
         self._recorded = self.backend_name

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import IndexStateError
-from .extract.normalize import identifier_keys
+from .extract.normalize import identifier_bases, identifier_keys
 from .fsnames import fs_path
 from .models import Vorlage
 
@@ -35,7 +35,7 @@ CREATE TABLE IF NOT EXISTS vorlagen (
 );
 CREATE TABLE IF NOT EXISTS id_keys (
     key TEXT NOT NULL,
-    kind TEXT NOT NULL,       -- vorlage_nr | aktenzeichen
+    kind TEXT NOT NULL,       -- vorlage_nr | aktenzeichen | version (the base number of a revision)
     vorlage_id TEXT NOT NULL REFERENCES vorlagen(id) ON DELETE CASCADE,
     PRIMARY KEY (key, kind, vorlage_id)
 );
@@ -75,6 +75,17 @@ class KnownOutcome:
     records: int
 
 
+KEYS_VERSION = 1  # raised when identifier_keys changes: the keys of every record are computed anew
+
+
+def _key_rows(record: Vorlage) -> list[tuple[str, str, str]]:
+    rows = [(k, "vorlage_nr", record.id) for k in identifier_keys(record.vorlage_nr)]
+    rows += [(k, "aktenzeichen", record.id) for k in identifier_keys(record.aktenzeichen)]
+    rows += [(k, "version", record.id) for k in identifier_bases(record.vorlage_nr)]
+    rows += [(k, "version", record.id) for k in identifier_bases(record.aktenzeichen, aktenzeichen=True)]
+    return rows
+
+
 class Store:
     def __init__(self, index_dir: Path, *, create: bool = False) -> None:
         self.dir = index_dir
@@ -90,6 +101,8 @@ class Store:
             self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.execute("PRAGMA foreign_keys=ON")
             self.db.executescript(SCHEMA)
+            if self.db.execute("PRAGMA user_version").fetchone()[0] < KEYS_VERSION:
+                self._rebuild_keys()
         except sqlite3.DatabaseError as e:
             raise IndexStateError(f"{self.path}: cannot open the record store ({e})") from e
 
@@ -134,9 +147,7 @@ class Store:
             ),
         )
         self.db.execute("DELETE FROM id_keys WHERE vorlage_id = ?", (record.id,))
-        rows = [(k, "vorlage_nr", record.id) for k in identifier_keys(record.vorlage_nr)]
-        rows += [(k, "aktenzeichen", record.id) for k in identifier_keys(record.aktenzeichen)]
-        self.db.executemany("INSERT OR IGNORE INTO id_keys (key, kind, vorlage_id) VALUES (?, ?, ?)", rows)
+        self.db.executemany("INSERT OR IGNORE INTO id_keys (key, kind, vorlage_id) VALUES (?, ?, ?)", _key_rows(record))
         self.db.execute(
             "INSERT OR REPLACE INTO paths (path, sha256) VALUES (?, ?)", (record.source.path, record.source.sha256)
         )
@@ -160,6 +171,14 @@ class Store:
         if self.has_sha(sha256):  # stored before file_outcomes existed
             return KnownOutcome("added", None, sha256[:16], 1)
         return None
+
+    def _rebuild_keys(self) -> None:
+        with self.db:
+            self.db.execute("DELETE FROM id_keys")
+            for (rec,) in self.db.execute("SELECT record FROM vorlagen").fetchall():
+                rows = _key_rows(Vorlage.from_dict(json.loads(rec)))
+                self.db.executemany("INSERT OR IGNORE INTO id_keys (key, kind, vorlage_id) VALUES (?, ?, ?)", rows)
+            self.db.execute(f"PRAGMA user_version = {KEYS_VERSION}")
 
     def forget_outcome(self, sha256: str) -> None:
         with self.db:
@@ -243,11 +262,12 @@ class Store:
             return []
         marks = ",".join("?" * len(keys))
         rows = self.db.execute(
-            f"SELECT DISTINCT v.record FROM id_keys k JOIN vorlagen v ON v.id = k.vorlage_id WHERE k.key IN ({marks})"
-            " ORDER BY k.kind DESC, v.id",
+            f"SELECT v.id, v.record, MIN(CASE k.kind WHEN 'vorlage_nr' THEN 0 WHEN 'aktenzeichen' THEN 1 ELSE 2 END)"
+            f" AS rank FROM id_keys k JOIN vorlagen v ON v.id = k.vorlage_id WHERE k.key IN ({marks})"
+            " GROUP BY v.id ORDER BY rank, v.id",
             keys,
         ).fetchall()
-        return [Vorlage.from_dict(json.loads(r[0])) for r in rows]
+        return [Vorlage.from_dict(json.loads(r[1])) for r in rows]
 
     def original_path(self, vorlage_id: str) -> Path | None:
         row = self.db.execute("SELECT original, source_path FROM vorlagen WHERE id = ?", (vorlage_id,)).fetchone()
@@ -267,6 +287,12 @@ class Store:
         while rows := cur.fetchmany(batch):
             for (rec,) in rows:
                 yield Vorlage.from_dict(json.loads(rec))
+
+    def iter_raw(self, batch: int = 500) -> Iterator[tuple[str, str, str]]:
+        """(id, source path, record JSON) of every record, unparsed: for workers that parse them."""
+        cur = self.db.execute("SELECT id, source_path, record FROM vorlagen ORDER BY id")
+        while rows := cur.fetchmany(batch):
+            yield from rows
 
     def iter_records(self, only_unindexed: bool = False, batch: int = 500) -> Iterator[Vorlage]:
         sql = "SELECT record FROM vorlagen" + (" WHERE indexed = 0" if only_unindexed else "") + " ORDER BY id"

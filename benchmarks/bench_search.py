@@ -260,10 +260,15 @@ def bulk_only(folder: Path, n: int) -> tuple[float, float]:
         shutil.rmtree(scratch, ignore_errors=True)
 
 
-def reindex(folder: Path, backend: str) -> dict[str, float]:
-    archiv = Path(sys.executable).with_name("archiv")
-    cmd = [sys.executable, "-c", WRAPPER, str(archiv), "reindex", "--index", str(folder), "--backend", backend, "-q"]
-    out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout.split()
+def reindex(folder: Path, backend: str, src: Path | None = None) -> dict[str, float]:
+    """``archiv reindex`` in a subprocess; with ``src``, the archiv of that source tree (an earlier version)."""
+    archiv = [str(Path(sys.executable).with_name("archiv"))]
+    env, cwd = None, None
+    if src is not None:  # its own package first on the path (run from there: "" leads sys.path)
+        archiv = [sys.executable, "-c", "from archiv.cli import cli; cli()"]
+        env, cwd = {**os.environ, "PYTHONPATH": str(src)}, str(src)
+    cmd = [sys.executable, "-c", WRAPPER, *archiv, "reindex", "--index", str(folder), "--backend", backend, "-q"]
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True, env=env, cwd=cwd).stdout.split()
     seconds, maxrss_kb, rc = float(out[0]), int(out[1]), int(out[2])
     if rc != 0:
         raise SystemExit(f"archiv reindex --backend {backend} failed ({rc})")
@@ -316,6 +321,12 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--bulk-sample", type=int, default=20_000, help="opensearch: documents of the bulk-only run")
     ap.add_argument("--keep", type=Path, help="keep the generated index folders under this folder")
+    ap.add_argument(
+        "--compare-with",
+        type=Path,
+        help="an earlier archiv source tree (`git archive REV archiv | tar -x -C DIR`): its reindex is measured "
+        "first, in the same run, as the row 'BACKEND (before)'",
+    )
     ap.add_argument("--write", action="store_true", help="write the tables into benchmarks/README.md")
     ap.add_argument(
         "--merge", type=Path, help="JSON file of earlier results: this run's are added, the tables show all"
@@ -331,6 +342,11 @@ def main() -> None:
             print(f"generating {n:,} Vorlagen ...", file=sys.stderr, flush=True)
             gen_s = build_store(folder, n)
             print(f"  {gen_s:.0f} s", file=sys.stderr)
+        for backend in args.backends if args.compare_with else ():
+            print(f"reindex {n:,} with {backend}, before ({args.compare_with}) ...", file=sys.stderr, flush=True)
+            b = reindex(folder, backend, args.compare_with.resolve())
+            builds.append((n, f"{backend} (before)", b))
+            print(f"  {json.dumps(b)}", file=sys.stderr)
         for backend in args.backends:
             print(f"reindex {n:,} with {backend} ...", file=sys.stderr, flush=True)
             b = reindex(folder, backend)

@@ -51,3 +51,90 @@ def test_index_terms_keep_words_and_add_parts() -> None:
     assert {"integration", "markt", "^flucht"} <= set(parts.split())
     assert "rat" not in parts.split()
     assert exact_terms("Haupt- und Finanzausschuss") == ["haupt", "und", "finanzausschuss"]
+
+
+@pytest.mark.parametrize(
+    ("word", "part"),
+    [
+        ("Straßenbeleuchtungsanlagen", "Straßenbeleuchtung"),  # a sub-compound: two adjacent parts
+        ("Radverkehrskonzept", "Radverkehr"),  # a three-letter first word splits, but is no part alone
+        ("Komplettvergabe", "Vergabe"),  # the head after a first element that is no noun of the list
+        ("Regionalradwege", "Radwege"),
+    ],
+)
+def test_sub_compounds_are_parts(word: str, part: str) -> None:
+    assert stem(fold(part.lower())) in index_terms(word)[1].split()
+
+
+@pytest.mark.parametrize(("word", "wrong"), [("Ausschuss", "Schuss"), ("Ausschreibung", "Reibung"),
+                                             ("Schülerbeförderung", "Förderung"), ("Radverkehr", "Rad")])  # fmt: skip
+def test_particles_and_short_words_give_no_parts(word: str, wrong: str) -> None:
+    assert stem(fold(wrong.lower())) not in index_terms(word)[1].split()
+
+
+@pytest.mark.parametrize(
+    ("text", "meant"),
+    [
+        ("Rad- und Fußwege", ["radwege"]),
+        ("Kita-/Schulgebäude", ["kitagebaude"]),
+        ("Rad-, Fuß- und Reitwege", ["radwege", "fusswege"]),
+        ("Schulbau und -sanierung", ["schulsanierung"]),
+        ("die Kinder-Tagesstätte am Markt", ["kindertagesstatte"]),
+        ("COVID-19 und 2024-2025", []),
+    ],
+)
+def test_elliptic_and_hyphenated_compounds(text: str, meant: list[str]) -> None:
+    from archiv.search.analysis import implied_words
+
+    assert implied_words(text) == meant
+    for word in meant:  # and the index holds them, so "Radwege" finds "Rad- und Fußwege"
+        assert analyse_word(word) in index_terms(text)[1].split()
+
+
+def test_query_compounds_split_into_long_parts_only() -> None:
+    from archiv.search.compounds import query_parts
+
+    assert query_parts("schulwegsicherung") == ("schulweg", "sicherung")
+    assert query_parts("halbtagsschule") == ("halbtags", "schule")  # a short part joins its neighbour
+    assert query_parts("ratsbeschluss") == ()  # "Rat" is too short: never every "Beschluss"
+
+
+@pytest.mark.parametrize(
+    ("text", "keys"),
+    [
+        ("gemäß § 58 Abs. 1 Nr. 5 NKomVG", {"§nkomvg", "§nkomvg-58", "§nkomvg-58-1"}),
+        ("§34 Abs. 1 BauGB", {"§baugb", "§baugb-34", "§baugb-34-1"}),
+        ("nach §§ 5, 6 KAG", {"§kag", "§kag-5", "§kag-6"}),
+        ("Art. 28 GG", {"§gg", "§gg-art28"}),
+        ("Paragraph ohne Gesetz § 5 der Satzung", set()),
+    ],
+)
+def test_law_citations(text: str, keys: set[str]) -> None:
+    from archiv.search.citations import citation_keys
+
+    assert set(citation_keys(text)) - {k for k in citation_keys(text) if k.startswith("§-")} == keys
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        ("11.40.90", "(1) 11.40.90"),
+        ("Az. 11 40 90", "(FB 1) 11-40-90"),
+        ("VO/2023/117", "VO/2023/0117"),
+        ("413/017", "Az. 413-017"),
+    ],
+)
+def test_identifier_keys_meet(typed: str, stored: str) -> None:
+    from archiv.extract.normalize import identifier_keys
+
+    assert identifier_keys(typed)[0] in identifier_keys(stored)
+
+
+def test_identifier_bases() -> None:
+    from archiv.extract.normalize import identifier_bases, identifier_keys
+
+    assert identifier_keys("(2)") == () and identifier_keys("(2) – Sch/mü") == ()
+    assert identifier_bases("DS 79/2016 – 1. Ergänzung") == ("79-2016",)
+    assert identifier_bases("DS 79/2016") == ()
+    assert "20-21-0" in identifier_bases("(2) 20 21 00 – 2013 Nie/mü", aktenzeichen=True)
+    assert "53-20-61" in identifier_bases("(3) 53.20.61/20", aktenzeichen=True)

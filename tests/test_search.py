@@ -244,18 +244,40 @@ def test_similar(judged_index: Path) -> None:
     assert missing.exit_code == ExitCode.NOT_FOUND
 
 
-def test_prefix_expansion_is_capped(judged_index: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from archiv.search import plan
+def test_a_prefix_finds_every_document_with_a_matching_word(judged_index: Path) -> None:
+    """No silent cap: every document holding a word (or a part of a compound) starting with "sa" is found."""
+    from archiv.search.analysis import index_terms
 
-    full = _search(judged_index, "sch*")["total"]
-    monkeypatch.setattr(plan, "MAX_PREFIX_TERMS", 1)
-    monkeypatch.setattr("archiv.search.whoosh_backend.MAX_PREFIX_TERMS", 1)
-    monkeypatch.setattr("archiv.search.tantivy_backend.MAX_PREFIX_TERMS", 1)
-    capped = _search(judged_index, "sch*")["total"]
-    if json.loads((judged_index / "search-backend.json").read_text())["backend"] == "opensearch":
-        assert capped == full > 0  # Lucene's prefix query takes every matching term (README: OpenSearch)
-    else:
-        assert 0 < capped < full
+    with Archive(judged_index) as archive:
+        records = list(archive.records())
+    holding = set()
+    for r in records:
+        stems, parts = index_terms(f"{r.betreff or ''} {r.text}")
+        if any(t.startswith("sa") for t in (stems + " " + parts).split()):
+            holding.add(r.id)
+    assert _search(judged_index, "sa*", "--limit", "1")["total"] == len(holding)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_prefix_of_300_distinct_words_is_not_cut(
+    request: pytest.FixtureRequest, tmp_path: Path, backend: str
+) -> None:
+    """Each of 300 Vorlagen holds its own word starting with "Zettel": all 300 are found (the old cap
+    expanded a prefix to 200 terms and dropped the rest silently)."""
+    node = ["--opensearch-url", request.getfixturevalue("opensearch_url")] if backend == "opensearch" else []
+    folder = tmp_path / "files"
+    folder.mkdir()
+    for i in range(300):
+        word = "Zettel" + "".join("abcdefghij"[int(d)] for d in f"{i:03d}")
+        (folder / f"v{i}.txt").write_text(f"Vorlage Nr. {i}/2024\nBetreff: Ablage\n\nDer {word} liegt bei.\n")
+    index = tmp_path / "index"
+    result = run("ingest", folder, "--index", index, "--backend", backend, *node, "--quiet")
+    assert result.exit_code == 0, result.output
+    try:
+        assert _search(index, "zettel*", "--limit", "1")["total"] == 300
+    finally:
+        if node:
+            drop_opensearch_index(index)
 
 
 def test_an_index_remembers_its_backend(judged_index: Path, tmp_path: Path) -> None:

@@ -5,7 +5,9 @@ Folding happens on both sides, so "Müll", "Muell" and "Mull" meet; stemming com
 folding so an inflected form typed without umlauts meets the printed one.
 
 Besides the stems, a document's words give "parts" (compounds.py): the stems of the words a
-compound is made of, and "^" + the root of a participle or -ling noun. The backends index the
+compound is made of (every sub-compound), and "^" + the root of a participle or -ling noun, and the
+words an elliptic or hyphenated compound stands for ("Rad- und Fußwege": radweg; "Kinder-Tagesstätte":
+kindertagesstatte). The backends index the
 stems, the parts and the words as written (lower case, for "exact phrases") in separate fields;
 every backend receives the same pre-analysed terms (index_terms), so all of them match alike.
 """
@@ -67,9 +69,15 @@ def exact_terms(text: str) -> list[str]:
     return [w.lower() for w in WORD.findall(text)]
 
 
-@lru_cache(maxsize=500_000)
+_CACHE: dict[str, tuple[str, tuple[str, ...]]] = {}
+_CACHE_SIZE = 400_000  # distinct words kept; a new archive's vocabulary rarely exceeds it
+
+
 def _analysed(word: str) -> tuple[str, tuple[str, ...]]:
-    """(stem, parts) of one word as found in a text."""
+    """(stem, parts) of one word as found in a text; repeated words are looked up, not analysed."""
+    hit = _CACHE.get(word)
+    if hit is not None:
+        return hit
     from .compounds import decompose, family
 
     folded = fold(word.lower())
@@ -80,7 +88,11 @@ def _analysed(word: str) -> tuple[str, tuple[str, ...]]:
         root = family(form)
         if root:
             parts[FAMILY_MARK + stem(root)] = None
-    return stem(folded), tuple(parts)
+    out = (stem(folded), tuple(parts))
+    if len(_CACHE) >= _CACHE_SIZE:
+        _CACHE.clear()
+    _CACHE[word] = out
+    return out
 
 
 def word_parts(word: str) -> tuple[str, ...]:
@@ -88,10 +100,61 @@ def word_parts(word: str) -> tuple[str, ...]:
     return _analysed(word)[1]
 
 
+# "Rad- und Fußwege", "Kita-/Schulgebäude", "Rad-, Fuß- und Reitwege": the first words complete with the
+# head of the last one; "Schulbau und -sanierung": the last completes with the first word of the first.
+# Possessive quantifiers (\w++): a word that is not followed by "-" fails at once, without backtracking.
+_ELLIPTIC = re.compile(r"((?:\b\w++-\s*+(?:/|,|und\b|oder\b|bzw\.?|sowie\b|&)\s*+)++)(\w++)")
+_FRAGMENT = re.compile(r"(\w++)-")
+_ELLIPTIC_BACK = re.compile(r"\b(\w++)\s*+(?:,|/|und|oder|bzw\.?|sowie|&)\s*+-(\w++)")
+_HYPHENATED = re.compile(r"(?<![\w-])[^\W\d_]++(?:-[^\W\d_]++)++(?![\w-])")  # "Kinder-Tagesstätte" = Kindertagesstätte
+
+
+def _hyphen_windows(text: str) -> Iterator[str]:
+    """The stretches of ``text`` around its hyphens (whole words, merged where they overlap): the only
+    places the compound patterns can match, so the long rest of a text is not scanned three times."""
+    i = text.find("-")
+    lo = hi = -1
+    while i != -1:
+        start = text.rfind(" ", 0, max(0, i - 60)) + 1
+        end = text.find(" ", i + 60)
+        end = len(text) if end == -1 else end
+        if start > hi:
+            if hi > lo:
+                yield text[lo:hi]
+            lo = start
+        hi = max(hi, end)
+        i = text.find("-", i + 1)
+    if hi > lo:
+        yield text[lo:hi]
+
+
+def implied_words(text: str) -> list[str]:
+    """Words a text means without writing them out: elliptic and hyphenated compounds, folded."""
+    from .compounds import head, tail
+
+    out: list[str] = []
+    for window in _hyphen_windows(text):
+        for m in _ELLIPTIC.finditer(window):
+            rest = tail(fold(m.group(2).lower()))
+            if rest:
+                out += [fold(f.lower()) + rest for f in _FRAGMENT.findall(m.group(1)) if not f.isdigit()]
+        for m in _ELLIPTIC_BACK.finditer(window):
+            first = head(fold(m.group(1).lower()))
+            if first:
+                out.append(first + fold(m.group(2).lower()))
+        out += [fold(m.group().replace("-", "").lower()) for m in _HYPHENATED.finditer(window)]
+    return out
+
+
 def index_terms(text: str) -> tuple[str, str]:
     """(stems, parts) of a text, each as one space-separated string: what a backend indexes."""
-    analysed = [_analysed(w) for w in WORD.findall(text)]
-    return " ".join([a[0] for a in analysed]), " ".join([p for a in analysed if a[1] for p in a[1]])
+    get = _CACHE.get
+    analysed = [get(w) or _analysed(w) for w in WORD.findall(text)]
+    parts = [p for a in analysed if a[1] for p in a[1]]
+    for word in implied_words(text):
+        s, more = _analysed(word)
+        parts += [s, *more]
+    return " ".join([a[0] for a in analysed]), " ".join(parts)
 
 
 def query_keys(word: str) -> tuple[str, str | None]:

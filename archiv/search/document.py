@@ -8,9 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..extract.normalize import identifier_keys
+from ..extract.normalize import identifier_bases, identifier_keys
 from ..models import Vorlage
 from .analysis import index_terms, terms
+from .citations import citation_keys
+
+BASE_MARK = "~"  # a revision ("DS 79/2016 – 1. Ergänzung") is also found, less strongly, by its base number
 
 
 @dataclass(frozen=True)
@@ -18,9 +21,9 @@ class IndexDocument:
     id: str
     vorlage_nr: str
     aktenzeichen: str
-    nr_keys: tuple[str, ...]
+    nr_keys: tuple[str, ...]  # and BASE_MARK + the base number of a revision ("~79-2016")
     az_keys: tuple[str, ...]
-    ref_keys: tuple[str, ...]  # keys of the other Vorlagen this one cites
+    ref_keys: tuple[str, ...]  # keys of the other Vorlagen this one cites, and of the laws (citations.py)
     betreff: str
     text: str  # every prose field and the full text
     gremien: tuple[str, ...]
@@ -48,14 +51,16 @@ def index_document(v: Vorlage) -> IndexDocument:
     datum = v.datum or next((r.datum for r in v.beschlusslauf if r.datum), None) or ""
     gremien = tuple(dict.fromkeys(r.gremium for r in v.beschlusslauf))
     refs = tuple(dict.fromkeys(k for ref in v.entities.get("vorlagen", ()) for k in identifier_keys(ref)))
+    refs += citation_keys(f"{v.betreff or ''}\n{v.text}")
     betreff_terms, betreff_parts = index_terms(v.betreff or "")
     text_terms, text_parts = index_terms(v.text)
     return IndexDocument(
         id=v.id,
         vorlage_nr=v.vorlage_nr or "",
         aktenzeichen=v.aktenzeichen or "",
-        nr_keys=identifier_keys(v.vorlage_nr),
-        az_keys=identifier_keys(v.aktenzeichen),
+        nr_keys=identifier_keys(v.vorlage_nr) + tuple(BASE_MARK + k for k in identifier_bases(v.vorlage_nr)),
+        az_keys=identifier_keys(v.aktenzeichen)
+        + tuple(BASE_MARK + k for k in identifier_bases(v.aktenzeichen, aktenzeichen=True)),
         ref_keys=refs,
         betreff=v.betreff or "",
         text=v.text,

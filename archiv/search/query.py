@@ -3,7 +3,7 @@
 words                    all must match (AND)
 "exact phrase"           the words in this order
 field:value              betreff, text, gremium, art, fachbereich, aktenzeichen, vorlage_nr,
-                         koerperschaft, datum, jahr, id
+                         koerperschaft, datum, jahr, id, paragraph, gesetz (paragraph:34 gesetz:BauGB)
 field:"a phrase"         a phrase in one field
 prefix*                  words starting with "prefix"
 -word, -field:value      exclusion
@@ -21,7 +21,7 @@ from ..errors import QueryError
 
 FIELDS = (
     "betreff", "text", "gremium", "art", "fachbereich", "aktenzeichen", "vorlage_nr", "koerperschaft",
-    "datum", "jahr", "id", "einreicher",
+    "datum", "jahr", "id", "einreicher", "paragraph", "gesetz",
 )  # fmt: skip
 FIELD_ALIASES = {"az": "aktenzeichen", "nr": "vorlage_nr", "vorlage": "vorlage_nr", "ds": "vorlage_nr"}
 MAX_QUERY_LENGTH = 1000

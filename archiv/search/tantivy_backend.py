@@ -18,7 +18,7 @@ from ..errors import IndexStateError, MissingDependencyError
 from . import FACET_SIZE, FACETS, BackendHit, BackendResult, Filters
 from .document import IndexDocument
 from .meta import needs_create, write_meta
-from .plan import MAX_PREFIX_TERMS, AllQ, BoolQ, NoneQ, PhraseQ, PrefixQ, Q, RangeQ, TermQ, filter_plan, plan
+from .plan import AllQ, BoolQ, NoneQ, PhraseQ, PrefixQ, Q, RangeQ, TermQ, filter_plan, plan
 from .query import Node
 
 try:
@@ -28,7 +28,7 @@ except ImportError as e:  # pragma: no cover - a dependency of archiv
 
 SCHEMA_VERSION = 2  # 2: koerperschaft and einreicher as facets, einreicher:
 WRITER_HEAP = 128_000_000  # bytes for the whole writer; tantivy flushes a segment when it is full
-PREFIX_SCAN = 20_000  # terms looked at for a prefix, before the most frequent MAX_PREFIX_TERMS are kept
+_REGEX_META = set("\\.+*?()|[]{}^$#&-~")
 _ANALYSED = (
     "betreff", "betreff_parts", "text", "text_parts", "gremium_terms", "art_terms", "fachbereich_terms",
     "koerperschaft_terms", "einreicher_terms",
@@ -160,11 +160,9 @@ class TantivyBackend:
         if isinstance(q, PhraseQ):
             return _boosted(tantivy.Query.phrase_query(schema, q.field, list(q.terms)), q.boost)
         if isinstance(q, PrefixQ):
-            found = s.terms_with_prefix(q.field, q.prefix, limit=PREFIX_SCAN)
-            terms = [t for t, _ in sorted(found, key=lambda tn: -tn[1])[:MAX_PREFIX_TERMS]]
-            if not terms:
-                return tantivy.Query.empty_query()
-            return tantivy.Query.const_score_query(tantivy.Query.term_set_query(schema, q.field, terms), q.boost)
+            # An automaton over the term dictionary: every term with the prefix, however many.
+            pattern = "".join("\\" + c if c in _REGEX_META else c for c in q.prefix) + ".*"
+            return tantivy.Query.const_score_query(tantivy.Query.regex_query(schema, q.field, pattern), q.boost)
         if isinstance(q, RangeQ):
             low, high = _date_number(q.low, 1), _date_number(q.high, 99991231)
             return tantivy.Query.range_query(schema, q.field, tantivy.FieldType.Integer, low, high)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import heapq
 import shutil
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -15,10 +14,11 @@ from ..errors import IndexStateError
 from . import FACET_SIZE, BackendHit, BackendResult, Filters
 from .document import IndexDocument
 from .meta import needs_create, write_meta
-from .plan import MAX_PREFIX_TERMS, AllQ, BoolQ, NoneQ, PhraseQ, PrefixQ, Q, RangeQ, TermQ, filter_plan, plan
+from .plan import AllQ, BoolQ, NoneQ, PhraseQ, PrefixQ, Q, RangeQ, TermQ, filter_plan, plan
 from .query import Node
 
-SCHEMA_VERSION = 3  # 3: koerperschaft and einreicher as facets, einreicher:
+SCHEMA_VERSION = 4  # 3: koerperschaft and einreicher as facets, einreicher:; 4: compounds, law keys
+NO_GREMIUM = "\x00"  # the Gremium value of a Vorlage without one (never shown, never typed)
 
 
 def build_schema() -> fields.Schema:
@@ -134,7 +134,7 @@ class WhooshBackend:
             for name in facets:
                 groups = res.groups(name)
                 ranked = sorted(
-                    ((str(k), int(v)) for k, v in groups.items() if k not in (None, "", b"")),
+                    ((str(k), int(v)) for k, v in groups.items() if k not in (None, "", b"", NO_GREMIUM)),
                     key=lambda kv: (-kv[1], kv[0]),
                 )
                 counts[name] = dict(ranked[:FACET_SIZE])
@@ -168,7 +168,8 @@ def _fields_of(d: IndexDocument) -> dict[str, str]:
         "text": d.text_terms,
         "text_parts": d.text_parts,
         "text_exact": d.text,
-        "gremium": "\n".join(d.gremien),
+        # A segment where no document has a Gremium has no vector file, and the facet over it fails.
+        "gremium": "\n".join(d.gremien) or NO_GREMIUM,
         "gremium_terms": d.gremium_terms,
         "art": d.art,
         "art_terms": d.art_terms,
@@ -184,23 +185,14 @@ def _fields_of(d: IndexDocument) -> dict[str, str]:
     }
 
 
-def _expand(reader, field: str, prefix: str) -> list[str]:
-    """The MAX_PREFIX_TERMS most frequent terms of ``field`` starting with ``prefix``."""
-    found = ((reader.doc_frequency(field, t), t) for t in reader.expand_prefix(field, prefix))
-    return [t.decode() if isinstance(t, bytes) else t for _, t in heapq.nlargest(MAX_PREFIX_TERMS, found)]
-
-
 def _translate(q: Q, reader) -> wq.Query:
     """A plan as a Whoosh query (``reader`` expands prefixes; None where there are none)."""
     if isinstance(q, TermQ):
         return wq.Term(q.field, q.term, boost=q.boost)
     if isinstance(q, PhraseQ):
         return wq.Phrase(q.field, list(q.terms), boost=q.boost)
-    if isinstance(q, PrefixQ):
-        if reader is None:
-            return wq.Prefix(q.field, q.prefix, boost=q.boost)
-        terms = _expand(reader, q.field, q.prefix)
-        return wq.Or([wq.Term(q.field, t) for t in terms], boost=q.boost) if terms else wq.NullQuery
+    if isinstance(q, PrefixQ):  # Whoosh expands to every matching term itself
+        return wq.Prefix(q.field, q.prefix, boost=q.boost)
     if isinstance(q, RangeQ):
         return wq.TermRange(q.field, q.low or "0000", q.high or "9999")
     if isinstance(q, AllQ):

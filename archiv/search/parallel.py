@@ -1,0 +1,55 @@
+"""Index documents analysed on every core: the analysis (analysis.py) is Python and holds the GIL, so
+a rebuild of a large archive hands the stored records to worker processes in chunks and indexes what
+comes back, in the order of the store. Each worker keeps its own cache of analysed words."""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator
+from multiprocessing.pool import AsyncResult
+
+from ..models import Vorlage
+from .document import IndexDocument, index_document
+
+CHUNK = 200  # records per task: large enough that pickling is a small share, small enough to spread
+MIN_PARALLEL = 2_000  # fewer records are analysed in this process: starting workers costs about a second
+
+
+def _analyse(chunk: list[str]) -> list[IndexDocument]:
+    return [index_document(Vorlage.from_dict(json.loads(raw))) for raw in chunk]
+
+
+def _chunks(raw: Iterable[str]) -> Iterator[list[str]]:
+    chunk: list[str] = []
+    for item in raw:
+        chunk.append(item)
+        if len(chunk) >= CHUNK:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def workers_for(total: int) -> int:
+    return min(os.cpu_count() or 1, 4) if total >= MIN_PARALLEL else 1
+
+
+def index_documents(raw: Iterable[str], workers: int) -> Iterator[IndexDocument]:
+    """The index documents of stored records (their JSON), analysed by ``workers`` processes."""
+    if workers <= 1:
+        for chunk in _chunks(raw):
+            yield from _analyse(chunk)
+        return
+    # spawn, not fork: the parent holds the search engine's threads and an open SQLite connection.
+    # The chunks are read here, in this thread (SQLite), with a few tasks in flight, in order.
+    with multiprocessing.get_context("spawn").Pool(workers) as pool:
+        pending: deque[AsyncResult] = deque()
+        for chunk in _chunks(raw):
+            pending.append(pool.apply_async(_analyse, (chunk,)))
+            if len(pending) > 2 * workers:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()

@@ -1,0 +1,135 @@
+"""Compound recall on the real corpus: does a topic word find every document that contains it?
+
+For each topic word (general council topics, chosen before looking at the results), the documents
+"containing" it are those whose Betreff or text holds it as a plain case-insensitive substring, also
+inside a compound ("Radverkehr" in "Radverkehrskonzept", "Baugebiet" in "Neubaugebiet"). "Found" is
+how many of them the plain query for the word returns (the backend's full result, no limit).
+"Extra" counts hits without the substring (other forms: "Schulen" for "Schule"; word families).
+
+The index must hold the corpus (`archiv ingest ../shared/corpus --index DIR`); with
+`--compare-with SRC` the same is measured with an earlier archiv source tree (e.g. an export of the
+commit before, `git archive 152aad2 | tar -x -C /tmp/old`) on a copy of the index rebuilt by it.
+
+    .venv/bin/python benchmarks/bench_recall.py --index DIR [--compare-with SRC] [--write]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+TOPICS = (
+    "Radverkehr", "Radweg", "Gehweg", "Baugebiet", "Bebauungsplan", "Flächennutzungsplan", "Grundstück",
+    "Schule", "Grundschule", "Kindertagesstätte", "Krippe", "Jugend", "Senioren", "Feuerwehr", "Fahrzeug",
+    "Straßenbeleuchtung", "Straße", "Brücke", "Parkplatz", "Haltestelle", "Verkehr", "Haushalt",
+    "Investition", "Kredit", "Steuer", "Gebühr", "Beitrag", "Zuschuss", "Förderung", "Stellenplan",
+    "Satzung", "Friedhof", "Spielplatz", "Abwasser", "Kläranlage", "Kanal", "Regenwasser", "Trinkwasser",
+    "Hochwasser", "Sanierung", "Klimaschutz", "Energie", "Photovoltaik", "Windenergie", "Wärme",
+    "Turnhalle", "Sporthalle", "Sportplatz", "Dorfgemeinschaftshaus", "Integration", "Flüchtling",
+    "Unterkunft", "Wohnraum", "Wohnung", "Gewerbe", "Breitband", "Digitalisierung", "Denkmal",
+    "Bibliothek", "Museum", "Tourismus", "Ausschreibung", "Vergabe", "Naturschutz", "Kultur",
+)  # fmt: skip
+
+
+def measure(index: Path) -> dict[str, tuple[int, int, int]]:
+    """topic -> (documents containing it, of those found, hits without it)."""
+    sys.path.insert(0, str(Path.cwd()))
+    from archiv.archive import Archive
+    from archiv.search import Filters
+    from archiv.search.query import parse_query
+
+    out = {}
+    with Archive(index) as archive:
+        texts = {r.id: f"{r.betreff or ''}\n{r.text}".lower() for r in archive.records()}
+        for word in TOPICS:
+            containing = {i for i, t in texts.items() if word.lower() in t}
+            res = archive.backend.search(parse_query(word), Filters(), limit=len(texts) + 1)
+            found = {h.id for h in res.hits}
+            out[word] = (len(containing), len(containing & found), len(found - containing))
+    return out
+
+
+def measure_with(src: Path, index: Path) -> dict[str, tuple[int, int, int]]:
+    """The same measurement with another archiv source tree, on a copy of the index it rebuilds."""
+    work = Path(tempfile.mkdtemp(prefix="archiv-recall-"))
+    try:
+        copy = work / "index"
+        shutil.copytree(index, copy, ignore=shutil.ignore_patterns("tantivy", "whoosh", "originals", "ocr-cache"))
+        env = {**os.environ, "PYTHONPATH": str(src)}
+        cli = [sys.executable, "-c", "from archiv.cli import cli; cli()"]
+        subprocess.run([*cli, "reindex", "--index", str(copy), "-q"], check=True, env=env, cwd=src)
+        code = f"import json, sys; sys.path.insert(0, {str(ROOT / 'benchmarks')!r}); import bench_recall; "
+        code += f"print(json.dumps(bench_recall.measure(__import__('pathlib').Path({str(copy)!r}))))"
+        done = subprocess.run(
+            [sys.executable, "-c", code], check=True, env=env, cwd=src, capture_output=True, text=True
+        )
+        return {k: tuple(v) for k, v in json.loads(done.stdout).items()}  # type: ignore[misc]
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def render(new: dict, old: dict | None, docs: int) -> str:
+    head = "| topic word | documents containing it | found | recall |"
+    rule = "|---|---:|---:|---:|"
+    if old:
+        head += " found before | recall before |"
+        rule += "---:|---:|"
+    lines = [head, rule]
+    sums = [0, 0, 0]
+    for word in TOPICS:
+        n, found, _extra = new[word]
+        row = f"| {word} | {n} | {found} | {found / n:.0%} |" if n else f"| {word} | 0 | 0 | – |"
+        sums[0] += n
+        sums[1] += found
+        if old:
+            o = old[word][1]
+            sums[2] += o
+            row += f" {o} | {o / n:.0%} |" if n else " 0 | – |"
+        lines.append(row)
+    total = f"| **all {len(TOPICS)} words** | {sums[0]} | {sums[1]} | {sums[1] / max(1, sums[0]):.1%} |"
+    if old:
+        total += f" {sums[2]} | {sums[2] / max(1, sums[0]):.1%} |"
+    lines.append(total)
+    low = [w for w in TOPICS if new[w][0] and new[w][1] / new[w][0] < 0.95]
+    lines += ["", f"Index of {docs:,} records. Words under 95 %: {', '.join(low) or 'none'}."]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--index", type=Path, required=True, help="an index holding ../shared/corpus")
+    ap.add_argument("--compare-with", type=Path, help="an earlier archiv source tree to measure beside")
+    ap.add_argument("--write", action="store_true", help="write the table into benchmarks/README.md")
+    args = ap.parse_args()
+    sys.path.insert(0, str(ROOT))
+    new = measure(args.index)
+    old = measure_with(args.compare_with.resolve(), args.index.resolve()) if args.compare_with else None
+    from archiv.archive import Archive
+
+    with Archive(args.index) as archive:
+        docs = archive.store.count()
+    table = render(new, old, docs)
+    print(table)
+    if args.write:
+        sys.path.insert(0, str(ROOT / "benchmarks"))
+        from readme_section import write_section
+
+        note = (
+            "Measured with `.venv/bin/python benchmarks/bench_recall.py --index DIR --compare-with OLD --write` "
+            "on ../shared/corpus ingested into DIR (OLD: `git archive 152aad2`, the search before compound "
+            "parts of queries, sub-compounds and elliptic compounds); the machine was shared with other "
+            "work (timings play no part here).\n\n"
+        )
+        write_section("bench_recall", "## bench_recall.py: compound recall on the real corpus", note + table)
+
+
+if __name__ == "__main__":
+    main()
