@@ -83,7 +83,12 @@ def cli() -> None:
 # -- extract -----------------------------------------------------------------------------------
 
 
-def _extract_one(path: Path, timeout: float, memory_mb: int) -> tuple[Vorlage, ...]:
+def _extract_one(path: Path, timeout: float, memory_mb: int) -> Vorlage:
+    """The record of one file (the first, for an OParl list)."""
+    return _extract_records(path, timeout, memory_mb)[0]
+
+
+def _extract_records(path: Path, timeout: float, memory_mb: int) -> tuple[Vorlage, ...]:
     from datetime import UTC, datetime
 
     from .detect import open_source
@@ -108,7 +113,7 @@ def _extract_one(path: Path, timeout: float, memory_mb: int) -> tuple[Vorlage, .
 @click.option("--memory-limit", type=int, default=DEFAULT_MEMORY_MB, show_default=True, help="MiB allowed per file.")
 def extract(file: Path, fmt: str, explain: bool, timeout: float, memory_limit: int) -> None:
     """Parse one FILE and print its record (a list of Papers: one record each); writes nothing."""
-    records = _extract_one(file, timeout, memory_limit)
+    records = _extract_records(file, timeout, memory_limit)
     if explain:
         from .explain import explain as explain_record
 

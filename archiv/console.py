@@ -7,6 +7,7 @@ bar is drawn go through tqdm.write, so the bar is never torn.
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from typing import IO, Any
@@ -50,7 +51,13 @@ class Progress:
             if self.bar is None:
                 from tqdm import tqdm
 
-                self.bar = tqdm(total=total, unit=self.unit, file=self.stream, dynamic_ncols=True, smoothing=0.1)
+                try:
+                    columns = os.get_terminal_size(self.stream.fileno()).columns
+                except (OSError, ValueError, AttributeError):
+                    columns = 0
+                # A terminal that reports no width (some ptys) would get an empty bar: assume 80 columns.
+                width = {"dynamic_ncols": True} if columns > 0 else {"ncols": 80}
+                self.bar = tqdm(total=total, unit=self.unit, file=self.stream, smoothing=0.1, **width)
             self.bar.set_postfix_str(_short_name(path), refresh=False)
             self.bar.update(done - self.bar.n)
         else:

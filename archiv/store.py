@@ -44,6 +44,11 @@ CREATE TABLE IF NOT EXISTS paths (
     path TEXT PRIMARY KEY,
     sha256 TEXT NOT NULL
 );
+"""
+
+# Tables only ingest uses, made where it opens the store (a reader of an older archive, say on a
+# read-only share, never has to write).
+INGEST_SCHEMA = """
 -- What became of each file's bytes: added (its records), or skipped/failed with the reason, by the
 -- archiv version that decided; a rerun repeats a skip or failure without parsing the file again.
 CREATE TABLE IF NOT EXISTS file_outcomes (
@@ -101,6 +106,8 @@ class Store:
             self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.execute("PRAGMA foreign_keys=ON")
             self.db.executescript(SCHEMA)
+            if create:
+                self.db.executescript(INGEST_SCHEMA)
             if self.db.execute("PRAGMA user_version").fetchone()[0] < KEYS_VERSION:
                 self._rebuild_keys()
         except sqlite3.DatabaseError as e:

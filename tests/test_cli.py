@@ -15,7 +15,7 @@ from .conftest import SAMPLES, run
 
 def test_every_command_is_documented() -> None:
     result = run("--help")
-    for command in ("extract", "ingest", "search", "show", "export", "reindex", "serve"):
+    for command in ("extract", "ingest", "search", "show", "export", "reindex", "check", "serve"):
         assert command in result.output
         sub = run(command, "--help")
         assert sub.exit_code == 0 and len(sub.output) > 80
