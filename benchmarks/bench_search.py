@@ -263,7 +263,7 @@ def bulk_only(folder: Path, n: int) -> tuple[float, float]:
 def reindex(folder: Path, backend: str) -> dict[str, float]:
     archiv = Path(sys.executable).with_name("archiv")
     cmd = [sys.executable, "-c", WRAPPER, str(archiv), "reindex", "--index", str(folder), "--backend", backend, "-q"]
-    out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout.split()
+    out = subprocess.run(cmd, check=True, stdout=subprocess.PIPE, text=True).stdout.split()  # errors to stderr
     seconds, maxrss_kb, rc = float(out[0]), int(out[1]), int(out[2])
     if rc != 0:
         raise SystemExit(f"archiv reindex --backend {backend} failed ({rc})")
