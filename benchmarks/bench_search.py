@@ -268,7 +268,8 @@ def reindex(folder: Path, backend: str, src: Path | None = None) -> dict[str, fl
         archiv = [sys.executable, "-c", "from archiv.cli import cli; cli()"]
         env, cwd = {**os.environ, "PYTHONPATH": str(src)}, str(src)
     cmd = [sys.executable, "-c", WRAPPER, *archiv, "reindex", "--index", str(folder), "--backend", backend, "-q"]
-    out = subprocess.run(cmd, check=True, capture_output=True, text=True, env=env, cwd=cwd).stdout.split()
+    # errors go to stderr, the figures to stdout
+    out = subprocess.run(cmd, check=True, stdout=subprocess.PIPE, text=True, env=env, cwd=cwd).stdout.split()
     seconds, maxrss_kb, rc = float(out[0]), int(out[1]), int(out[2])
     if rc != 0:
         raise SystemExit(f"archiv reindex --backend {backend} failed ({rc})")

@@ -42,7 +42,7 @@ except ImportError as e:  # pragma: no cover - a dependency of archiv
 
 DEFAULT_URL = "http://127.0.0.1:9200"
 CONNECTION_FILE = "opensearch-connection.json"  # in the index folder: the URL and index name it uses
-BULK_DOCS = 500
+BULK_DOCS = 200  # ~4 MB per request at ~18 KB per document (terms, words and the record)
 RETRIES = 5  # on 429 and 5xx, with backoff from 0.5 s to 8 s
 RETRY_STATUS = frozenset({429, 500, 502, 503, 504})
 
@@ -81,7 +81,7 @@ def connection(index_dir: Path, url: str | None, index: str | None) -> tuple[str
 def client(url: str) -> opensearchpy.OpenSearch:
     """A client for ``url``; credentials come from the environment, never from a file of archiv's."""
     user, password = os.environ.get("ARCHIV_OPENSEARCH_USER"), os.environ.get("ARCHIV_OPENSEARCH_PASSWORD")
-    kwargs: dict[str, Any] = {"timeout": 60, "max_retries": 0}
+    kwargs: dict[str, Any] = {"timeout": 120, "max_retries": 0}
     if user:
         kwargs["http_auth"] = (user, password or "")
     if os.environ.get("ARCHIV_OPENSEARCH_CA"):
