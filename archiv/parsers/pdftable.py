@@ -26,7 +26,7 @@ import pypdfium2.raw as pdfium_c
 _LINETO, _BEZIERTO, _MOVETO = pdfium_c.FPDF_SEGMENT_LINETO, pdfium_c.FPDF_SEGMENT_BEZIERTO, pdfium_c.FPDF_SEGMENT_MOVETO
 _PATH, _FORM, _TEXT = pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM, pdfium_c.FPDF_PAGEOBJ_TEXT
 _PDFIUM_HYPHEN = (0x2, 0xFFFE)  # a hyphen at a line end, in pdfium's characters and in its text
-_SLACK = 4.0  # points
+_SLACK = 12.0  # points: pdfium's box sits up to ~0.3 em off pdfminer's vertically
 _LINE_REACH = 40.0  # points
 _Matrix = tuple[float, float, float, float, float, float]
 _IDENTITY: _Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
@@ -259,26 +259,34 @@ def _chars(textpage: Any, height: float, boxes: list[tuple[float, float, float, 
     while start < count:
         end = text.find("\n", start)
         end = count if end < 0 else end + 1
-        # pdfium breaks its lines where the baseline moves: a line whose first character lies far
-        # above or below every table holds none of their characters
-        first = next((i for i in range(start, end) if not text[i].isspace()), None)
-        if first is not None and loose_box(tp, first, rect):
-            middle = (rect.top + rect.bottom) / 2
-            if low - _LINE_REACH <= middle <= high + _LINE_REACH:
-                for i in range(start, end):
-                    if not loose_box(tp, i, rect):
-                        continue
-                    h_mid = (rect.left + rect.right) / 2
-                    v_mid = (rect.top + rect.bottom) / 2
-                    if not (left <= h_mid <= right and low <= v_mid <= high):
-                        continue
-                    if len(regions) > 1 and not any(r[0] <= h_mid <= r[2] and r[1] <= v_mid <= r[3] for r in regions):
-                        continue
-                    char = _char(tp, i, text[i], rect, height, font)
-                    if char is not None:
-                        out.append(char)
+        # pdfium breaks its lines where the baseline moves: a line whose first and last characters
+        # lie far above or below every table holds none of their characters
+        if _near(tp, text, start, end, rect, low - _LINE_REACH, high + _LINE_REACH):
+            for i in range(start, end):
+                if not loose_box(tp, i, rect):
+                    continue
+                h_mid = (rect.left + rect.right) / 2
+                v_mid = (rect.top + rect.bottom) / 2
+                if not (left <= h_mid <= right and low <= v_mid <= high):
+                    continue
+                if len(regions) > 1 and not any(r[0] <= h_mid <= r[2] and r[1] <= v_mid <= r[3] for r in regions):
+                    continue
+                char = _char(tp, i, text[i], rect, height, font)
+                if char is not None:
+                    out.append(char)
         start = end
     return out
+
+
+def _near(tp: Any, text: str, start: int, end: int, rect: Any, low: float, high: float) -> bool:
+    """Whether the line of characters ``start:end`` may reach into ``low``..``high`` (PDF y)."""
+    printed = [i for i in range(start, end) if not text[i].isspace()]
+    for i in printed[:1] + printed[-1:]:
+        if not pdfium_c.FPDFText_GetLooseCharBox(tp, i, rect):
+            return True  # no box to judge by: look at every character
+        if low <= (rect.top + rect.bottom) / 2 <= high:
+            return True
+    return False
 
 
 # FPDFText_GetTextObject returning the handle as a plain int, which compares by address
