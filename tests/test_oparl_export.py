@@ -85,3 +85,19 @@ def test_the_static_tree_is_valid_complete_and_the_one_the_server_gives(index: P
 
     assert set(served) == set(tree)
     assert {u: without_web(d) for u, d in served.items()} == {u: without_web(d) for u, d in tree.items()}
+
+
+def test_public_export_leaves_out_what_is_not_public(index: Path, tmp_path: Path) -> None:
+    from archiv.archive import Archive
+
+    from .web_support import NOT_PUBLIC_BY_STATUS
+
+    with Archive(index) as archive:
+        hidden = next(r for r in archive.records() if Path(r.source.path).name == NOT_PUBLIC_BY_STATUS.name)
+    assert hidden.oeffentlich is False
+    for flags, present in (((), True), (("--public",), False)):
+        out = tmp_path / ("public" if flags else "all")
+        result = run("export", "--index", index, "--format", "oparl", "--base-url", BASE, "-o", out, "-q", *flags)
+        assert result.exit_code == 0, result.output
+        mentioned = [p for p in out.rglob("*") if p.is_file() and hidden.id in p.read_text(errors="replace")]
+        assert bool(mentioned) == present, flags
