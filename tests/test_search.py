@@ -53,7 +53,7 @@ JUDGED: tuple[Judged, ...] = (
     Judged("Beiräte", top3=(BEIRAT,)),
     Judged("Jahresabschlüsse", top3=(ZUST, HFA)),
     Judged("Gebühr", top3=(ABFALL, FRIEDHOF)),
-    # compounds: a part finds the compound, a query word is never split
+    # compounds: a part finds the compound; a query compound with a short part ("Rats|beschluss") is not split
     Judged("Integration", top3=(DS53,), absent=(BEIRAT, ABFALL)),
     Judged("Unterkunft", top3=(DS61,), absent=(ABFALL,)),
     Judged("Reinigung", top3=(ABFALL,), absent=(DS53,)),
