@@ -13,12 +13,15 @@ MARK = "§"
 # A law's abbreviation has a capital after its first letter: BauGB, NKomVG, KAG, GO, BGB, GemO.
 _LAW = r"(?P<law>[A-ZÄÖÜ][A-Za-zÄÖÜäöü]*[A-Z][A-Za-zäöü]*(?:\s+[IVX]{1,4}\b)?)"
 _NUM = r"\d{1,4}\s?[a-z]?\b"
-_CITATION = re.compile(
+_NUMS = (
     rf"(?P<sign>§§?|Art\.|Artikel)\s*(?P<nums>{_NUM}"
     rf"(?:\s*(?:Abs\.|Absatz)\s*\d{{1,3}}[a-z]?)?(?:\s*(?:S\.|Satz|Nr\.|Ziff\.)\s*\d{{1,3}}[a-z]?)*"
     rf"(?:\s*(?:,|und|u\.|bis|-|–)\s*{_NUM}(?:\s*(?:Abs\.|Absatz)\s*\d{{1,3}}[a-z]?)?)*)"
-    rf"\s*(?:(?:des|der|im|in|nach)\s+)?{_LAW}"
+    rf"\s*(?:(?:des|der|im|in|nach)\s+)?"
 )
+_CITATION = re.compile(_NUMS + _LAW)
+# A query may name the law in lower case ("§ 34 baugb"): any short word there is taken as the law.
+_QUERY_CITATION = re.compile(_NUMS + r"(?P<law>[A-Za-zÄÖÜäöü]{2,12})(?!\w)", re.I)
 _PARAGRAPH = re.compile(rf"(?P<p>{_NUM})(?:\s*(?:Abs\.|Absatz)\s*(?P<abs>\d{{1,3}}))?")
 
 
@@ -55,4 +58,4 @@ def citation_keys(text: str) -> tuple[str, ...]:
 
 def citation_spans(text: str) -> list[tuple[int, int, tuple[str, ...]]]:
     """(start, end, keys) of each citation in a query; the most specific key comes last."""
-    return [(m.start(), m.end(), tuple(dict.fromkeys(_keys(m)))) for m in _CITATION.finditer(text)]
+    return [(m.start(), m.end(), tuple(dict.fromkeys(_keys(m)))) for m in _QUERY_CITATION.finditer(text)]
