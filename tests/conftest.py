@@ -47,6 +47,17 @@ def sample_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return index
 
 
+def rebuilt_with(backend: str, base: Path, factory: pytest.TempPathFactory, name: str) -> Path:
+    """``base`` (built with Whoosh) as built by ``backend``: a copy of its store, reindexed."""
+    if backend == "whoosh":
+        return base
+    index = factory.mktemp(f"{name}-{backend}") / "index"
+    shutil.copytree(base, index)
+    result = run("reindex", "--index", index, "--backend", backend, "--quiet")
+    assert result.exit_code == 0, result.output
+    return index
+
+
 @pytest.fixture()
 def fresh_index(tmp_path: Path, sample_index: Path) -> Path:
     """A private copy of the sample index for tests that change it."""

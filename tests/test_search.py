@@ -18,7 +18,7 @@ from archiv.archive import Archive
 from archiv.errors import ExitCode
 from archiv.search import BACKENDS, Filters
 
-from .conftest import ROOT, SAMPLES, run
+from .conftest import ROOT, SAMPLES, rebuilt_with, run
 
 FIXTURES = ROOT / "tests" / "search_fixtures"
 
@@ -122,13 +122,7 @@ def judged_base(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session", params=BACKENDS)
 def judged_index(request: pytest.FixtureRequest, judged_base: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The judged index, built by each backend (the others from the same store with reindex)."""
-    if request.param == "whoosh":
-        return judged_base
-    index = tmp_path_factory.mktemp(f"judged-{request.param}") / "index"
-    shutil.copytree(judged_base, index)
-    result = run("reindex", "--index", index, "--backend", request.param, "--quiet")
-    assert result.exit_code == 0, result.output
-    return index
+    return rebuilt_with(request.param, judged_base, tmp_path_factory, "judged")
 
 
 @pytest.fixture(scope="session")

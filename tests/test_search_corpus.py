@@ -10,7 +10,6 @@ that must not be found. Skipped where ../shared/corpus is absent.
 from __future__ import annotations
 
 import re
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,7 +18,7 @@ import pytest
 from archiv.archive import Archive
 from archiv.search import BACKENDS
 
-from .conftest import CORPUS, run
+from .conftest import CORPUS, rebuilt_with, run
 
 pytestmark = pytest.mark.skipif(not (CORPUS / "nordstemmen" / "papers").is_dir(), reason="../shared/corpus is not here")
 PARTS = ("karlsruhe/texts", "leipzig", "augsburg", "berlin-friedrichshain-kreuzberg")
@@ -131,13 +130,7 @@ def corpus_base(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session", params=BACKENDS)
 def corpus_index(request: pytest.FixtureRequest, corpus_base: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    if request.param == "whoosh":
-        return corpus_base
-    index = tmp_path_factory.mktemp(f"corpus-{request.param}") / "index"
-    shutil.copytree(corpus_base, index)
-    result = run("reindex", "--index", index, "--backend", request.param, "--quiet")
-    assert result.exit_code == 0, result.output
-    return index
+    return rebuilt_with(request.param, corpus_base, tmp_path_factory, "corpus")
 
 
 @pytest.fixture(scope="session")
