@@ -1,7 +1,8 @@
 """Law citations as search keys: "§ 58 NKomVG", "§34 Abs. 1 BauGB", "§§ 5, 6 KAG", "Art. 28 GG".
 
 A citation gives one key per paragraph, "§" + law + "-" + paragraph ("§baugb-34"), one with the
-Absatz where there is one ("§baugb-34-1"), and the law alone ("§baugb"). The keys are indexed with
+Absatz where there is one ("§baugb-34-1"), the law alone ("§baugb") and the paragraph of any law
+("§-34", for the fielded query paragraph:34). The keys are indexed with
 the identifiers a Vorlage cites (ref_keys), so the query finds them however it is spaced.
 """
 
@@ -36,6 +37,11 @@ def paragraph_key(law: str, paragraph: str, absatz: str | None = None) -> str:
     return f"{law_key(law)}-{number}" + (f"-{absatz}" if absatz else "")
 
 
+def any_law_key(paragraph: str) -> str:
+    """The key of a paragraph of any law ("paragraph:34" alone)."""
+    return f"{MARK}-{''.join(paragraph.split()).lower()}"
+
+
 def _keys(m: re.Match[str]) -> list[str]:
     law = m.group("law")
     prefix = "art" if m.group("sign").startswith("Art") else ""
@@ -44,6 +50,7 @@ def _keys(m: re.Match[str]) -> list[str]:
     nums = re.sub(r"(?:S\.|Satz|Nr\.|Ziff\.)\s*\d{1,3}[a-z]?", " ", m.group("nums"))
     for p in _PARAGRAPH.finditer(nums):
         out.append(paragraph_key(law, prefix + p.group("p")))
+        out.append(any_law_key(prefix + p.group("p")))
         if p.group("abs"):
             out.append(paragraph_key(law, prefix + p.group("p"), p.group("abs")))
     return out
