@@ -49,6 +49,21 @@ def sample_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return index
 
 
+def rebuilt_with(request: pytest.FixtureRequest, base: Path, factory: pytest.TempPathFactory, name: str) -> Path:
+    """``base`` (built with Whoosh) as built by the backend ``request.param``: a copy of its store,
+    reindexed; the opensearch one on a real node (``opensearch_url``: a skip where none is reachable,
+    a failure in CI). The caller drops an opensearch index when done (``drop_opensearch_index``)."""
+    backend = request.param
+    if backend == "whoosh":
+        return base
+    index = factory.mktemp(f"{name}-{backend}") / "index"
+    shutil.copytree(base, index)
+    node = ["--opensearch-url", request.getfixturevalue("opensearch_url")] if backend == "opensearch" else []
+    result = run("reindex", "--index", index, "--backend", backend, *node, "--quiet")
+    assert result.exit_code == 0, result.output
+    return index
+
+
 @pytest.fixture()
 def fresh_index(tmp_path: Path, sample_index: Path) -> Path:
     """A private copy of the sample index for tests that change it."""

@@ -19,7 +19,7 @@ from archiv.archive import Archive
 from archiv.errors import ExitCode
 from archiv.search import BACKENDS, Filters
 
-from .conftest import ROOT, SAMPLES, drop_opensearch_index, run
+from .conftest import ROOT, SAMPLES, drop_opensearch_index, rebuilt_with, run
 
 FIXTURES = ROOT / "tests" / "search_fixtures"
 
@@ -54,7 +54,7 @@ JUDGED: tuple[Judged, ...] = (
     Judged("Beiräte", top3=(BEIRAT,)),
     Judged("Jahresabschlüsse", top3=(ZUST, HFA)),
     Judged("Gebühr", top3=(ABFALL, FRIEDHOF)),
-    # compounds: a part finds the compound, a query word is never split
+    # compounds: a part finds the compound; a query compound with a short part ("Rats|beschluss") is not split
     Judged("Integration", top3=(DS53,), absent=(BEIRAT, ABFALL)),
     Judged("Unterkunft", top3=(DS61,), absent=(ABFALL,)),
     Judged("Reinigung", top3=(ABFALL,), absent=(DS53,)),
@@ -124,16 +124,8 @@ def judged_base(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def judged_index(
     request: pytest.FixtureRequest, judged_base: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Path]:
-    """The judged index, built by each backend (the others from the same store with reindex); the
-    opensearch one on a real node (conftest.opensearch_url), skipped where none is reachable."""
-    if request.param == "whoosh":
-        yield judged_base
-        return
-    index = tmp_path_factory.mktemp(f"judged-{request.param}") / "index"
-    shutil.copytree(judged_base, index)
-    node = ["--opensearch-url", request.getfixturevalue("opensearch_url")] if request.param == "opensearch" else []
-    result = run("reindex", "--index", index, "--backend", request.param, *node, "--quiet")
-    assert result.exit_code == 0, result.output
+    """The judged index, built by each backend (the others from the same store with reindex)."""
+    index = rebuilt_with(request, judged_base, tmp_path_factory, "judged")
     yield index
     if request.param == "opensearch":
         drop_opensearch_index(index)

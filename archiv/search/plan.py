@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from ..extract.normalize import DATE_ANY, identifier_keys, parse_date
 from .analysis import WORD, exact_terms, fold, query_keys, stem, terms
-from .citations import MARK, citation_spans, law_key, paragraph_key
+from .citations import MARK, any_law_key, citation_spans, law_key, paragraph_key
 from .compounds import query_parts
 from .document import BASE_MARK
 from .query import And, AnyOf, MatchAll, Node, Not, Or, Phrase, Prefix, Range, Term
@@ -198,8 +198,9 @@ def _keys(field: str, text: str) -> Q:
 
 def _citation(keys: tuple[str, ...]) -> Q:
     """A law citation of a query: any of its paragraphs; the one with the Absatz typed ranks higher."""
-    paragraphs = [k for k in keys if k.count("-") == 1]
-    absaetze = [k for k in keys if k.count("-") == 2]
+    of_law = [k for k in keys if not k.startswith(MARK + "-")]  # "§-34" is any law's § 34
+    paragraphs = [k for k in of_law if k.count("-") == 1]
+    absaetze = [k for k in of_law if k.count("-") == 2]
     found = _any([TermQ("ref_keys", k, LAW_BOOST) for k in paragraphs])
     return BoolQ(must=(found,), should=tuple(TermQ("ref_keys", k, LAW_BOOST) for k in absaetze)) if absaetze else found
 
@@ -216,7 +217,7 @@ def _law_fields(nodes: list[Node]) -> tuple[Q | None, list[Node]]:
     elif laws:
         keys = [law_key(law) for law in laws]
     else:
-        keys = [f"{MARK}-{p.removeprefix('§').strip().lower()}" for p in paras]
+        keys = [any_law_key(p.removeprefix("§")) for p in paras]
     return _any([TermQ("ref_keys", k, LAW_BOOST) for k in keys]), rest
 
 
