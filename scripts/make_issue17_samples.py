@@ -343,9 +343,9 @@ SAMPLES.append(
         beteiligungen=[],
         produkt=None,
         betreff="Erweiterung der Kita Sonnenhof um eine Krippengruppe",
-        beschlusslauf=[_row("Rat", "2026-02-19", oeffentlich=True, rolle="Entscheidung")],
+        beschlusslauf=[_row("Gemeinderat", "2026-02-19", oeffentlich=True, rolle="Entscheidung")],
         beschlussvorschlag=[
-            "Der Rat beschließt die Erweiterung der Kita Sonnenhof um eine Krippengruppe zum 1. August 2026."
+            "Der Gemeinderat beschließt die Erweiterung der Kita Sonnenhof um eine Krippengruppe zum 1. August 2026."
         ],
         begruendung=[
             "Diese Neufassung ersetzt die Drucksache DS 17/2026. Der Träger hat seine Zusage für die "
@@ -374,7 +374,7 @@ def render_revised(s: dict) -> str:
             "",
             "Beratungsfolge:",
             "Gremium\tDatum\tZuständigkeit\tÖ/N",
-            "Rat\t19.02.2026\tEntscheidung\tÖ",
+            "Gemeinderat\t19.02.2026\tEntscheidung\tÖ",
             "",
             "Beschlussvorschlag:",
             s["beschlussvorschlag"][0],
