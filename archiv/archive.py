@@ -10,8 +10,10 @@ from pathlib import Path
 
 from .detect import open_source
 from .errors import IndexStateError, InputFileError, NotFoundError
+from .grouped import VorlageGroup, group_document, group_of, load_groups, regroup
 from .guard import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, Failure, GuardedPool
-from .models import FileOutcome, IngestReport, ParseOptions, SearchHit, SearchPage, Vorlage
+from .models import DateiRef, FileOutcome, IngestReport, ParseOptions, SearchHit, SearchPage, Vorlage
+from .oparl import file_name
 from .pipeline import process
 from .search import (
     DEFAULT_BACKEND,
@@ -22,7 +24,6 @@ from .search import (
     record_backend,
     recorded_backend,
 )
-from .search.document import index_document
 from .search.query import And, AnyOf, Node, Not, Term, parse_query
 from .search.snippets import snippet
 from .search.suggest import similar_terms
@@ -166,16 +167,22 @@ class Archive:
         return IngestReport(tuple(outcomes[str(f)] for f in files if str(f) in outcomes))
 
     def _index(self, backend: SearchBackend, records: list[Vorlage]) -> None:
-        backend.add(index_document(r) for r in records)
-        self.store.mark_indexed([r.id for r in records])
+        """Group the store anew (new records may join Vorlagen already indexed), then index each
+        Vorlage that changed as one document and drop the documents of Vorlagen that merged."""
+        stale, again = regroup(self.store)
+        again |= set(self.store.group_ids([r.id for r in records]).values())
+        ids = sorted(again)
+        for i in range(0, len(ids), INDEX_BATCH):
+            groups = load_groups(self.store, ids[i : i + INDEX_BATCH])
+            backend.add(group_document(g) for g in groups.values())
+            self.store.mark_indexed([m.record.id for g in groups.values() for m in g.members])
+        backend.delete(stale - again)
 
     def _index_pending(self, backend: SearchBackend) -> None:
         """Index records that reached the store but not the index (an earlier run was stopped)."""
-        batch: list[Vorlage] = []
-        for record in self.store.iter_records(only_unindexed=True):
-            batch.append(record)
-        for i in range(0, len(batch), INDEX_BATCH):
-            self._index(backend, batch[i : i + INDEX_BATCH])
+        pending = self.store.unindexed_ids()
+        if pending:
+            self._index(backend, list(self.store.get_many(pending).values()))
 
     def reindex(self, progress: Progress | None = None) -> int:
         """Rebuild the search index from the record store."""
@@ -189,24 +196,26 @@ class Archive:
         backend = self._backend
         backend.clear()
         self.store.mark_all_unindexed()
+        regroup(self.store)
         total = self.store.count()
         done = 0
-        batch: list[Vorlage] = []
+        batch: list[VorlageGroup] = []
         ids: list[str] = []
 
         def flush() -> None:
             nonlocal batch
-            backend.add(index_document(r) for r in batch)
-            ids.extend(r.id for r in batch)
+            backend.add(group_document(g) for g in batch)
+            ids.extend(m.record.id for g in batch for m in g.members)
             batch = []
 
-        for record in self.store.iter_records():
-            batch.append(record)
-            done += 1
+        for group_id, members in self.store.iter_groups():
+            group = VorlageGroup.of(group_id, members)
+            batch.append(group)
+            before, done = done, done + len(members)
             if len(batch) >= 2000:
                 flush()
-            if progress and (done % 100 == 0 or done == total):
-                progress(done, total, record.source.path)
+            if progress and (done // 100 > before // 100 or done == total):
+                progress(done, total, group.primary.source.path)
         if batch:
             flush()
         self.store.mark_indexed(ids)
@@ -237,35 +246,41 @@ class Archive:
 
     def similar(self, ref: str, filters: Filters | None = None, *, limit: int = 10) -> SearchPage:
         """Vorlagen like the one ``ref`` names (id, Vorlage-Nr. or Aktenzeichen): more like this."""
-        record = self.find(ref)[0]
-        doc = index_document(record)
+        group = self.group(self.find(ref)[0].id)
+        doc = group_document(group)
         stems = (doc.betreff_terms + " ") * 3 + doc.text_terms  # the Betreff weighs as in the search
         wanted = similar_terms(stems.split(), self.backend, max(1, self.backend.count()))
         if not wanted:
             return SearchPage(total=0, hits=())
-        tree = And((AnyOf(wanted), Not(Term("id", record.id))))
+        # One document per Vorlage: leaving out its own leaves out all its files and versions.
+        tree = And((AnyOf(wanted), Not(Term("id", group.id))))
         return self._page(self.backend.search(tree, filters or Filters(), limit=limit), tree, None)
 
     def _page(self, result: BackendResult, tree: Node, suggestion: str | None) -> SearchPage:
-        records = self.store.get_many([h.id for h in result.hits])
+        groups = load_groups(self.store, [h.id for h in result.hits])
         hits = []
         for h in result.hits:
-            r = records.get(h.id)
-            if r is None:  # in the index but not the store: the store is the truth
+            g = groups.get(h.id)
+            if g is None:  # in the index but not the store: the store is the truth
                 continue
-            hits.append(
-                SearchHit(
-                    id=r.id,
-                    vorlage_nr=r.vorlage_nr,
-                    aktenzeichen=r.aktenzeichen,
-                    art=r.art,
-                    datum=r.datum,
-                    betreff=r.betreff,
-                    score=round(h.score, 4),
-                    snippet=snippet(r.text, tree),
-                )
-            )
+            hits.append(_hit(g, h.score, tree))
         return SearchPage(total=result.total, hits=tuple(hits), facets=result.facets, suggestion=suggestion)
+
+    def group(self, record_id: str) -> VorlageGroup:
+        """The Vorlage a record belongs to: its files, versions and Anlagen."""
+        group = group_of(self.store, record_id)
+        if group is None:
+            raise NotFoundError(f"no Vorlage with id '{record_id}' in {self.dir}")
+        return group
+
+    def groups(self, records: list[Vorlage]) -> list[VorlageGroup]:
+        """The Vorlagen of these records, each once, in the order of their first record."""
+        out: dict[str, VorlageGroup] = {}
+        for r in records:
+            if not any(g.role(r.id) for g in out.values()):
+                g = self.group(r.id)
+                out.setdefault(g.id, g)
+        return list(out.values())
 
     def find(self, ref: str) -> list[Vorlage]:
         """Records by id, Vorlage-Nr. or Aktenzeichen (any spelling); NotFoundError if none."""
@@ -276,3 +291,27 @@ class Archive:
 
     def records(self) -> Iterator[Vorlage]:
         return self.store.iter_records()
+
+
+def _hit(g: VorlageGroup, score: float, tree: Node) -> SearchHit:
+    """A Vorlage as a hit: the fields of the paper, its files, the passage that matched (in
+    whichever of its files it is)."""
+    v = g.merged
+    texts = [v.text] + [m.record.text for m in g.members if m.record.text.strip() and m.record.text != v.text]
+    passages = (snippet(t, tree) for t in texts)
+    first = next(passages, "")
+    sessions = sorted({r.datum for r in v.beschlusslauf if r.datum})
+    return SearchHit(
+        id=g.id,
+        vorlage_nr=v.vorlage_nr,
+        aktenzeichen=v.aktenzeichen,
+        art=v.art,
+        datum=v.datum,
+        betreff=v.betreff,
+        score=round(score, 4),
+        snippet=first if "<mark>" in first else next((p for p in passages if "<mark>" in p), first),
+        koerperschaft=v.koerperschaft,
+        sitzungen=tuple(sessions),
+        dateien=tuple(DateiRef(m.record.id, file_name(m.record), m.record.source.format, m.role) for m in g.members),
+        fassungen=tuple(f.vorlage_nr for f in g.fassungen if f.vorlage_nr),
+    )

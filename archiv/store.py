@@ -16,6 +16,7 @@ from pathlib import Path
 
 from .errors import IndexStateError
 from .extract.normalize import identifier_keys
+from .grouping import SUMMARY_VERSION, Membership, Summary, summarize
 from .models import Vorlage
 
 SCHEMA = """
@@ -30,6 +31,8 @@ CREATE TABLE IF NOT EXISTS vorlagen (
     indexed INTEGER NOT NULL DEFAULT 0,
     record TEXT NOT NULL
 );
+-- grouping (grouping.py): the record's summary, and the group it belongs to with its role there;
+-- the columns are added to a store made by an earlier version when it is opened (GROUP_COLUMNS)
 CREATE TABLE IF NOT EXISTS id_keys (
     key TEXT NOT NULL,
     kind TEXT NOT NULL,       -- vorlage_nr | aktenzeichen
@@ -42,6 +45,8 @@ CREATE TABLE IF NOT EXISTS paths (
     sha256 TEXT NOT NULL
 );
 """
+_MEMBER = "group_id, group_role, group_koerperschaft, record"
+GROUP_COLUMNS = (("grouping", "TEXT"), ("group_id", "TEXT"), ("group_role", "TEXT"), ("group_koerperschaft", "TEXT"))
 
 
 class Store:
@@ -56,6 +61,12 @@ class Store:
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA foreign_keys=ON")
             self.db.executescript(SCHEMA)
+            have = {row[1] for row in self.db.execute("PRAGMA table_info(vorlagen)")}
+            with self.db:
+                for name, kind in GROUP_COLUMNS:
+                    if name not in have:
+                        self.db.execute(f"ALTER TABLE vorlagen ADD COLUMN {name} {kind}")
+                self.db.execute("CREATE INDEX IF NOT EXISTS vorlagen_group ON vorlagen(group_id)")
         except sqlite3.DatabaseError as e:
             raise IndexStateError(f"{self.path}: cannot open the record store ({e})") from e
 
@@ -68,10 +79,11 @@ class Store:
         """Store a record and (unless None) its original bytes, in one transaction."""
         rel = self._keep_original(record.source.sha256, original) if original is not None else None
         data = json.dumps(record.to_dict(), ensure_ascii=False)
+        summary = summarize(record, original).to_json()
         with self.db:
             self.db.execute(
                 "INSERT OR REPLACE INTO vorlagen (id, sha256, vorlage_nr, aktenzeichen, source_path, original,"
-                " oeffentlich, indexed, record) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?)",
+                " oeffentlich, indexed, record, grouping) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
                 (
                     record.id,
                     record.source.sha256,
@@ -81,6 +93,7 @@ class Store:
                     rel,
                     None if record.oeffentlich is None else int(record.oeffentlich),
                     data,
+                    summary,
                 ),
             )
             self.db.execute("DELETE FROM id_keys WHERE vorlage_id = ?", (record.id,))
@@ -103,6 +116,13 @@ class Store:
     def mark_all_unindexed(self) -> None:
         with self.db:
             self.db.execute("UPDATE vorlagen SET indexed = 0")
+
+    def set_groups(self, memberships: dict[str, Membership]) -> None:
+        with self.db:
+            self.db.executemany(
+                "UPDATE vorlagen SET group_id = ?, group_role = ?, group_koerperschaft = ? WHERE id = ?",
+                [(m.group, m.role, m.koerperschaft, i) for i, m in memberships.items()],
+            )
 
     def _keep_original(self, sha256: str, data: bytes) -> str:
         rel = f"originals/{sha256[:2]}/{sha256}"
@@ -159,6 +179,65 @@ class Store:
         if row[0]:
             return self.dir / row[0]
         return Path(row[1])
+
+    def summaries(self) -> list[tuple[Summary, Membership | None]]:
+        """Every record's grouping summary and its group; a summary missing (a store of an earlier
+        version) is made now from the record and its kept original."""
+        sql = "SELECT id FROM vorlagen WHERE grouping IS NULL OR json_extract(grouping, '$.v') IS NOT ?"
+        missing = [i for (i,) in self.db.execute(sql, (SUMMARY_VERSION,))]
+        for i in missing:
+            record = self.get(i)
+            path = self.original_path(i)
+            original = path.read_bytes() if path is not None and path.is_file() else None
+            if record is not None:
+                with self.db:
+                    self.db.execute(
+                        "UPDATE vorlagen SET grouping = ? WHERE id = ?", (summarize(record, original).to_json(), i)
+                    )
+        out = []
+        sql = "SELECT grouping, group_id, group_role, group_koerperschaft FROM vorlagen"
+        for text, group, role, body in self.db.execute(sql):
+            out.append((Summary.from_json(text), Membership(group, role, body) if group else None))
+        return out
+
+    def group_members(self, group_ids: list[str]) -> dict[str, list[tuple[Vorlage, Membership]]]:
+        """The records of each group, with their memberships."""
+        out: dict[str, list[tuple[Vorlage, Membership]]] = {}
+        for i in range(0, len(group_ids), 500):
+            chunk = group_ids[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            sql = f"SELECT {_MEMBER} FROM vorlagen WHERE group_id IN ({marks})"
+            for group, role, body, rec in self.db.execute(sql, chunk):
+                out.setdefault(group, []).append((Vorlage.from_dict(json.loads(rec)), Membership(group, role, body)))
+        return out
+
+    def group_ids(self, ids: list[str]) -> dict[str, str]:
+        """The group of each record (records not grouped yet are left out)."""
+        out: dict[str, str] = {}
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            sql = f"SELECT id, group_id FROM vorlagen WHERE id IN ({marks}) AND group_id IS NOT NULL"
+            out.update(self.db.execute(sql, chunk).fetchall())
+        return out
+
+    def iter_groups(self, batch: int = 500) -> Iterator[tuple[str, list[tuple[Vorlage, Membership]]]]:
+        """Every group with its records, one after another (grouped records only)."""
+        cur = self.db.execute(f"SELECT {_MEMBER} FROM vorlagen WHERE group_id IS NOT NULL ORDER BY group_id")
+        current: str | None = None
+        members: list[tuple[Vorlage, Membership]] = []
+        while rows := cur.fetchmany(batch):
+            for group, role, body, rec in rows:
+                if group != current and members:
+                    yield current, members  # type: ignore[misc]
+                    members = []
+                current = group
+                members.append((Vorlage.from_dict(json.loads(rec)), Membership(group, role, body)))
+        if members:
+            yield current, members  # type: ignore[misc]
+
+    def unindexed_ids(self) -> list[str]:
+        return [i for (i,) in self.db.execute("SELECT id FROM vorlagen WHERE indexed = 0")]
 
     def count(self) -> int:
         return self.db.execute("SELECT COUNT(*) FROM vorlagen").fetchone()[0]

@@ -10,7 +10,7 @@ from typing import Protocol
 from .document import IndexDocument
 from .query import Node
 
-FACETS = ("gremium", "jahr", "art", "fachbereich")
+FACETS = ("gremium", "jahr", "art", "fachbereich", "koerperschaft")
 FACET_SIZE = 50  # values per facet, most frequent first
 BACKENDS = ("tantivy", "whoosh")
 DEFAULT_BACKEND = "tantivy"  # chosen by benchmarks/bench_search.py (README.md, "Search backends")
@@ -26,6 +26,7 @@ class Filters:
     date_from: str | None = None  # ISO date, inclusive
     date_to: str | None = None
     public_only: bool = False
+    koerperschaft: str | None = None
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,10 @@ class SearchBackend(Protocol):
 
     def add(self, docs: Iterable[IndexDocument]) -> int:
         """Add or replace documents (by id) and commit; returns how many were written."""
+        ...
+
+    def delete(self, ids: Iterable[str]) -> None:
+        """Remove documents by id and commit (a Vorlage whose files now belong to another)."""
         ...
 
     def clear(self) -> None: ...

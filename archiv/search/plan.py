@@ -196,7 +196,8 @@ def plan(node: Node) -> Q:
 
 
 def filter_plan(gremium: str | None, art: str | None, fachbereich: str | None, jahr: str | None,
-                date_from: str | None, date_to: str | None, public_only: bool) -> list[Q]:  # fmt: skip
+                date_from: str | None, date_to: str | None, public_only: bool,
+                koerperschaft: str | None = None) -> list[Q]:  # fmt: skip
     """The filters as plans; a value matches exactly or by its words ("--gremium ausschuss")."""
     out: list[Q] = []
     for field, value in (("gremium", gremium), ("art", art), ("fachbereich", fachbereich)):
@@ -208,4 +209,6 @@ def filter_plan(gremium: str | None, art: str | None, fachbereich: str | None, j
         out.append(RangeQ("datum", date_from, date_to))
     if public_only:
         out.append(TermQ("oeffentlich", "1"))
+    if koerperschaft:
+        out.append(BoolQ(should=(TermQ("koerperschaft", koerperschaft), _words("koerperschaft", koerperschaft))))
     return out

@@ -26,7 +26,7 @@ try:
 except ImportError as e:  # pragma: no cover - a dependency of archiv
     raise MissingDependencyError("the tantivy search engine", "pip install 'tantivy>=0.22'") from e
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: one document per Vorlage (grouping.py), the Körperschaft as a facet
 WRITER_HEAP = 128_000_000  # bytes for the whole writer; tantivy flushes a segment when it is full
 PREFIX_SCAN = 20_000  # terms looked at for a prefix, before the most frequent MAX_PREFIX_TERMS are kept
 _ANALYSED = (
@@ -34,7 +34,7 @@ _ANALYSED = (
     "koerperschaft_terms",
 )  # fmt: skip
 _KEYWORDS = ("nr_keys", "az_keys", "ref_keys")
-_VALUES = ("gremium", "art", "fachbereich", "jahr")  # exact values, with fast columns for the facets
+_VALUES = ("gremium", "art", "fachbereich", "jahr", "koerperschaft")  # exact values, with fast columns for the facets
 
 
 def build_schema() -> tantivy.Schema:
@@ -104,6 +104,20 @@ class TantivyBackend:
         writer.wait_merging_threads()
         self.ix.reload()
         return n
+
+    def delete(self, ids: Iterable[str]) -> None:
+        ids = list(ids)
+        if not ids:
+            return
+        try:
+            writer = self.ix.writer(heap_size=WRITER_HEAP, num_threads=1)
+        except ValueError as e:
+            raise IndexStateError(f"the search index in {self.path} is locked by another archiv process") from e
+        for i in ids:
+            writer.delete_documents_by_term("id", i)
+        writer.commit()
+        writer.wait_merging_threads()
+        self.ix.reload()
 
     def clear(self) -> None:
         shutil.rmtree(self.path, ignore_errors=True)
@@ -209,6 +223,7 @@ def _document(d: IndexDocument) -> tantivy.Document:
         ("art", d.art),
         ("fachbereich", d.fachbereich),
         ("jahr", d.jahr),
+        ("koerperschaft", d.koerperschaft),
     ):
         if value:
             doc.add_text(name, value)

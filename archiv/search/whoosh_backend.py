@@ -18,7 +18,7 @@ from .meta import needs_create, write_meta
 from .plan import MAX_PREFIX_TERMS, AllQ, BoolQ, NoneQ, PhraseQ, PrefixQ, Q, RangeQ, TermQ, filter_plan, plan
 from .query import Node
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3  # 3: one document per Vorlage (grouping.py), the Körperschaft as a facet
 
 
 def build_schema() -> fields.Schema:
@@ -36,6 +36,7 @@ def build_schema() -> fields.Schema:
         gremium=fields.TEXT(analyzer=values, phrase=False, vector=True),
         art=fields.ID(sortable=True),
         fachbereich=fields.ID(sortable=True),
+        koerperschaft=fields.ID(sortable=True),
         datum=fields.ID(sortable=True),
         jahr=fields.ID(sortable=True),
         oeffentlich=fields.ID(),
@@ -84,6 +85,18 @@ class WhooshBackend:
         writer.commit()
         return n
 
+    def delete(self, ids: Iterable[str]) -> None:
+        ids = list(ids)
+        if not ids:
+            return
+        try:
+            writer = self.ix.writer(limitmb=256)
+        except LockError as e:
+            raise IndexStateError(f"the search index in {self.path} is locked by another archiv process") from e
+        for i in ids:
+            writer.delete_by_term("id", i)
+        writer.commit()
+
     def clear(self) -> None:
         self.ix.close()
         shutil.rmtree(self.path, ignore_errors=True)
@@ -107,6 +120,7 @@ class WhooshBackend:
             "jahr": sorting.FieldFacet("jahr", maptype=sorting.Count),
             "art": sorting.FieldFacet("art", maptype=sorting.Count),
             "fachbereich": sorting.FieldFacet("fachbereich", maptype=sorting.Count),
+            "koerperschaft": sorting.FieldFacet("koerperschaft", maptype=sorting.Count),
         }
         sortedby = None
         if sort == "datum":
@@ -170,6 +184,7 @@ def _fields_of(d: IndexDocument) -> dict[str, str]:
         "art_terms": d.art_terms,
         "fachbereich": d.fachbereich,
         "fachbereich_terms": d.fachbereich_terms,
+        "koerperschaft": d.koerperschaft,
         "koerperschaft_terms": d.koerperschaft_terms,
         "datum": d.datum,
         "jahr": d.jahr,
