@@ -252,11 +252,13 @@ def _contains(key: str, base: str) -> bool:
 def _scopes(
     items: dict[str, Summary], where: dict[str, tuple[str, ...]]
 ) -> tuple[dict[str, str | None], dict[str, str | None]]:
-    """Each record's Körperschaft as grouping reads it: its own, if at least one other record names
-    it too (one only one record names is mostly a misread line: "Stadt Anhörung"); otherwise the
-    one more than half of the records in its folder name, or failing any there, in the folder above
-    (never higher: above lie other councils' folders). Also returns that folders' Körperschaft
-    alone, which an OParl file list is checked against (a misreading does not break that link)."""
+    """Each record's Körperschaft as grouping reads it: its own; where it names none, the one more
+    than half of the records in its folder name, or failing any there, in the folder above (never
+    higher: above lie other councils' folders). Only a Körperschaft two records name counts there
+    (one only one record names is often a misread line: "Bezirksamt Äußerungen"). Also returns the
+    folders' Körperschaft alone, which an OParl file list is checked against (a misreading in the
+    file does not break that link). For linking, a Körperschaft only one record names gives way to
+    its folders' one."""
     named = Counter(s.scope for s in items.values() if s.scope)
     counts: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
     for i, s in items.items():
@@ -276,7 +278,7 @@ def _scopes(
                 area = top if 2 * n > c.total() else None
                 break
         areas[i] = area
-        out[i] = s.scope if s.scope and named[s.scope] > 1 else area
+        out[i] = s.scope if s.scope and (named[s.scope] > 1 or area is None) else area
     return out, areas
 
 
@@ -373,7 +375,7 @@ def assign(summaries: list[Summary]) -> dict[str, Membership]:
     for members in groups.values():
         roles = _roles(members, items, attached)
         order = sorted(members, key=lambda i: (_ORDER[roles[i]], -items[i].rank, i))
-        found = next((scope[i] for i in order if scope[i]), None)
+        found = next((body for i in order if (body := items[i].scope or area[i])), None)
         body = spellings[found].most_common(1)[0][0] if found in spellings else None
         for i in members:
             out[i] = Membership(order[0], roles[i], body)

@@ -190,7 +190,7 @@ def test_snippets_mark_parts_of_compounds_and_families(judged_index: Path) -> No
 def test_facets_count_the_whole_result(judged_index: Path) -> None:
     page = _search(judged_index, "Rat", "--limit", "1")
     facets = page["facets"]
-    assert set(facets) == {"gremium", "jahr", "art", "fachbereich"}
+    assert set(facets) == {"gremium", "jahr", "art", "fachbereich", "koerperschaft"}
     assert facets["gremium"]["Rat"] >= 4 and len(page["hits"]) == 1
     everything = _search(judged_index, "")
     assert sum(everything["facets"]["jahr"].values()) <= everything["total"]
