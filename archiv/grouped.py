@@ -112,11 +112,13 @@ def group_document(group: VorlageGroup) -> IndexDocument:
     """The one index document of a Vorlage (id = the group's id)."""
     merged = group.merged
     if len(group.members) == 1:
-        return index_document(merged)
-    texts = [m.record.text for m in group.members if m.record.text.strip()]
-    titles = [m.record.betreff for m in group.members[1:] if m.record.betreff and m.record.betreff != merged.betreff]
-    full = replace(merged, text="\n\n".join(dict.fromkeys([*texts, *titles])))
-    doc = index_document(full)
+        doc = index_document(merged)
+    else:
+        texts = [m.record.text for m in group.members if m.record.text.strip()]
+        titles = [
+            m.record.betreff for m in group.members[1:] if m.record.betreff and m.record.betreff != merged.betreff
+        ]
+        doc = index_document(replace(merged, text="\n\n".join(dict.fromkeys([*texts, *titles]))))
     papers = [m.record for m in group.members if m.role != "anlage"] or [merged]
     numbers = [n for v in papers if v.vorlage_nr for n in (v.vorlage_nr, split_version(v.vorlage_nr)[0])]
     nr_keys = [k for n in numbers for k in identifier_keys(n)]

@@ -10,8 +10,8 @@ Links, strongest first:
 1. an OParl Paper names its files (mainFile, auxiliaryFile): a record whose file carries such a
    name is that file (an auxiliaryFile: an Anlage), the nearest one in the folder tree if several;
 2. the same Vorlage-Nr. (its base number: "DS 79/2016 – 1. Ergänzung" is a version of DS 79/2016)
-   within the same Körperschaft; a record that names none takes the Körperschaft most records
-   around it in the folder tree name, and failing that joins the nearest paper of its number;
+   within the same Körperschaft; a record that names no Körperschaft joins the nearest record of
+   its number in the folder tree (an OParl Paper beside its text);
 3. an Anlage without a number of its own: the number printed at its head ("Anlage 2 zur Vorlage
    DS 53/2025"), or the number its folder or file name carries, where a paper of that number lies
    in the same folder.
@@ -51,7 +51,7 @@ _ANLAGE_ZU = re.compile(
 )
 SUMMARY_VERSION = 1  # a summary of another version is made again from its record (Store.summaries)
 HEAD_CHARS = 600  # where an Anlage prints what it belongs to
-INFER_LEVELS = 2  # a record's own folder and the one above it tell its Körperschaft
+INFER_LEVELS = 2  # a record's own folder and the one above it tell its surroundings' Körperschaft
 
 
 @dataclass(frozen=True)
@@ -244,49 +244,54 @@ def _nearest(folders: tuple[str, ...], candidates: list[str], where: dict[str, t
     return None if tie else best
 
 
+def _nearest_paper(
+    folders: tuple[str, ...], by_scope: dict[str | None, list[str]], where: dict[str, tuple[str, ...]]
+) -> str | None:
+    """A record of the Körperschaft whose records lie nearest to ``folders``; None on a tie."""
+    depth = {sc: max(_common(folders, where[c]) for c in ids) for sc, ids in by_scope.items() if ids}
+    if not depth:
+        return None
+    best = max(depth.values())
+    winners = [sc for sc, d in depth.items() if d == best]
+    return by_scope[winners[0]][0] if len(winners) == 1 else None
+
+
 def _contains(key: str, base: str) -> bool:
     """Whether the key of a name holds the parts of ``base`` in a row ("ds-53-2025" holds "53-2025")."""
     return f"-{base}-" in f"-{key}-"
 
 
-def _scopes(
-    items: dict[str, Summary], where: dict[str, tuple[str, ...]]
-) -> tuple[dict[str, str | None], dict[str, str | None]]:
-    """Each record's Körperschaft as grouping reads it: its own; where it names none, the one more
-    than half of the records in its folder name, or failing any there, in the folder above (never
-    higher: above lie other councils' folders). Only a Körperschaft two records name counts there
-    (one only one record names is often a misread line: "Bezirksamt Äußerungen"). Also returns the
-    folders' Körperschaft alone, which an OParl file list is checked against (a misreading in the
-    file does not break that link). For linking, a Körperschaft only one record names gives way to
-    its folders' one."""
-    named = Counter(s.scope for s in items.values() if s.scope)
+def _areas(items: dict[str, Summary], where: dict[str, tuple[str, ...]]) -> dict[str, str | None]:
+    """The Körperschaft of each record's surroundings: the one more than half, and at least two, of
+    the records in its folder name, or failing a single one there, in the folder above (never
+    higher: above lie other councils' folders). It names the body of a record that names none
+    (OParl metadata often does not), and guards the links of OParl file lists (a misread line in
+    a file does not break them)."""
     counts: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
     for i, s in items.items():
-        if s.scope and named[s.scope] > 1:
+        if s.scope:
             folders = where[i]
             for k in range(max(0, len(folders) - INFER_LEVELS + 1), len(folders) + 1):
                 counts[folders[:k]][s.scope] += 1
     out: dict[str, str | None] = {}
-    areas: dict[str, str | None] = {}
-    for i, s in items.items():
+    for i in items:
         area = None
         folders = where[i]
         for k in range(len(folders), max(-1, len(folders) - INFER_LEVELS), -1):
             c = counts.get(folders[:k])
-            if c:
+            if c and c.total() > 1:
                 top, n = c.most_common(1)[0]
-                area = top if 2 * n > c.total() else None
+                area = top if n > 1 and 2 * n > c.total() else None
                 break
-        areas[i] = area
-        out[i] = s.scope if s.scope and (named[s.scope] > 1 or area is None) else area
-    return out, areas
+        out[i] = area
+    return out
 
 
 def assign(summaries: list[Summary]) -> dict[str, Membership]:
     """The group and role of every record (see the module's docstring for the links)."""
     items = {s.id: s for s in summaries}
     where = {i: _folders(s.path) for i, s in items.items()}
-    scope, area = _scopes(items, where)
+    area = _areas(items, where)
     uf = _Union()
     attached: set[str] = set()  # joined as an Anlage by a link
     linked: set[str] = set()  # joined by an OParl file list: its own number does not count
@@ -318,24 +323,23 @@ def assign(summaries: list[Summary]) -> dict[str, Membership]:
             first = ids[0]
             near = where[a][:-1] == where[first][:-1]
             same = not (items[a].base and items[first].base and items[a].base != items[first].base)
-            if near and same and scope[a] == scope[first]:
+            if near and same and not (items[a].scope and items[first].scope and items[a].scope != items[first].scope):
                 uf.union(first, a)
 
-    # 2. The same base number within one Körperschaft.
+    # 2. The same base number within one Körperschaft; a record naming none joins the nearest one.
     numbered: dict[str, dict[str | None, list[str]]] = defaultdict(lambda: defaultdict(list))
     for i, s in items.items():
         if s.base and i not in linked:
-            numbered[s.base][scope[i]].append(i)
+            numbered[s.base][s.scope].append(i)
     for by_scope in numbered.values():
         for sc, ids in by_scope.items():
             if sc is not None:
                 for other in ids[1:]:
                     uf.union(ids[0], other)
-        loose = by_scope.get(None, [])
-        known = [i for sc, ids in by_scope.items() if sc is not None for i in ids]
+        known = {sc: ids for sc, ids in by_scope.items() if sc is not None}
         unplaced = []
-        for i in loose:
-            target = _nearest(where[i], known, where) if known else None
+        for i in by_scope.get(None, []):
+            target = _nearest_paper(where[i], known, where)
             if target is None:
                 unplaced.append(i)
             else:
@@ -353,9 +357,9 @@ def assign(summaries: list[Summary]) -> dict[str, Membership]:
             continue
         target = None
         if s.anlage_zu and s.anlage_zu in numbered:
-            same = numbered[s.anlage_zu].get(scope[i], []) if scope[i] else []
-            pool = same or [c for ids in numbered[s.anlage_zu].values() for c in ids]
-            target = _nearest(where[i], pool, where)
+            body = s.scope or area[i]
+            same = numbered[s.anlage_zu].get(body, []) if body else []
+            target = same[0] if same else _nearest_paper(where[i], numbered[s.anlage_zu], where)
         if target is None:
             name = "-".join(file_key(p) for p in (*where[i][-1:], s.path))
             found = [c for b, c in papers_in.get(where[i], {}).items() if _contains(name, b)]
@@ -375,7 +379,9 @@ def assign(summaries: list[Summary]) -> dict[str, Membership]:
     for members in groups.values():
         roles = _roles(members, items, attached)
         order = sorted(members, key=lambda i: (_ORDER[roles[i]], -items[i].rank, i))
-        found = next((body for i in order if (body := items[i].scope or area[i])), None)
+        found = next((b for i in order if (b := items[i].scope)), None) or next(
+            (b for i in order if (b := area[i])), None
+        )
         body = spellings[found].most_common(1)[0][0] if found in spellings else None
         for i in members:
             out[i] = Membership(order[0], roles[i], body)

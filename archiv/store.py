@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .errors import IndexStateError
 from .extract.normalize import identifier_keys
-from .grouping import SUMMARY_VERSION, Membership, Summary, summarize
+from .grouping import SUMMARY_VERSION, Membership, Summary, split_version, summarize
 from .models import Vorlage
 
 SCHEMA = """
@@ -97,7 +97,9 @@ class Store:
                 ),
             )
             self.db.execute("DELETE FROM id_keys WHERE vorlage_id = ?", (record.id,))
-            rows = [(k, "vorlage_nr", record.id) for k in identifier_keys(record.vorlage_nr)]
+            # a revised version ("DS 79/2016 – 1. Ergänzung") is found by its base number too
+            numbers = (record.vorlage_nr, split_version(record.vorlage_nr)[0]) if record.vorlage_nr else ()
+            rows = [(k, "vorlage_nr", record.id) for n in numbers for k in identifier_keys(n)]
             rows += [(k, "aktenzeichen", record.id) for k in identifier_keys(record.aktenzeichen)]
             self.db.executemany("INSERT OR IGNORE INTO id_keys (key, kind, vorlage_id) VALUES (?, ?, ?)", rows)
             self.db.execute(
