@@ -29,7 +29,7 @@ FEED_SIZE = 50
 
 SORTS = {"relevanz": "relevance", "neueste": "datum", "aelteste": "datum_asc"}
 SORT_LABELS = {"relevanz": "Relevanz", "neueste": "Neueste zuerst", "aelteste": "Älteste zuerst"}
-FILTER_FIELDS = ("gremium", "art", "fachbereich", "jahr")
+FILTER_FIELDS = ("gremium", "art", "fachbereich", "jahr", "koerperschaft")
 
 # German wording of the parser's reasons; anything not listed is shown as the parser says it.
 _REASONS = {
@@ -55,6 +55,7 @@ class SearchRequest:
     art: str | None = None
     fachbereich: str | None = None
     jahr: str | None = None
+    koerperschaft: str | None = None
     von: str | None = None  # ISO date
     bis: str | None = None
     sortierung: str | None = None  # None: relevance for a query, newest first without one
@@ -79,6 +80,7 @@ class SearchRequest:
             art=self.art,
             fachbereich=self.fachbereich,
             jahr=self.jahr,
+            koerperschaft=self.koerperschaft,
             date_from=self.von,
             date_to=self.bis,
             public_only=public_only,
@@ -102,6 +104,9 @@ class SearchRequest:
         if self.seite != 1:
             out.append(("seite", str(self.seite)))
         return out
+
+    def url_without_filters(self, path: str = "/") -> str:
+        return self.url(path, **dict.fromkeys(FILTER_FIELDS))
 
     def url(self, path: str = "/", **changes: object) -> str:
         """A link to ``path`` with these parameters; a changed filter or sort starts again at page 1."""
@@ -144,6 +149,7 @@ def parse_search(params: Mapping[str, str]) -> SearchRequest:
         art=values["art"],
         fachbereich=values["fachbereich"],
         jahr=values["jahr"],
+        koerperschaft=values["koerperschaft"],
         von=von,
         bis=bis,
         sortierung=sortierung,
