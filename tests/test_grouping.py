@@ -237,3 +237,16 @@ def test_group_key_is_the_body_and_base_number(folder: Path) -> None:
     extracted = json.loads(run("extract", version, "--format", "json").output)
     assert group_key(Vorlage.from_dict(extracted)) == "gemeinde lindenau|47-2025"
     assert group_key(replace(Vorlage.from_dict(extracted), vorlage_nr=None)).startswith("id:")
+
+
+def test_a_hit_without_betreff_shows_its_file_name(tmp_path: Path) -> None:
+    note = tmp_path / "in" / "notiz_glasfaser_2025.txt"
+    note.parent.mkdir()
+    note.write_text("Notiz\n\nDer Glasfaserausbau im Ortsteil Nordfeld beginnt im Mai.\n")
+    index = tmp_path / "index"
+    assert run("ingest", note.parent, "--index", index, "--quiet").exit_code == 0
+    table = run("search", "Glasfaserausbau", "--index", index)
+    assert "(ohne Betreff) notiz_glasfaser_2025.txt" in table.output
+    with TestClient(create_app(index, public=True)) as client:
+        page = client.get("/", params={"q": "Glasfaserausbau"}).text
+    assert "notiz_glasfaser_2025.txt</a>" in page and str(tmp_path) not in page
