@@ -2,7 +2,9 @@
 
 The fields come from the paper's fullest file (grouping.rank), a field it lacks from its other
 files of the same paper (never from an Anlage or another version), so a date keeps its meaning: the
-paper's own date is only ever a paper's own date, the session dates stay in the Beschlusslauf. The
+paper's own date is only ever a paper's own date (a file's date that is one of the Beschlusslauf's
+session dates gives way to one a file prints of its own), the session dates stay in the
+Beschlusslauf. The
 index document holds the text of every file, the Anlagen and versions included, so they are found
 as part of the Vorlage, and the numbers of every version, so the base number finds them.
 """
@@ -80,6 +82,11 @@ class VorlageGroup:
         # The Körperschaft is that of every file, and grouping has read it from all of them.
         values["koerperschaft"] = self.koerperschaft or values["koerperschaft"]
         rows = max((v.beschlusslauf for v in files), key=_beschlusslauf_rank)
+        # The paper's own date, not a session's: some RIS give a Paper the date of the session that
+        # decided it, while the paper itself prints its own.
+        sessions = {r.datum for r in rows if r.datum}
+        dates = [v.datum for v in files if v.datum]
+        values["datum"] = next((d for d in dates if d not in sessions), dates[0] if dates else None)
         everyone = [m.record for m in self.members]
         entities = {k: tuple(dict.fromkeys(e for v in everyone for e in v.entities.get(k, ()))) for k in ENTITY_KINDS}
         return replace(
