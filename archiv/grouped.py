@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 
 from .extract.normalize import identifier_keys
-from .grouping import Membership, Role, assign, changes, split_version
+from .grouping import Membership, Role, assign, split_version
 from .models import ENTITY_KINDS, Vorlage
 from .search.document import IndexDocument, index_document
 from .store import Store
@@ -141,6 +141,15 @@ def group_document(group: VorlageGroup) -> IndexDocument:
 
 
 # -- over the store ------------------------------------------------------------------------------
+
+
+def changes(old: dict[str, Membership | None], new: dict[str, Membership]) -> tuple[set[str], set[str]]:
+    """(index documents to delete, groups to index again) when the groups go from ``old`` to ``new``."""
+    in_use = {m.group for m in new.values()}
+    changed = [i for i, m in new.items() if old.get(i) != m]
+    again = {new[i].group for i in changed}
+    before = {m.group for i in changed if (m := old.get(i)) is not None}
+    return before - in_use, again | (before & in_use)
 
 
 def regroup(store: Store) -> tuple[set[str], set[str]]:

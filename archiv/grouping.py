@@ -232,22 +232,11 @@ def _common(a: tuple[str, ...], b: tuple[str, ...]) -> int:
     return n
 
 
-def _nearest(folders: tuple[str, ...], candidates: list[str], where: dict[str, tuple[str, ...]]) -> str | None:
-    """The candidate nearest to ``folders`` in the folder tree; None where two are equally near."""
-    best, depth, tie = None, -1, False
-    for c in dict.fromkeys(candidates):
-        d = _common(folders, where[c])
-        if d > depth:
-            best, depth, tie = c, d, False
-        elif d == depth:
-            tie = True
-    return None if tie else best
-
-
 def _nearest_paper(
     folders: tuple[str, ...], by_scope: dict[str | None, list[str]], where: dict[str, tuple[str, ...]]
 ) -> str | None:
-    """A record of the Körperschaft whose records lie nearest to ``folders``; None on a tie."""
+    """A record of the group (here: of a Körperschaft) whose records lie nearest to ``folders`` in
+    the folder tree; None where two groups lie equally near."""
     depth = {sc: max(_common(folders, where[c]) for c in ids) for sc, ids in by_scope.items() if ids}
     if not depth:
         return None
@@ -307,7 +296,7 @@ def assign(summaries: list[Summary]) -> dict[str, Membership]:
                 if c != i and not (area[c] and area[i] and area[c] != area[i]):
                     claims[c].setdefault(i, role)
     for c, papers in claims.items():
-        paper = _nearest(where[c], list(papers), where)
+        paper = _nearest_paper(where[c], {p: [p] for p in papers}, where)
         if paper is not None:
             uf.union(paper, c)
             linked.add(c)
@@ -407,12 +396,3 @@ def _roles(members: list[str], items: dict[str, Summary], attached: set[str]) ->
         else:
             roles[i] = "datei"
     return roles
-
-
-def changes(old: dict[str, Membership | None], new: dict[str, Membership]) -> tuple[set[str], set[str]]:
-    """(index documents to delete, groups to index again) when the groups go from ``old`` to ``new``."""
-    in_use = {m.group for m in new.values()}
-    changed = [i for i, m in new.items() if old.get(i) != m]
-    again = {new[i].group for i in changed}
-    before = {m.group for i in changed if (m := old.get(i)) is not None}
-    return before - in_use, again | (before & in_use)
