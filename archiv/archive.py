@@ -12,10 +12,12 @@ from .check import CheckReport
 from .check import check as check_archive
 from .detect import MAX_FILE_BYTES
 from .errors import IndexStateError, NotFoundError
+from .grouped import VorlageGroup, analyse_groups, group_document, group_of, load_groups, regroup
 from .guard import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT
 from .ingest import INDEX_BATCH, IngestOptions, IngestRun
 from .lock import writer_lock
-from .models import FileOutcome, IngestReport, SearchHit, SearchPage, Vorlage
+from .models import DateiRef, FileOutcome, IngestReport, SearchHit, SearchPage, Vorlage
+from .oparl import file_name
 from .search import (
     DEFAULT_BACKEND,
     BackendResult,
@@ -25,7 +27,6 @@ from .search import (
     record_backend,
     recorded_backend,
 )
-from .search.document import index_document
 from .search.parallel import index_documents, workers_for
 from .search.query import And, AnyOf, Node, Not, Term, parse_query
 from .search.snippets import snippet
@@ -129,17 +130,24 @@ class Archive:
             return IngestRun(self, options, progress=progress, on_outcome=on_outcome).run(paths)
 
     def index_records(self, records: list[Vorlage]) -> None:
-        """Add records that are in the store to the search index, and mark them indexed."""
-        for i in range(0, len(records), INDEX_BATCH):
-            batch = records[i : i + INDEX_BATCH]
-            self.backend.add(index_document(r) for r in batch)
-            self.store.mark_indexed([r.id for r in batch])
+        """Index records that are in the store: group the store anew (new records may join Vorlagen
+        already indexed), index each Vorlage that changed as one document, drop the documents of
+        Vorlagen that merged, and mark the records indexed."""
+        stale, again = regroup(self.store)
+        again |= set(self.store.group_ids([r.id for r in records]).values())
+        ids = sorted(again)
+        for i in range(0, len(ids), INDEX_BATCH):
+            groups = load_groups(self.store, ids[i : i + INDEX_BATCH])
+            self.backend.add(group_document(g) for g in groups.values())
+            self.store.mark_indexed([m.record.id for g in groups.values() for m in g.members])
+        self.backend.delete(stale - again)
 
     def index_pending(self) -> int:
         """Index records that reached the store but not the index (an earlier run was stopped)."""
-        batch = list(self.store.iter_records(only_unindexed=True))
-        self.index_records(batch)
-        return len(batch)
+        pending = self.store.unindexed_ids()
+        if pending:
+            self.index_records(list(self.store.get_many(pending).values()))
+        return len(pending)
 
     def reindex(
         self,
@@ -153,7 +161,7 @@ class Archive:
         with writer_lock(self.dir, on_wait):
             return self._reindex(progress, clear)
 
-    def _reindex(self, progress: Progress | None, clear: bool) -> int:
+    def _reindex(self, progress: Progress | None = None, clear: bool = True) -> int:
         if self._backend is None:
             try:
                 self._backend = open_backend(self.backend_name, self.dir, create=True)
@@ -165,18 +173,22 @@ class Archive:
         if clear:
             backend.clear()
         self.store.mark_all_unindexed()
+        regroup(self.store)
         total = self.store.count()
         ids: list[str] = []
 
-        def raw() -> Iterator[str]:
-            for done, (vid, path, record) in enumerate(self.store.iter_raw(), 1):
-                ids.append(vid)
-                if progress and (done % 100 == 0 or done == total):
-                    progress(done, total, path)
-                yield record
+        def raw() -> Iterator[tuple[str, list[tuple[str, str, str, str | None]]]]:
+            done = 0
+            for group_id, members in self.store.iter_groups_raw():
+                ids.extend(m[0] for m in members)
+                before, done = done, done + len(members)
+                if progress and (done // 100 > before // 100 or done == total):
+                    progress(done, total, members[0][1])
+                yield group_id, members
 
-        # The analysis runs on every core (search/parallel.py); the engine writes in big batches.
-        docs = index_documents(raw(), workers_for(total))
+        # One document per Vorlage (grouped.py), analysed on every core (search/parallel.py); the
+        # engine writes in big batches.
+        docs = index_documents(raw(), workers_for(total), analyse=analyse_groups)
         while backend.add(itertools.islice(docs, REINDEX_BATCH)):
             pass
         done = len(ids)
@@ -221,35 +233,41 @@ class Archive:
 
     def similar(self, ref: str, filters: Filters | None = None, *, limit: int = 10) -> SearchPage:
         """Vorlagen like the one ``ref`` names (id, Vorlage-Nr. or Aktenzeichen): more like this."""
-        record = self.find(ref)[0]
-        doc = index_document(record)
+        group = self.group(self.find(ref)[0].id)
+        doc = group_document(group)
         stems = (doc.betreff_terms + " ") * 3 + doc.text_terms  # the Betreff weighs as in the search
         wanted = similar_terms(stems.split(), self.backend, max(1, self.backend.count()))
         if not wanted:
             return SearchPage(total=0, hits=())
-        tree = And((AnyOf(wanted), Not(Term("id", record.id))))
+        # One document per Vorlage: leaving out its own leaves out all its files and versions.
+        tree = And((AnyOf(wanted), Not(Term("id", group.id))))
         return self._page(self.backend.search(tree, filters or Filters(), limit=limit), tree, None)
 
     def _page(self, result: BackendResult, tree: Node, suggestion: str | None) -> SearchPage:
-        records = self.store.get_many([h.id for h in result.hits])
+        groups = load_groups(self.store, [h.id for h in result.hits])
         hits = []
         for h in result.hits:
-            r = records.get(h.id)
-            if r is None:  # in the index but not the store: the store is the truth
+            g = groups.get(h.id)
+            if g is None:  # in the index but not the store: the store is the truth
                 continue
-            hits.append(
-                SearchHit(
-                    id=r.id,
-                    vorlage_nr=r.vorlage_nr,
-                    aktenzeichen=r.aktenzeichen,
-                    art=r.art,
-                    datum=r.datum,
-                    betreff=r.betreff,
-                    score=round(h.score, 4),
-                    snippet=snippet(r.text, tree),
-                )
-            )
+            hits.append(_hit(g, h.score, tree))
         return SearchPage(total=result.total, hits=tuple(hits), facets=result.facets, suggestion=suggestion)
+
+    def group(self, record_id: str) -> VorlageGroup:
+        """The Vorlage a record belongs to: its files, versions and Anlagen."""
+        group = group_of(self.store, record_id)
+        if group is None:
+            raise NotFoundError(f"no Vorlage with id '{record_id}' in {self.dir}")
+        return group
+
+    def groups(self, records: list[Vorlage]) -> list[VorlageGroup]:
+        """The Vorlagen of these records, each once, in the order of their first record."""
+        out: dict[str, VorlageGroup] = {}
+        for r in records:
+            if not any(g.role(r.id) for g in out.values()):
+                g = self.group(r.id)
+                out.setdefault(g.id, g)
+        return list(out.values())
 
     def find(self, ref: str) -> list[Vorlage]:
         """Records by id, Vorlage-Nr. or Aktenzeichen (any spelling); NotFoundError if none."""
@@ -260,3 +278,27 @@ class Archive:
 
     def records(self) -> Iterator[Vorlage]:
         return self.store.iter_records()
+
+
+def _hit(g: VorlageGroup, score: float, tree: Node) -> SearchHit:
+    """A Vorlage as a hit: the fields of the paper, its files, the passage that matched (in
+    whichever of its files it is)."""
+    v = g.merged
+    texts = [v.text] + [m.record.text for m in g.members if m.record.text.strip() and m.record.text != v.text]
+    passages = (snippet(t, tree) for t in texts)
+    first = next(passages, "")
+    sessions = sorted({r.datum for r in v.beschlusslauf if r.datum})
+    return SearchHit(
+        id=g.id,
+        vorlage_nr=v.vorlage_nr,
+        aktenzeichen=v.aktenzeichen,
+        art=v.art,
+        datum=v.datum,
+        betreff=v.betreff,
+        score=round(score, 4),
+        snippet=first if "<mark>" in first else next((p for p in passages if "<mark>" in p), first),
+        koerperschaft=v.koerperschaft,
+        sitzungen=tuple(sessions),
+        dateien=tuple(DateiRef(m.record.id, file_name(m.record), m.record.source.format, m.role) for m in g.members),
+        fassungen=tuple(f.vorlage_nr for f in g.fassungen if f.vorlage_nr),
+    )

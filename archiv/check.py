@@ -151,9 +151,12 @@ def _check_index(archive: Archive, rows: list, report: CheckReport, repair: bool
     report.indexed = len(ids)
     in_index = set(ids)
     stored = {vid: indexed for vid, _sha, _orig, indexed in rows}
-    missing = sorted(v for v, indexed in stored.items() if indexed and v not in in_index)
-    pending = sorted(v for v, indexed in stored.items() if not indexed and v not in in_index)
-    orphans = sorted(in_index - stored.keys())
+    # The index holds one document per Vorlage (grouped.py), under the id of its group.
+    group_of = archive.store.group_ids(list(stored))
+    doc = {v: group_of.get(v, v) for v in stored}
+    missing = sorted(v for v, indexed in stored.items() if indexed and doc[v] not in in_index)
+    pending = sorted(v for v, indexed in stored.items() if not indexed and doc[v] not in in_index)
+    orphans = sorted(in_index - set(doc.values()))
     twice = len(ids) - len(in_index)
     damage = []
     if missing:
@@ -161,7 +164,7 @@ def _check_index(archive: Archive, rows: list, report: CheckReport, repair: bool
     if orphans:
         damage.append(f"{len(orphans)} search index entr(ies) of no record in the store (e.g. {orphans[0]})")
     if twice:
-        damage.append(f"{twice} record(s) twice in the search index")
+        damage.append(f"{twice} Vorlage(n) twice in the search index")
     if pending and not repair:
         report.notes.append(
             f"{len(pending)} record(s) not indexed yet (a stopped ingest); the next ingest indexes them"
@@ -180,4 +183,4 @@ def _check_index(archive: Archive, rows: list, report: CheckReport, repair: bool
         archive.index_records(records)
         report.repaired.append(f"{len(records)} record(s) added to the search index")
         report.indexed += len(records)
-    archive.store.mark_indexed(sorted(v for v, indexed in stored.items() if not indexed and v in in_index))
+    archive.store.mark_indexed(sorted(v for v, indexed in stored.items() if not indexed and doc[v] in in_index))

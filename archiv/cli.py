@@ -16,8 +16,9 @@ from . import __version__
 from .archive import DEFAULT_BACKEND, Archive
 from .console import Progress
 from .errors import ArchivError, ExitCode, InputFileError, SkippedFileError
+from .grouped import VorlageGroup
 from .guard import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, Failure, GuardedPool
-from .models import ParseOptions, Vorlage
+from .models import ParseOptions, SearchHit, Vorlage
 from .search import BACKENDS, OPENSEARCH, Filters
 
 
@@ -298,9 +299,12 @@ def search(
             click.echo(f"Meinten Sie: {page.suggestion}")
         for h in page.hits:
             click.echo("")
-            head = " · ".join(x for x in (h.vorlage_nr, h.datum, h.art) if x)
+            head = " · ".join(x for x in (h.vorlage_nr, h.datum, h.art, h.koerperschaft) if x)
             click.echo(click.style(head or h.id, bold=True) + f"  [{h.id}]")
-            click.echo(f"  {h.betreff or '(ohne Betreff)'}")
+            click.echo(f"  {_title(h)}")
+            if len(h.dateien) > 1 or h.fassungen:
+                versions = f"; Fassungen: {', '.join(h.fassungen)}" if h.fassungen else ""
+                click.echo(f"  {len(h.dateien)} Dateien{versions}")
             if h.snippet:
                 click.echo("  " + _terminal_snippet(h.snippet))
         for name, counts in page.facets.items():
@@ -308,6 +312,11 @@ def search(
                 top = ", ".join(f"{k} ({v})" for k, v in list(counts.items())[:6])
                 click.echo(f"\n{name}: {top}", nl=False)
         click.echo("")
+
+
+def _title(h: SearchHit) -> str:
+    """The Betreff, or where none was read, the name of the file."""
+    return h.betreff or (f"(ohne Betreff) {h.dateien[0].name}" if h.dateien else "(ohne Betreff)")
 
 
 def _check_date(value: str | None, option: str) -> str | None:
@@ -345,8 +354,8 @@ def similar(ref: str, index_dir: Path, backend: str | None, fmt: str, limit: int
         return
     click.echo(f"{page.total} ähnliche Vorlagen" if page.total != 1 else "1 ähnliche Vorlage")
     for h in page.hits:
-        head = " · ".join(x for x in (h.vorlage_nr, h.datum, h.art) if x)
-        click.echo(click.style(head or h.id, bold=True) + f"  [{h.id}]\n  {h.betreff or '(ohne Betreff)'}")
+        head = " · ".join(x for x in (h.vorlage_nr, h.datum, h.art, h.koerperschaft) if x)
+        click.echo(click.style(head or h.id, bold=True) + f"  [{h.id}]\n  {_title(h)}")
 
 
 # -- show --------------------------------------------------------------------------------------
@@ -360,11 +369,28 @@ def show(ref: str, index_dir: Path, backend: str, fmt: str) -> None:
     """Show the stored record(s) by id, Vorlage-Nr. or Aktenzeichen (any spelling)."""
     with Archive(index_dir, backend) as archive:
         records = archive.find(ref)
+        groups = archive.groups(records) if fmt != "json" else []
     if fmt == "json":
         out: Any = records[0].to_dict() if len(records) == 1 else [r.to_dict() for r in records]
         click.echo(json.dumps(out, ensure_ascii=False, indent=2))
     else:
-        click.echo("\n\n".join(format_record(r) for r in records))
+        click.echo("\n\n".join(format_group(g) for g in groups))
+
+
+ROLE_LABELS = {"datei": "Datei", "fassung": "Fassung", "anlage": "Anlage"}
+
+
+def format_group(g: VorlageGroup) -> str:
+    """A Vorlage: its fields (from its fullest file), then its files, versions and Anlagen."""
+    text = format_record(g.merged)
+    if len(g.members) == 1:
+        return text
+    lines = [text, "  Dateien:"]
+    for m in g.members:
+        v = m.record
+        number = f" {v.vorlage_nr}" if m.role == "fassung" and v.vorlage_nr else ""
+        lines.append(f"    {ROLE_LABELS[m.role]}{number}: {v.source.path} ({v.source.format}) [{v.id}]")
+    return "\n".join(lines)
 
 
 def format_record(r: Vorlage) -> str:

@@ -201,15 +201,31 @@ class Vorlage:
 
 
 @dataclass(frozen=True)
+class DateiRef:
+    """One file of a Vorlage in a hit: its record, file name, format and role (datei, fassung, anlage)."""
+
+    id: str
+    name: str
+    format: str
+    rolle: str
+
+
+@dataclass(frozen=True)
 class SearchHit:
+    """One Vorlage found: the fields of the paper (grouped.VorlageGroup.merged), its files listed."""
+
     id: str
     vorlage_nr: str | None
     aktenzeichen: str | None
     art: str | None
-    datum: str | None
+    datum: str | None  # the paper's own date; never a session date
     betreff: str | None
     score: float
     snippet: str  # HTML: escaped text with <mark> around the matched words
+    koerperschaft: str | None = None
+    sitzungen: tuple[str, ...] = ()  # the session dates of its Beschlusslauf (ISO), earliest first
+    dateien: tuple[DateiRef, ...] = ()  # the Vorlage's files, the one shown first
+    fassungen: tuple[str, ...] = ()  # the Vorlage-Nr. of its revised versions (Ergänzung, Neufassung)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

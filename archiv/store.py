@@ -19,6 +19,7 @@ from pathlib import Path
 from .errors import IndexStateError
 from .extract.normalize import identifier_bases, identifier_keys
 from .fsnames import fs_path
+from .grouping import SUMMARY_VERSION, Membership, Summary, summarize
 from .models import Vorlage
 
 SCHEMA = """
@@ -33,6 +34,8 @@ CREATE TABLE IF NOT EXISTS vorlagen (
     indexed INTEGER NOT NULL DEFAULT 0,
     record TEXT NOT NULL
 );
+-- grouping (grouping.py): the record's summary, and the group it belongs to with its role there;
+-- the columns are added to a store made by an earlier version when it is opened (GROUP_COLUMNS)
 CREATE TABLE IF NOT EXISTS id_keys (
     key TEXT NOT NULL,
     kind TEXT NOT NULL,       -- vorlage_nr | aktenzeichen | version (the base number of a revision)
@@ -45,6 +48,8 @@ CREATE TABLE IF NOT EXISTS paths (
     sha256 TEXT NOT NULL
 );
 """
+_MEMBER = "group_id, group_role, group_koerperschaft, record"
+GROUP_COLUMNS = (("grouping", "TEXT"), ("group_id", "TEXT"), ("group_role", "TEXT"), ("group_koerperschaft", "TEXT"))
 
 # Tables only ingest uses, made where it opens the store (a reader of an older archive, say on a
 # read-only share, never has to write).
@@ -106,6 +111,12 @@ class Store:
             self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.execute("PRAGMA foreign_keys=ON")
             self.db.executescript(SCHEMA)
+            have = {row[1] for row in self.db.execute("PRAGMA table_info(vorlagen)")}
+            with self.db:
+                for name, kind in GROUP_COLUMNS:
+                    if name not in have:
+                        self.db.execute(f"ALTER TABLE vorlagen ADD COLUMN {name} {kind}")
+                self.db.execute("CREATE INDEX IF NOT EXISTS vorlagen_group ON vorlagen(group_id)")
             if create:
                 self.db.executescript(INGEST_SCHEMA)
             if self.db.execute("PRAGMA user_version").fetchone()[0] < KEYS_VERSION:
@@ -129,7 +140,7 @@ class Store:
         records = list(records)
         with self.db:
             for record in records:
-                self._put_row(record, rel)
+                self._put_row(record, rel, original)
             if version:
                 self.db.execute(
                     "INSERT OR REPLACE INTO file_outcomes (sha256, status, reason, version, first_id, records)"
@@ -137,11 +148,11 @@ class Store:
                     (sha256, version, records[0].id if records else None, len(records)),
                 )
 
-    def _put_row(self, record: Vorlage, rel: str | None) -> None:
+    def _put_row(self, record: Vorlage, rel: str | None, original: bytes | None) -> None:
         data = json.dumps(record.to_dict(), ensure_ascii=False)
         self.db.execute(
             "INSERT OR REPLACE INTO vorlagen (id, sha256, vorlage_nr, aktenzeichen, source_path, original,"
-            " oeffentlich, indexed, record) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?)",
+            " oeffentlich, indexed, record, grouping) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
             (
                 record.id,
                 record.source.sha256,
@@ -151,6 +162,7 @@ class Store:
                 rel,
                 None if record.oeffentlich is None else int(record.oeffentlich),
                 data,
+                summarize(record, original).to_json(),
             ),
         )
         self.db.execute("DELETE FROM id_keys WHERE vorlage_id = ?", (record.id,))
@@ -218,6 +230,13 @@ class Store:
         with self.db:
             self.db.execute("UPDATE vorlagen SET indexed = 0")
 
+    def set_groups(self, memberships: dict[str, Membership]) -> None:
+        with self.db:
+            self.db.executemany(
+                "UPDATE vorlagen SET group_id = ?, group_role = ?, group_koerperschaft = ? WHERE id = ?",
+                [(m.group, m.role, m.koerperschaft, i) for i, m in memberships.items()],
+            )
+
     def keep_original(self, sha256: str, data: bytes) -> str:
         rel = f"originals/{sha256[:2]}/{sha256}"
         target = self.dir / rel
@@ -284,6 +303,65 @@ class Store:
             return self.dir / row[0]
         return fs_path(row[1])
 
+    def summaries(self) -> list[tuple[Summary, Membership | None]]:
+        """Every record's grouping summary and its group; a summary missing (a store of an earlier
+        version) is made now from the record and its kept original."""
+        sql = "SELECT id FROM vorlagen WHERE grouping IS NULL OR json_extract(grouping, '$.v') IS NOT ?"
+        missing = [i for (i,) in self.db.execute(sql, (SUMMARY_VERSION,))]
+        for i in missing:
+            record = self.get(i)
+            path = self.original_path(i)
+            original = path.read_bytes() if path is not None and path.is_file() else None
+            if record is not None:
+                with self.db:
+                    self.db.execute(
+                        "UPDATE vorlagen SET grouping = ? WHERE id = ?", (summarize(record, original).to_json(), i)
+                    )
+        out = []
+        sql = "SELECT grouping, group_id, group_role, group_koerperschaft FROM vorlagen"
+        for text, group, role, body in self.db.execute(sql):
+            out.append((Summary.from_json(text), Membership(group, role, body) if group else None))
+        return out
+
+    def group_members(self, group_ids: list[str]) -> dict[str, list[tuple[Vorlage, Membership]]]:
+        """The records of each group, with their memberships."""
+        out: dict[str, list[tuple[Vorlage, Membership]]] = {}
+        for i in range(0, len(group_ids), 500):
+            chunk = group_ids[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            sql = f"SELECT {_MEMBER} FROM vorlagen WHERE group_id IN ({marks})"
+            for group, role, body, rec in self.db.execute(sql, chunk):
+                out.setdefault(group, []).append((Vorlage.from_dict(json.loads(rec)), Membership(group, role, body)))
+        return out
+
+    def group_ids(self, ids: list[str]) -> dict[str, str]:
+        """The group of each record (records not grouped yet are left out)."""
+        out: dict[str, str] = {}
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            sql = f"SELECT id, group_id FROM vorlagen WHERE id IN ({marks}) AND group_id IS NOT NULL"
+            out.update(self.db.execute(sql, chunk).fetchall())
+        return out
+
+    def iter_groups(self, batch: int = 500) -> Iterator[tuple[str, list[tuple[Vorlage, Membership]]]]:
+        """Every group with its records, one after another (grouped records only)."""
+        cur = self.db.execute(f"SELECT {_MEMBER} FROM vorlagen WHERE group_id IS NOT NULL ORDER BY group_id")
+        current: str | None = None
+        members: list[tuple[Vorlage, Membership]] = []
+        while rows := cur.fetchmany(batch):
+            for group, role, body, rec in rows:
+                if group != current and members:
+                    yield current, members  # type: ignore[misc]
+                    members = []
+                current = group
+                members.append((Vorlage.from_dict(json.loads(rec)), Membership(group, role, body)))
+        if members:
+            yield current, members  # type: ignore[misc]
+
+    def unindexed_ids(self) -> list[str]:
+        return [i for (i,) in self.db.execute("SELECT id FROM vorlagen WHERE indexed = 0")]
+
     def count(self) -> int:
         return self.db.execute("SELECT COUNT(*) FROM vorlagen").fetchone()[0]
 
@@ -294,6 +372,25 @@ class Store:
         while rows := cur.fetchmany(batch):
             for (rec,) in rows:
                 yield Vorlage.from_dict(json.loads(rec))
+
+    def iter_groups_raw(self, batch: int = 500) -> Iterator[tuple[str, list[tuple[str, str, str, str | None]]]]:
+        """Every group with its records unparsed, (id, source path, record JSON, role, Körperschaft),
+        one group after another: for workers that parse and analyse them (reindex)."""
+        cur = self.db.execute(
+            "SELECT group_id, id, source_path, record, group_role, group_koerperschaft FROM vorlagen"
+            " WHERE group_id IS NOT NULL ORDER BY group_id"
+        )
+        current: str | None = None
+        members: list[tuple[str, str, str, str | None]] = []
+        while rows := cur.fetchmany(batch):
+            for group, *member in rows:
+                if group != current and members:
+                    yield current, members  # type: ignore[misc]
+                    members = []
+                current = group
+                members.append(tuple(member))  # type: ignore[arg-type]
+        if members:
+            yield current, members  # type: ignore[misc]
 
     def iter_raw(self, batch: int = 500) -> Iterator[tuple[str, str, str]]:
         """(id, source path, record JSON) of every record, unparsed: for workers that parse them."""

@@ -16,6 +16,12 @@ GOLDEN = ROOT / "tests" / "golden"
 SHARED = ROOT.parent / "shared"
 SEED = SHARED / "seeds" / "000_cda0f0be47f3442d.txt"
 CORPUS = SHARED / "corpus"
+# The keys of a search hit (CLI JSON, web API): one Vorlage with its Körperschaft, session dates,
+# files and revised versions.
+HIT_KEYS = {
+    "id", "vorlage_nr", "aktenzeichen", "art", "datum", "betreff", "score", "snippet", "koerperschaft", "sitzungen",
+    "dateien", "fassungen",
+}  # fmt: skip
 
 
 def sample_files() -> list[Path]:

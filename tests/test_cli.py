@@ -10,7 +10,7 @@ from pathlib import Path
 
 from archiv.errors import ExitCode
 
-from .conftest import SAMPLES, run
+from .conftest import HIT_KEYS, SAMPLES, run
 
 
 def test_every_command_is_documented() -> None:
@@ -111,7 +111,8 @@ def test_search_json_contract(sample_index: Path) -> None:
     assert set(page) == {"total", "hits", "facets", "suggestion"}
     assert page["total"] >= 1
     hit = page["hits"][0]
-    assert set(hit) == {"id", "vorlage_nr", "aktenzeichen", "art", "datum", "betreff", "score", "snippet"}
+    assert set(hit) == HIT_KEYS
+    assert [d["id"] for d in hit["dateien"]][:1] == [hit["id"]]
     assert "<mark>" in hit["snippet"]
     assert {"gremium", "jahr", "art"} <= set(page["facets"])
 

@@ -22,7 +22,7 @@ from archiv.web import create_app
 from archiv.web.params import MAX_PAGE_SIZE, MAX_RESULT_WINDOW
 from archiv.web.render import snippet_html
 
-from .conftest import SAMPLES, run
+from .conftest import HIT_KEYS, SAMPLES, run
 from .web_support import CITED_BY_XSS, XSS_BETREFF_PARTS, XSS_SAMPLE, build_index, record_of
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -100,7 +100,7 @@ def test_api_search_is_the_cli_json_contract(client: TestClient, index: Path) ->
     api = client.get("/api/search", params={"q": "Kita", "pro_seite": "10"}).json()
     cli = json.loads(run("search", "Kita", "--index", index, "--format", "json").output)
     assert {"total", "hits", "facets"} <= set(api)
-    assert set(api["hits"][0]) == {"id", "vorlage_nr", "aktenzeichen", "art", "datum", "betreff", "score", "snippet"}
+    assert set(api["hits"][0]) == HIT_KEYS
     assert api == cli
 
 

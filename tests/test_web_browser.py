@@ -22,7 +22,7 @@ import pytest
 
 from archiv.archive import Archive
 
-from .conftest import ROOT
+from .conftest import ROOT, SAMPLES
 from .web_support import XSS_BETREFF_PARTS, XSS_SAMPLE, build_index, record_of
 
 sync_api = pytest.importorskip("playwright.sync_api")
@@ -222,4 +222,149 @@ def test_accessibility_basics(browser, server: str, index: Path) -> None:  # typ
         # The skip link is the first thing the keyboard reaches and leads to the content.
         page.keyboard.press("Tab")
         assert page.evaluate("document.activeElement.getAttribute('href')") == "#inhalt"
+    ctx.close()
+
+
+# -- issue 16: phone widths, contrast, error pages, keyboard ---------------------------------------
+
+FEUERWEHRHAUS = SAMPLES / "pdf" / "lindenau_ds-47-2025_feuerwehrhaus.pdf"  # its Beschlusslauf has an Ergebnis
+
+
+def _rgb(css: str) -> tuple[float, ...]:
+    return tuple(float(x) for x in css[css.index("(") + 1 : css.index(")")].split(",")[:3])
+
+
+def contrast(a: str, b: str) -> float:
+    """WCAG contrast ratio of two CSS colours given as rgb(…)."""
+
+    def luminance(css: str) -> float:
+        def channel(c: float) -> float:
+            c /= 255
+            return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+        r, g, b_ = (channel(c) for c in _rgb(css))
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b_
+
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def test_pages_fit_a_phone_and_the_ergebnis_is_in_view(browser, server: str, index: Path) -> None:  # type: ignore[no-untyped-def]
+    vid = record_of(index, FEUERWEHRHAUS).id
+    for width, path in ((390, "/?q=Friedhof"), (390, "/?q=Friedhhof"), (390, "/"), (320, f"/vorlage/{vid}")):
+        ctx = context(browser, viewport={"width": width, "height": 800}, device_scale_factor=2, is_mobile=True)
+        page = ctx.new_page()
+        page.goto(server + path)
+        # the layout viewport of a phone grows with a too wide page: measure against the device width
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, path
+        if path.startswith("/vorlage/"):
+            cell = page.locator("table.beschlusslauf td.ergebnis", has_text="Einstimmig").first
+            box = cell.bounding_box()
+            assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= width
+            screenshot(page, "telefon-320-vorlage")
+        ctx.close()
+
+
+def test_facet_counts_stay_on_one_line(browser, server: str) -> None:  # type: ignore[no-untyped-def]
+    ctx = context(browser, viewport={"width": 390, "height": 800}, is_mobile=True)
+    page = ctx.new_page()
+    page.goto(server + "/")
+    # every count shown is one box of one line (a count broken over two lines has two boxes, or one
+    # box twice as high)
+    lines = page.evaluate(
+        """[...document.querySelectorAll('aside.facets .count')].filter(c => c.getClientRects().length)
+             .map(c => [c.textContent, c.getClientRects().length, c.getBoundingClientRect().height,
+                        parseFloat(getComputedStyle(c).fontSize)])"""
+    )
+    assert lines and all(n == 1 and height < 2 * size for _, n, height, size in lines), lines
+    ctx.close()
+
+
+def test_every_hit_names_its_koerperschaft_and_it_is_a_facet(browser, server: str) -> None:  # type: ignore[no-untyped-def]
+    ctx = context(browser)
+    page = ctx.new_page()
+    page.goto(server + "/?q=Friedhof+OR+Rat+OR+Kreistag")
+    hits = page.locator("ol.hits li.hit")
+    assert hits.count() >= 4
+    for i in range(hits.count()):
+        assert "Körperschaft" in hits.nth(i).locator("dl.meta").inner_text()
+    facet = page.locator("section[aria-labelledby='facette-koerperschaft'] a").first
+    value, count = facet.inner_text().rsplit(maxsplit=1)
+    facet.click()
+    page.wait_for_url("**koerperschaft=*")
+    assert int(page.locator("#treffer-titel").inner_text().split()[0]) == int(count)
+    assert all(value in hits.nth(i).inner_text() for i in range(hits.count()))
+    ctx.close()
+
+
+def test_focus_ring_and_highlights_have_contrast(browser, server: str) -> None:  # type: ignore[no-untyped-def]
+    ctx = context(browser)
+    page = ctx.new_page()
+    page.goto(server + "/?q=Friedhof")
+    white = "rgb(255, 255, 255)"
+    page.locator("ol.hits li.hit h3 a").first.focus()
+    page.keyboard.press("Shift+Tab")  # keyboard focus, so :focus-visible applies
+    page.keyboard.press("Tab")
+    ring = page.evaluate(
+        "(() => { const s = getComputedStyle(document.activeElement); return [s.outlineStyle, s.outlineWidth,"
+        " s.outlineColor]; })()"
+    )
+    assert ring[0] == "solid" and float(ring[1].rstrip("px")) >= 2
+    assert contrast(ring[2], white) >= 3, ring
+    # in the dark header the ring is light
+    page.goto(server + "/nirgends")
+    page.locator("#kopf-q").focus()
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Tab")
+    header = page.evaluate("getComputedStyle(document.querySelector('header.site')).backgroundColor")
+    ring = page.evaluate("getComputedStyle(document.activeElement).outlineColor")
+    assert contrast(ring, header) >= 3, (ring, header)
+    # search words are marked by more than colour: bold and underlined, the line with 3:1 contrast
+    page.goto(server + "/?q=Friedhof")
+    mark = page.evaluate(
+        """(() => { const s = getComputedStyle(document.querySelector('.snippet mark'));
+             return [s.fontWeight, s.textDecorationLine, s.textDecorationColor, s.backgroundColor]; })()"""
+    )
+    assert int(mark[0]) >= 600 and "underline" in mark[1]
+    assert contrast(mark[2], white) >= 3 and contrast(mark[2], mark[3]) >= 3, mark
+    ctx.close()
+
+
+def test_error_pages_say_fehler_and_link_the_message_to_the_field(browser, server: str) -> None:  # type: ignore[no-untyped-def]
+    ctx = context(browser)
+    page = ctx.new_page()
+    for path in ("/?q=" + "Haushalt+" * 200, '/?q="Friedhof', "/nirgends"):
+        page.goto(server + path)
+        assert "Fehler" in page.title() and len(page.title()) <= 60, page.title()
+    page.goto(server + '/?q="Friedhof')
+    described = page.locator("#q").get_attribute("aria-describedby").split()
+    message = page.locator(f"#{described[0]}")
+    assert message.get_attribute("role") == "alert" and "Anführungszeichen" in message.inner_text()
+    assert page.locator("#q").get_attribute("aria-invalid") == "true"
+    ctx.close()
+
+
+def test_the_first_result_is_an_early_tab_stop(browser, server: str) -> None:  # type: ignore[no-untyped-def]
+    ctx = context(browser)
+    page = ctx.new_page()
+    page.goto(server + "/?q=Friedhof")
+    first = page.locator("ol.hits li.hit h3 a").first.get_attribute("href")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Zu den Treffern"
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.getAttribute('href')") == first
+    ctx.close()
+
+
+def test_no_hits_offers_the_suggestion_and_next_steps(browser, server: str) -> None:  # type: ignore[no-untyped-def]
+    ctx = context(browser, java_script_enabled=False)
+    page = ctx.new_page()
+    page.goto(server + "/?q=Friedhhof")
+    assert page.locator("#treffer-titel").inner_text().startswith("0 Treffer")
+    assert page.locator("ul.next-steps li").count() >= 3
+    page.locator("p.suggestion a").click()
+    page.wait_for_url("**/?q=*")
+    assert int(page.locator("#treffer-titel").inner_text().split()[0]) >= 1
     ctx.close()

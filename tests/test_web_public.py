@@ -66,6 +66,7 @@ def expected_facets(records: list[Vorlage]) -> dict[str, Counter]:
         "jahr": Counter(d.jahr for d in docs if d.jahr),
         "art": Counter(d.art for d in docs if d.art),
         "fachbereich": Counter(d.fachbereich for d in docs if d.fachbereich),
+        "koerperschaft": Counter(d.koerperschaft for d in docs if d.koerperschaft),
     }
 
 

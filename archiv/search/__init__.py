@@ -55,6 +55,10 @@ class SearchBackend(Protocol):
         """Add or replace documents (by id) and commit; returns how many were written."""
         ...
 
+    def delete(self, ids: Iterable[str]) -> None:
+        """Remove documents by id and commit (a Vorlage whose files now belong to another)."""
+        ...
+
     def clear(self) -> None: ...
 
     def search(

@@ -202,6 +202,18 @@ class OpenSearchBackend:
             f"OpenSearch at {self.url} stayed overloaded (HTTP 429): {len(pending)} documents"
         )
 
+    def delete(self, ids: Iterable[str]) -> None:
+        """Remove documents by id (a Vorlage whose files now belong to another); missing ones are fine."""
+        ids = list(ids)
+        for chunk in _chunks(ids, BULK_DOCS):
+            body = [{"delete": {"_index": self.index, "_id": i}} for i in chunk]
+            res = self._call(self.client.bulk, body=body)
+            bad = [it["delete"] for it in res.get("items", []) if it["delete"].get("status", 0) not in (200, 404)]
+            if bad:
+                raise IndexStateError(f"OpenSearch did not delete document {bad[0].get('_id')}: {bad[0].get('error')}")
+        if ids:
+            self._call(self.client.indices.refresh, index=self.index)
+
     def clear(self) -> None:
         try:
             self._call(self.client.indices.delete, index=self.index)

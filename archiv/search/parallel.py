@@ -8,8 +8,9 @@ import json
 import multiprocessing
 import os
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from multiprocessing.pool import AsyncResult
+from typing import Any, TypeVar
 
 from ..models import Vorlage
 from .document import IndexDocument, index_document
@@ -22,8 +23,11 @@ def _analyse(chunk: list[str]) -> list[IndexDocument]:
     return [index_document(Vorlage.from_dict(json.loads(raw))) for raw in chunk]
 
 
-def _chunks(raw: Iterable[str]) -> Iterator[list[str]]:
-    chunk: list[str] = []
+T = TypeVar("T")
+
+
+def _chunks(raw: Iterable[T]) -> Iterator[list[T]]:
+    chunk: list[T] = []
     for item in raw:
         chunk.append(item)
         if len(chunk) >= CHUNK:
@@ -37,18 +41,21 @@ def workers_for(total: int) -> int:
     return min(os.cpu_count() or 1, 4) if total >= MIN_PARALLEL else 1
 
 
-def index_documents(raw: Iterable[str], workers: int) -> Iterator[IndexDocument]:
-    """The index documents of stored records (their JSON), analysed by ``workers`` processes."""
+def index_documents(
+    raw: Iterable[Any], workers: int, analyse: Callable[[list[Any]], list[IndexDocument]] = _analyse
+) -> Iterator[IndexDocument]:
+    """The index documents of stored records (their JSON; or what ``analyse``, a module-level function
+    the workers can import, makes documents of), analysed by ``workers`` processes."""
     if workers <= 1:
         for chunk in _chunks(raw):
-            yield from _analyse(chunk)
+            yield from analyse(chunk)
         return
     # spawn, not fork: the parent holds the search engine's threads and an open SQLite connection.
     # The chunks are read here, in this thread (SQLite), with a few tasks in flight, in order.
     with multiprocessing.get_context("spawn").Pool(workers) as pool:
         pending: deque[AsyncResult] = deque()
         for chunk in _chunks(raw):
-            pending.append(pool.apply_async(_analyse, (chunk,)))
+            pending.append(pool.apply_async(analyse, (chunk,)))
             if len(pending) > 2 * workers:
                 yield from pending.popleft().get()
         while pending:

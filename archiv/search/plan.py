@@ -346,4 +346,6 @@ def filter_plan(gremium: str | None, art: str | None, fachbereich: str | None, j
         out.append(RangeQ("datum", date_from, date_to))
     if public_only:
         out.append(TermQ("oeffentlich", "1"))
+    if koerperschaft:
+        out.append(BoolQ(should=(TermQ("koerperschaft", koerperschaft), _words("koerperschaft", koerperschaft))))
     return out

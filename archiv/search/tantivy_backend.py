@@ -26,7 +26,7 @@ try:
 except ImportError as e:  # pragma: no cover - a dependency of archiv
     raise MissingDependencyError("the tantivy search engine", "pip install 'tantivy>=0.22'") from e
 
-SCHEMA_VERSION = 2  # 2: koerperschaft and einreicher as facets, einreicher:
+SCHEMA_VERSION = 3  # 2: koerperschaft and einreicher as facets, einreicher:; 3: one document per Vorlage (grouped.py)
 WRITER_HEAP = 128_000_000  # bytes for the whole writer; tantivy flushes a segment when it is full
 _REGEX_META = set("\\.+*?()|[]{}^$#&-~")
 _ANALYSED = (
@@ -105,6 +105,20 @@ class TantivyBackend:
         writer.wait_merging_threads()
         self.ix.reload()
         return n
+
+    def delete(self, ids: Iterable[str]) -> None:
+        ids = list(ids)
+        if not ids:
+            return
+        try:
+            writer = self.ix.writer(heap_size=WRITER_HEAP, num_threads=1)
+        except ValueError as e:
+            raise IndexStateError(f"the search index in {self.path} is locked by another archiv process") from e
+        for i in ids:
+            writer.delete_documents_by_term("id", i)
+        writer.commit()
+        writer.wait_merging_threads()
+        self.ix.reload()
 
     def clear(self) -> None:
         shutil.rmtree(self.path, ignore_errors=True)
@@ -211,6 +225,7 @@ def _document(d: IndexDocument) -> tantivy.Document:
         ("art", d.art),
         ("fachbereich", d.fachbereich),
         ("jahr", d.jahr),
+        ("koerperschaft", d.koerperschaft),
     ):
         if value:
             doc.add_text(name, value)

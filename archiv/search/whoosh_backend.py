@@ -17,7 +17,7 @@ from .meta import needs_create, write_meta
 from .plan import AllQ, BoolQ, NoneQ, PhraseQ, PrefixQ, Q, RangeQ, TermQ, filter_plan, plan
 from .query import Node
 
-SCHEMA_VERSION = 4  # 3: koerperschaft and einreicher as facets, einreicher:; 4: compounds, law keys
+SCHEMA_VERSION = 5  # 3: koerperschaft, einreicher facets; 4: compounds, law keys; 5: one document per Vorlage
 NO_GREMIUM = "\x00"  # the Gremium value of a Vorlage without one (never shown, never typed)
 
 
@@ -85,6 +85,18 @@ class WhooshBackend:
             raise
         writer.commit()
         return n
+
+    def delete(self, ids: Iterable[str]) -> None:
+        ids = list(ids)
+        if not ids:
+            return
+        try:
+            writer = self.ix.writer(limitmb=256)
+        except LockError as e:
+            raise IndexStateError(f"the search index in {self.path} is locked by another archiv process") from e
+        for i in ids:
+            writer.delete_by_term("id", i)
+        writer.commit()
 
     def clear(self) -> None:
         self.ix.close()

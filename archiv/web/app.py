@@ -43,6 +43,7 @@ from .view import ArchiveView
 STATIC = Path(__file__).parent / "static"
 FACET_LABELS = {"gremium": "Gremium", "jahr": "Jahr", "art": "Art", "fachbereich": "Fachbereich"}
 FACET_LABELS |= {"koerperschaft": "Körperschaft", "einreicher": "Einreicher"}
+ROLE_LABELS = {"datei": "Datei", "fassung": "Fassung", "anlage": "Anlage"}
 ENTITY_LABELS = dict(
     zip(
         ENTITY_KINDS,
@@ -132,17 +133,27 @@ def create_app(
         )
 
     def vorlage_page(request: Request) -> Response:
-        v = record(request)
+        requested = record(request)
+        group = view.group(requested)
+        role = group.role(requested.id)
+        # A file of the paper shows the Vorlage (its fields from all its files); an Anlage or a
+        # revised version shows itself, and leads to its Vorlage.
+        v = group.merged if role == "datei" else requested
         return page(
             "vorlage.html",
             v=v,
+            requested=requested,
+            group=group,
+            role=role,
+            role_labels=ROLE_LABELS,
+            file_name=lambda r: file_name(r) if public else r.source.path,
             gremien=_gremien(v),
             entities=[(ENTITY_LABELS[k], v.entities.get(k, ())) for k in ENTITY_KINDS if v.entities.get(k)],
             same_az=view.same_aktenzeichen(v),
             cited=view.cited(v),
             similar=view.similar(v),
-            has_file=view.original(v) is not None,
-            source_name=file_name(v) if public else v.source.path,
+            has_file=view.original(requested) is not None,
+            source_name=file_name(requested) if public else requested.source.path,
         )
 
     def datei(request: Request) -> Response:

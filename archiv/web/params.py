@@ -107,6 +107,9 @@ class SearchRequest:
             out.append(("seite", str(self.seite)))
         return out
 
+    def url_without_filters(self, path: str = "/") -> str:
+        return self.url(path, **dict.fromkeys(FILTER_FIELDS))
+
     def url(self, path: str = "/", **changes: object) -> str:
         """A link to ``path`` with these parameters; a changed filter or sort starts again at page 1."""
         if changes and "seite" not in changes:

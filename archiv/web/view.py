@@ -14,11 +14,13 @@ import re
 import sqlite3
 import threading
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from ..archive import Archive
 from ..errors import NotFoundError
 from ..extract.normalize import identifier_keys
+from ..grouped import VorlageGroup
 from ..models import SearchPage, Vorlage
 from ..search import Filters
 from .params import SearchRequest
@@ -68,8 +70,21 @@ class ArchiveView:
         if not self.public:
             return page
         records = self.get_many([h.id for h in page.hits])
+        # A Vorlage one of whose files is not public is not public (grouped.VorlageGroup.merged): the
+        # files of a hit shown here are all public.
         hits = tuple(h for h in page.hits if h.id in records)
-        return SearchPage(total=page.total, hits=hits, facets=page.facets)
+        return SearchPage(total=page.total, hits=hits, facets=page.facets, suggestion=page.suggestion)
+
+    def group(self, v: Vorlage) -> VorlageGroup:
+        """The Vorlage a visible record belongs to, with the files the web may show."""
+        try:
+            group = self._archive().group(v.id)
+        except NotFoundError:
+            return VorlageGroup.single(v)
+        members = tuple(m for m in group.members if self.visible(m.record))
+        if not any(m.record.id == group.id for m in members):
+            return VorlageGroup.single(v)
+        return replace(group, members=members)
 
     def get(self, vorlage_id: str) -> Vorlage | None:
         if not ID_PATTERN.fullmatch(vorlage_id):
@@ -92,13 +107,26 @@ class ArchiveView:
             return []
 
     def same_aktenzeichen(self, v: Vorlage) -> list[Vorlage]:
-        """Other Vorlagen filed under the same Aktenzeichen (any spelling), newest first."""
+        """Other Vorlagen filed under the same Aktenzeichen (any spelling), newest first; each once,
+        never a file of this one."""
         keys = set(identifier_keys(v.aktenzeichen))
         if not keys:
             return []
-        others = [o for o in self.find(v.aktenzeichen or "") if o.id != v.id]
-        others = [o for o in others if keys & set(identifier_keys(o.aktenzeichen))]
-        return sorted(others, key=lambda o: o.datum or "", reverse=True)
+        others = [o for o in self.find(v.aktenzeichen or "") if keys & set(identifier_keys(o.aktenzeichen))]
+        return sorted(self._one_per_vorlage(v, others), key=lambda o: o.datum or "", reverse=True)
+
+    def _one_per_vorlage(self, v: Vorlage, records: list[Vorlage]) -> list[Vorlage]:
+        """``records`` without the files of ``v``'s Vorlage, one record per other Vorlage."""
+        groups = self._archive().store.group_ids([v.id, *(o.id for o in records)])
+        own = groups.get(v.id, v.id)
+        seen: set[str] = set()
+        out = []
+        for o in records:
+            group = groups.get(o.id, o.id)
+            if o.id != v.id and group != own and group not in seen:
+                seen.add(group)
+                out.append(o)
+        return out
 
     def similar(self, v: Vorlage, limit: int = 5) -> list[Vorlage]:
         """Vorlagen on the same subject (more like this), best first; in public mode public ones only."""
@@ -118,7 +146,8 @@ class ArchiveView:
         out: list[tuple[str, list[Vorlage]]] = []
         for ref in v.entities.get("vorlagen", ()):
             keys = set(identifier_keys(ref))
-            found = [o for o in self.find(ref) if o.id != v.id and keys & set(identifier_keys(o.vorlage_nr))]
+            found = [o for o in self.find(ref) if keys & set(identifier_keys(o.vorlage_nr))]
+            found = self._one_per_vorlage(v, found)
             same_body = [o for o in found if v.koerperschaft and o.koerperschaft == v.koerperschaft]
             out.append((ref, same_body or found))
         return out

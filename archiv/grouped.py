@@ -1,0 +1,192 @@
+"""A Vorlage over all its records: one value to show and one document to index.
+
+The fields come from the paper's fullest file (grouping.rank), a field it lacks from its other
+files of the same paper (never from an Anlage or another version), so a date keeps its meaning: the
+paper's own date is only ever a paper's own date (a file's date that is one of the Beschlusslauf's
+session dates gives way to one a file prints of its own), the session dates stay in the
+Beschlusslauf. The
+index document holds the text of every file, the Anlagen and versions included, so they are found
+as part of the Vorlage, and the numbers of every version, so the base number finds them.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, replace
+from functools import cached_property
+
+from .extract.normalize import identifier_keys
+from .grouping import Membership, Role, assign, split_version
+from .models import ENTITY_KINDS, Vorlage
+from .search.document import IndexDocument, index_document
+from .store import Store
+
+_FILLED = (
+    "vorlage_nr", "aktenzeichen", "art", "datum", "koerperschaft", "fachbereich", "produkt", "betreff",
+    "beschlussvorschlag", "begruendung",
+)  # fmt: skip
+_ORDER = {"datei": 0, "fassung": 1, "anlage": 2}
+
+
+@dataclass(frozen=True)
+class Member:
+    record: Vorlage
+    role: Role
+
+
+@dataclass(frozen=True)
+class VorlageGroup:
+    """The records of one Vorlage, its primary record (the one a hit shows) first."""
+
+    id: str  # the primary record's id
+    members: tuple[Member, ...]
+    koerperschaft: str | None = None  # as grouping read it: its own, or the one of the files around it
+
+    @classmethod
+    def of(cls, group_id: str, members: list[tuple[Vorlage, Membership]]) -> VorlageGroup:
+        """``members`` in any order; the primary first, then the paper's files, versions, Anlagen."""
+        ordered = sorted(members, key=lambda m: (m[0].id != group_id, _ORDER[m[1].role], m[0].source.path, m[0].id))
+        body = next((m.koerperschaft for _, m in ordered if m.koerperschaft), None)
+        return cls(group_id, tuple(Member(v, m.role) for v, m in ordered), body)
+
+    @classmethod
+    def single(cls, record: Vorlage) -> VorlageGroup:
+        return cls(record.id, (Member(record, "datei"),), record.koerperschaft)
+
+    @property
+    def primary(self) -> Vorlage:
+        return self.members[0].record
+
+    def role(self, record_id: str) -> Role | None:
+        return next((m.role for m in self.members if m.record.id == record_id), None)
+
+    def with_role(self, role: Role) -> tuple[Vorlage, ...]:
+        return tuple(m.record for m in self.members if m.role == role)
+
+    @property
+    def fassungen(self) -> tuple[Vorlage, ...]:
+        """Revised versions (Ergänzung, Neufassung), in the order of their numbers."""
+        return tuple(sorted(self.with_role("fassung"), key=lambda v: (v.vorlage_nr or "", v.id)))
+
+    @property
+    def anlagen(self) -> tuple[Vorlage, ...]:
+        return self.with_role("anlage")
+
+    @cached_property
+    def merged(self) -> Vorlage:
+        """The primary record, each field it lacks taken from the paper's other files."""
+        primary = self.primary
+        files = [primary] + [v for v in self.with_role("datei") if v.id != primary.id]
+        if self.members[0].role != "datei":
+            files = [primary]
+        values = {f: next((getattr(v, f) for v in files if getattr(v, f)), None) for f in _FILLED}
+        # The Körperschaft is that of every file, and grouping has read it from all of them.
+        values["koerperschaft"] = self.koerperschaft or values["koerperschaft"]
+        rows = max((v.beschlusslauf for v in files), key=_beschlusslauf_rank)
+        # The paper's own date, not a session's: some RIS give a Paper the date of the session that
+        # decided it, while the paper itself prints its own.
+        sessions = {r.datum for r in rows if r.datum}
+        dates = [v.datum for v in files if v.datum]
+        values["datum"] = next((d for d in dates if d not in sessions), dates[0] if dates else None)
+        everyone = [m.record for m in self.members]
+        entities = {k: tuple(dict.fromkeys(e for v in everyone for e in v.entities.get(k, ()))) for k in ENTITY_KINDS}
+        return replace(
+            primary,
+            **values,
+            # not public as soon as one of its files is not: nothing of a closed file may leak
+            oeffentlich=False if any(v.oeffentlich is False for v in everyone) else _first(files, "oeffentlich"),
+            beteiligungen=tuple(dict.fromkeys(b for v in files for b in v.beteiligungen)),
+            beschlusslauf=rows,
+            anlagen=tuple(dict.fromkeys(a for v in files for a in v.anlagen)),
+            entities={k: v for k, v in entities.items() if v},
+            text=next((v.text for v in files if v.text.strip()), primary.text),
+        )
+
+    def numbers(self) -> tuple[str, ...]:
+        """The Vorlage-Nr. of the paper and of its versions, each once, as printed."""
+        return tuple(dict.fromkeys(v.vorlage_nr for v in (self.merged, *self.fassungen) if v.vorlage_nr))
+
+
+def _first(records: list[Vorlage], field: str) -> object:
+    return next((getattr(v, field) for v in records if getattr(v, field) is not None), None)
+
+
+def _beschlusslauf_rank(rows: tuple) -> tuple[int, int]:
+    """Rows with session dates and outcomes tell more than bare committee names."""
+    return (sum(bool(r.datum) + bool(r.ergebnis) for r in rows), len(rows))
+
+
+def analyse_groups(chunk: list[tuple[str, list[tuple[str, str, str, str | None]]]]) -> list[IndexDocument]:
+    """The index documents of stored groups, each (group id, its records as Store.iter_groups_raw
+    gives them): run in the worker processes of a rebuild (search/parallel.py)."""
+    out = []
+    for group_id, members in chunk:
+        parsed = [
+            (Vorlage.from_dict(json.loads(rec)), Membership(group_id, role, body)) for _, _, rec, role, body in members
+        ]  # type: ignore[arg-type]
+        out.append(group_document(VorlageGroup.of(group_id, parsed)))
+    return out
+
+
+def group_document(group: VorlageGroup) -> IndexDocument:
+    """The one index document of a Vorlage (id = the group's id)."""
+    merged = group.merged
+    if len(group.members) == 1:
+        doc = index_document(merged)
+    else:
+        texts = [m.record.text for m in group.members if m.record.text.strip()]
+        titles = [
+            m.record.betreff for m in group.members[1:] if m.record.betreff and m.record.betreff != merged.betreff
+        ]
+        doc = index_document(replace(merged, text="\n\n".join(dict.fromkeys([*texts, *titles]))))
+    papers = [m.record for m in group.members if m.role != "anlage"] or [merged]
+    numbers = [n for v in papers if v.vorlage_nr for n in (v.vorlage_nr, split_version(v.vorlage_nr)[0])]
+    nr_keys = [k for n in numbers for k in identifier_keys(n)]
+    az_keys = [k for v in papers for k in identifier_keys(v.aktenzeichen)]
+    own = set(nr_keys)
+    return replace(
+        doc,
+        id=group.id,
+        nr_keys=tuple(dict.fromkeys(nr_keys)),
+        az_keys=tuple(dict.fromkeys(az_keys)),
+        ref_keys=tuple(k for k in doc.ref_keys if k not in own),
+    )
+
+
+# -- over the store ------------------------------------------------------------------------------
+
+
+def changes(old: dict[str, Membership | None], new: dict[str, Membership]) -> tuple[set[str], set[str]]:
+    """(index documents to delete, groups to index again) when the groups go from ``old`` to ``new``."""
+    in_use = {m.group for m in new.values()}
+    changed = [i for i, m in new.items() if old.get(i) != m]
+    again = {new[i].group for i in changed}
+    before = {m.group for i in changed if (m := old.get(i)) is not None}
+    return before - in_use, again | (before & in_use)
+
+
+def regroup(store: Store) -> tuple[set[str], set[str]]:
+    """Group the store's records anew and save what changed; returns (index documents to delete,
+    groups to index again)."""
+    rows = store.summaries()
+    new = assign([s for s, _ in rows])
+    old = {s.id: m for s, m in rows}
+    stale, again = changes(old, new)
+    store.set_groups({i: m for i, m in new.items() if old.get(i) != m})
+    return stale, again
+
+
+def load_groups(store: Store, group_ids: list[str]) -> dict[str, VorlageGroup]:
+    found = store.group_members(group_ids)
+    return {g: VorlageGroup.of(g, members) for g, members in found.items()}
+
+
+def group_of(store: Store, record_id: str) -> VorlageGroup | None:
+    """The Vorlage a record belongs to; a record not grouped yet is one of its own."""
+    group = store.group_ids([record_id]).get(record_id)
+    if group is not None:
+        found = load_groups(store, [group]).get(group)
+        if found is not None:
+            return found
+    record = store.get(record_id)
+    return VorlageGroup.single(record) if record is not None else None
