@@ -7,6 +7,7 @@ whole when the source share moves; the search index can always be rebuilt from h
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sqlite3
@@ -68,7 +69,9 @@ class Store:
             self.db.execute("PRAGMA foreign_keys=ON")
             self.db.executescript(SCHEMA)
             if self.db.execute("PRAGMA user_version").fetchone()[0] < KEYS_VERSION:
-                self._rebuild_keys()
+                # a read-only store keeps its old keys: identifiers match as before
+                with contextlib.suppress(sqlite3.OperationalError):
+                    self._rebuild_keys()
         except sqlite3.DatabaseError as e:
             raise IndexStateError(f"{self.path}: cannot open the record store ({e})") from e
 
