@@ -120,7 +120,9 @@ class Store:
             if create:
                 self.db.executescript(INGEST_SCHEMA)
             if self.db.execute("PRAGMA user_version").fetchone()[0] < KEYS_VERSION:
-                self._rebuild_keys()
+                # a read-only store keeps its old keys: identifiers match as before
+                with contextlib.suppress(sqlite3.OperationalError):
+                    self._rebuild_keys()
         except sqlite3.DatabaseError as e:
             raise IndexStateError(f"{self.path}: cannot open the record store ({e})") from e
 

@@ -52,7 +52,7 @@ SAMPLES.append(
         beteiligungen=[],
         produkt=None,
         betreff="Schattenspender für den Spielplatz am Mühlanger",
-        beschlusslauf=[_row("Gemeinderat Eichenbrunn", "2026-03-12")],
+        beschlusslauf=[_row("Gemeinderat", "2026-03-12")],
         beschlussvorschlag=[
             "1. Die Verwaltung stellt bis Mai 2026 zwei Sonnensegel über dem Sandbereich des Spielplatzes "
             "am Mühlanger auf.",
@@ -88,8 +88,8 @@ def render_letter(s: dict) -> str:
             "",
             "Sehr geehrter Herr Bürgermeister,",
             "",
-            "wir bitten Sie, folgenden Antrag auf die Tagesordnung der Sitzung des Gemeinderates",
-            "Eichenbrunn am 12. März 2026 zu setzen:",
+            "wir bitten Sie, folgenden Antrag auf die Tagesordnung der nächsten Sitzung des",
+            "Gemeinderates am 12. März 2026 zu setzen:",
             "",
             *s["begruendung"][0].replace("Schatten spenden,", "Schatten spenden,\n").split("\n"),
             "",
@@ -205,9 +205,9 @@ SAMPLES.append(
         beteiligungen=[],
         produkt=None,
         betreff="Machbarkeitsstudie für einen Radschnellweg nach Hohenwart",
-        beschlusslauf=[_row("Mobilitätsausschuss", "2026-03-18", oeffentlich=True, rolle="Entscheidung")],
+        beschlusslauf=[_row("Bauausschuss", "2026-03-18", oeffentlich=True, rolle="Entscheidung")],
         beschlussvorschlag=[
-            "Der Mobilitätsausschuss beauftragt die Verwaltung, eine Machbarkeitsstudie für einen Radschnellweg "
+            "Der Bauausschuss beauftragt die Verwaltung, eine Machbarkeitsstudie für einen Radschnellweg "
             "nach Hohenwart auszuschreiben."
         ],
         begruendung=[
@@ -278,7 +278,7 @@ SAMPLES.append(
         betreff="Sanierung des Hallenbades – Vergabe der Planungsleistungen",
         beschlusslauf=[
             _row(
-                "Bau- und Umweltausschuss",
+                "Bauausschuss",
                 "2026-04-21",
                 ergebnis="beschlossen",
                 stimmen={"ja": 7, "nein": 2, "enthaltung": 1},

@@ -286,3 +286,33 @@ def test_an_index_remembers_its_backend(judged_index: Path, tmp_path: Path) -> N
     assert switched.exit_code == 0, switched.output
     assert json.loads((index / "search-backend.json").read_text())["backend"] == other
     assert _search(index, "Kreistag")["total"] >= 3
+
+
+COMPOUND_FILES = {
+    "whole": "Betreff: Schulwegsicherung an der Lindenallee\n\nDie Schulwegsicherung wird verbessert.\n",
+    "apart": "Betreff: Querungshilfe Lindenallee\n\nZur Sicherung des Schulwegs wird eine Ampel gebaut.\n",
+    "elliptic": "Betreff: Ausbau der Rad- und Fußwege\n\nDie Wege am Kanal werden verbreitert.\n",
+    "hyphen": "Betreff: Neubau der Kinder-Tagesstätte Nord\n\nDer Neubau beginnt im Mai.\n",
+    "other": "Betreff: Sicherung der Deiche\n\nDie Deiche am Fluss werden erhöht.\n",
+}
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_compounds_both_ways(tmp_path: Path, backend: str) -> None:
+    """A query compound finds its parts written apart (below the compound itself), and elliptic and
+    hyphenated compounds are found by the words they stand for."""
+    folder = tmp_path / "files"
+    folder.mkdir()
+    for i, (name, text) in enumerate(COMPOUND_FILES.items()):
+        (folder / f"{name}.txt").write_text(f"Vorlage Nr. {i + 1}/2024\n{text}")
+    index = tmp_path / "index"
+    assert run("ingest", folder, "--index", index, "--backend", backend, "--quiet").exit_code == 0
+    with Archive(index) as archive:
+        name = {r.id: Path(r.source.path).stem for r in archive.records()}
+
+        def found(query: str) -> list[str]:
+            return [name[h.id] for h in archive.search(query, limit=10).hits]
+
+        assert found("Schulwegsicherung") == ["whole", "apart"]
+        assert found("Radwege") == ["elliptic"] and found("Fußweg") == ["elliptic"]
+        assert found("Kindertagesstätte") == ["hyphen"] and found("Kinder-Tagesstätte") == ["hyphen"]

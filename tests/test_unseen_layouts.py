@@ -91,7 +91,7 @@ def test_letter_style_antrag(tmp_path: Path) -> None:
     r = json.loads(result.stdout)
     assert (r["art"], r["einreicher"], r["fachbereich"]) == ("Antrag", "Fraktion Bürgerliste Eichenbrunn", None)
     assert r["betreff"] == "Schattenspender für den Spielplatz am Mühlanger"  # the subject, never the salutation
-    assert [(b["gremium"], b["datum"]) for b in r["beschlusslauf"]] == [("Gemeinderat Eichenbrunn", "2026-03-12")]
+    assert [(b["gremium"], b["datum"]) for b in r["beschlusslauf"]] == [("Gemeinderat", "2026-03-12")]
     assert r["beschlussvorschlag"].startswith("1. Die Verwaltung stellt") and "Grüßen" not in r["beschlussvorschlag"]
     assert r["begruendung"].startswith("im vergangenen Sommer") and "möge" not in r["begruendung"]
 

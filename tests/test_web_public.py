@@ -66,7 +66,8 @@ def expected_facets(records: list[Vorlage]) -> dict[str, Counter]:
         "jahr": Counter(d.jahr for d in docs if d.jahr),
         "art": Counter(d.art for d in docs if d.art),
         "fachbereich": Counter(d.fachbereich for d in docs if d.fachbereich),
-        "koerperschaft": Counter(d.koerperschaft for d in docs if d.koerperschaft),
+        "koerperschaft": Counter(d.koerperschaft for d in docs if d.koerperschaft),  # facets of issue 17
+        "einreicher": Counter(d.einreicher for d in docs if d.einreicher),
     }
 
 

@@ -277,7 +277,8 @@ def _stamp(s: str) -> bool:
         return True
     if letters < max(4, len(s) // 2):
         return True
-    return bool(re.match(r"^[A-ZÄÖÜ][\wäöüß/ .-]{2,40}:\s+\S", s)) and not re.match(r"^(?:hier|betr)", s, re.I)
+    label = re.match(r"^[A-ZÄÖÜ][\wäöüß/ .-]{2,40}:\s+\S", s)
+    return bool(label) and not re.match(r"^(?:hier|betr)", s, re.I) and not _KIND_PREFIX.match(s)
 
 
 def letter_subject(lines: list[str]) -> str | None:
