@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from .lexicon import LEXICON_VERSION
 
-ANALYSIS_VERSION = f"de-fold-snowball-parts-2+{LEXICON_VERSION}"
+ANALYSIS_VERSION = f"de-fold-snowball-parts-3+{LEXICON_VERSION}"  # 3: sub-compounds, citation and base keys
 FAMILY_MARK = "^"  # prefix of a word-family root among the parts
 
 WORD = re.compile(r"\w+", re.UNICODE)
