@@ -15,10 +15,9 @@ import json
 from dataclasses import dataclass, replace
 from functools import cached_property
 
-from .extract.normalize import identifier_keys
-from .grouping import Membership, Role, assign, split_version
+from .grouping import Membership, Role, assign
 from .models import ENTITY_KINDS, Vorlage
-from .search.document import IndexDocument, index_document
+from .search.document import IndexDocument, az_keys_of, index_document, nr_keys_of
 from .store import Store
 
 _FILLED = (
@@ -140,9 +139,9 @@ def group_document(group: VorlageGroup) -> IndexDocument:
         ]
         doc = index_document(replace(merged, text="\n\n".join(dict.fromkeys([*texts, *titles]))))
     papers = [m.record for m in group.members if m.role != "anlage"] or [merged]
-    numbers = [n for v in papers if v.vorlage_nr for n in (v.vorlage_nr, split_version(v.vorlage_nr)[0])]
-    nr_keys = [k for n in numbers for k in identifier_keys(n)]
-    az_keys = [k for v in papers for k in identifier_keys(v.aktenzeichen)]
+    # every paper's number (a revision's also under its base: search/document.py), and Aktenzeichen
+    nr_keys = [k for v in papers for k in nr_keys_of(v.vorlage_nr)]
+    az_keys = [k for v in papers for k in az_keys_of(v.aktenzeichen)]
     own = set(nr_keys)
     return replace(
         doc,

@@ -47,6 +47,18 @@ class IndexDocument:
     vorlage: Vorlage | None = field(default=None, compare=False, repr=False)
 
 
+def nr_keys_of(vorlage_nr: str | None) -> tuple[str, ...]:
+    """The keys of a Vorlage-Nr., and BASE_MARK + its base number where it is a revision."""
+    return identifier_keys(vorlage_nr) + tuple(BASE_MARK + k for k in identifier_bases(vorlage_nr))
+
+
+def az_keys_of(aktenzeichen: str | None) -> tuple[str, ...]:
+    """The keys of an Aktenzeichen, and BASE_MARK + it without initials, year or its last groups."""
+    return identifier_keys(aktenzeichen) + tuple(
+        BASE_MARK + k for k in identifier_bases(aktenzeichen, aktenzeichen=True)
+    )
+
+
 def index_document(v: Vorlage) -> IndexDocument:
     datum = v.datum or next((r.datum for r in v.beschlusslauf if r.datum), None) or ""
     gremien = tuple(dict.fromkeys(r.gremium for r in v.beschlusslauf))
@@ -58,9 +70,8 @@ def index_document(v: Vorlage) -> IndexDocument:
         id=v.id,
         vorlage_nr=v.vorlage_nr or "",
         aktenzeichen=v.aktenzeichen or "",
-        nr_keys=identifier_keys(v.vorlage_nr) + tuple(BASE_MARK + k for k in identifier_bases(v.vorlage_nr)),
-        az_keys=identifier_keys(v.aktenzeichen)
-        + tuple(BASE_MARK + k for k in identifier_bases(v.aktenzeichen, aktenzeichen=True)),
+        nr_keys=nr_keys_of(v.vorlage_nr),
+        az_keys=az_keys_of(v.aktenzeichen),
         ref_keys=refs,
         betreff=v.betreff or "",
         text=v.text,
