@@ -247,7 +247,8 @@ class Archive:
         groups = load_groups(self.store, [h.id for h in result.hits])
         hits = []
         for h in result.hits:
-            g = groups.get(h.id)
+            # a Vorlage another machine ingested (opensearch: its record comes from the index)
+            g = groups.get(h.id) or group_of(self.store, h.id)
             if g is None:  # in the index but not the store: the store is the truth
                 continue
             hits.append(_hit(g, h.score, tree))

@@ -12,19 +12,23 @@ from pathlib import Path
 
 from archiv.errors import ExitCode
 
-from .conftest import SAMPLES
 from .ingest_support import archiv_cmd
-
-TEXTS = sorted((SAMPLES / "text").glob("*.txt"))
 
 
 def make_texts(folder: Path, n: int, tag: str = "stueck") -> list[Path]:
-    """``n`` distinct small Vorlagen: the text samples, each with a line of its own."""
+    """``n`` distinct small Vorlagen, each its own paper (its own number), with a line of its own."""
     folder.mkdir(parents=True)
     out = []
     for i in range(n):
         path = folder / f"{tag}-{i:03d}.txt"
-        path.write_bytes(TEXTS[i % len(TEXTS)].read_bytes() + f"\nLaufende Nummer {tag}{i}x\n".encode())
+        text = (
+            f"Gemeinde Prüfstadt\nBeschlussvorlage\nVorlage-Nr.: {tag.upper()} {i}/2026\n"
+            f"Betreff: Prüfung der Unterlagen Teil {i}\n\n"
+            "Beschlussvorschlag:\nDer Rat beschließt, die Unterlagen zu prüfen.\n\n"
+            f"Begründung:\nDie Unterlagen des Teils {i} liegen vor und werden geprüft.\n"
+            f"Laufende Nummer {tag}{i}x\n"
+        )
+        path.write_text(text, encoding="utf-8")
         out.append(path)
     return out
 
@@ -158,7 +162,7 @@ def test_ctrl_c_stops_soon_with_one_line_and_keeps_what_was_added(tmp_path: Path
 
 
 def test_a_second_ingest_waits_and_searches_keep_working(tmp_path: Path) -> None:
-    make_texts(tmp_path / "a", 80, tag="erster")
+    make_texts(tmp_path / "a", 600, tag="erster")
     make_texts(tmp_path / "b", 3, tag="zweiter")
     index = tmp_path / "index"
     first = start_ingest("--index", index, "--workers", "1", tmp_path / "a")
@@ -176,5 +180,5 @@ def test_a_second_ingest_waits_and_searches_keep_working(tmp_path: Path) -> None
     assert "another archiv process (pid" in err2 and f"is writing to {index}; waiting for it to finish" in err2
     assert out2.strip() == "ingest: 3 added, 0 unchanged, 0 failed"
     check = archiv("check", "--index", index, "-q")
-    assert check.returncode == 0 and "83 in the search index: whole" in check.stdout, check.stdout
+    assert check.returncode == 0 and "603 in the search index: whole" in check.stdout, check.stdout
     assert os.path.exists(index / "writer.lock")

@@ -146,8 +146,11 @@ def paths(corpus_base: Path) -> dict[str, str]:
 
 
 def found_paths(index: Path, query: str, paths: dict[str, str], limit: int = 50) -> list[str]:
+    """Each hit as the paths of all its files joined by " | ": a hit is a Vorlage with its files
+    (text export, PDF, OParl metadata, Anlagen), and a known item is found when one of them is it."""
     with Archive(index) as archive:
-        return [paths[h.id] for h in archive.search(query, limit=limit).hits]
+        hits = archive.search(query, limit=limit).hits
+    return [" | ".join(paths[d.id] for d in h.dateien if d.id in paths) or paths[h.id] for h in hits]
 
 
 @pytest.mark.parametrize("known", KNOWN, ids=[k.query for k in KNOWN])
