@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from ..models import ExtractedText, PageInfo, SourceInfo, Vorlage
 from .entities import find_entities
 from .fields import read_fields
+from .niederschrift import as_minutes
 from .provenance import provenance
 
 
@@ -27,7 +28,7 @@ def extract(doc: ExtractedText, ingested_at: str | None = None) -> Vorlage:
         ingested_at=ingested_at or datetime.now(UTC).isoformat(timespec="seconds"),
         page_methods=tuple(PageInfo(p.number, p.method, len(p.text)) for p in doc.pages) if doc.paged else (),
     )
-    return Vorlage(
+    record = Vorlage(
         id=doc.source.sha256[:16],
         vorlage_nr=f.vorlage_nr,
         aktenzeichen=f.aktenzeichen,
@@ -48,3 +49,4 @@ def extract(doc: ExtractedText, ingested_at: str | None = None) -> Vorlage:
         text=text,
         provenance=where,
     )
+    return as_minutes(record)
