@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
+from .beschluesse import relink
 from .detect import open_source
 from .errors import IndexStateError, InputFileError, NotFoundError
 from .guard import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, Failure, GuardedPool
@@ -163,6 +164,9 @@ class Archive:
                     pending = []
         if pending:
             self._index(backend, pending)
+        if any(o.status == "added" for o in outcomes.values()):
+            relink(self.store)  # minutes and papers may come in any order: link over the whole store
+            self._index_pending(backend)
         return IngestReport(tuple(outcomes[str(f)] for f in files if str(f) in outcomes))
 
     def _index(self, backend: SearchBackend, records: list[Vorlage]) -> None:
@@ -188,6 +192,7 @@ class Archive:
                 self._backend = open_backend(self.backend_name, self.dir, create=True)
         backend = self._backend
         backend.clear()
+        relink(self.store)
         self.store.mark_all_unindexed()
         total = self.store.count()
         done = 0

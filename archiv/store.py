@@ -11,12 +11,13 @@ import json
 import os
 import sqlite3
 import tempfile
+from dataclasses import asdict
 from collections.abc import Iterator
 from pathlib import Path
 
 from .errors import IndexStateError
 from .extract.normalize import identifier_keys
-from .models import Vorlage
+from .models import Beschluss, Vorlage
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS vorlagen (
@@ -91,6 +92,19 @@ class Store:
                 "INSERT OR REPLACE INTO paths (path, sha256) VALUES (?, ?)", (record.source.path, record.source.sha256)
             )
 
+    def set_beschluesse(self, vorlage_id: str, beschluesse: tuple[Beschluss, ...]) -> None:
+        """Replace the decisions linked to a record (archiv/beschluesse.py); its index entry is stale then."""
+        row = self.db.execute("SELECT record FROM vorlagen WHERE id = ?", (vorlage_id,)).fetchone()
+        if row is None:
+            return
+        data = json.loads(row[0])
+        data["beschluesse"] = [asdict(b) for b in beschluesse]
+        with self.db:
+            self.db.execute(
+                "UPDATE vorlagen SET record = ?, indexed = 0 WHERE id = ?",
+                (json.dumps(data, ensure_ascii=False), vorlage_id),
+            )
+
     def remember_path(self, path: str, sha256: str) -> None:
         with self.db:
             self.db.execute("INSERT OR REPLACE INTO paths (path, sha256) VALUES (?, ?)", (path, sha256))
@@ -162,6 +176,15 @@ class Store:
 
     def count(self) -> int:
         return self.db.execute("SELECT COUNT(*) FROM vorlagen").fetchone()[0]
+
+    def iter_minutes(self) -> Iterator[Vorlage]:
+        """The records of minutes (those with agenda items)."""
+        for (rec,) in self.db.execute("SELECT record FROM vorlagen WHERE record LIKE '%\"tops\": [{%' ORDER BY id"):
+            yield Vorlage.from_dict(json.loads(rec))
+
+    def ids_with_beschluesse(self) -> list[str]:
+        rows = self.db.execute("SELECT id FROM vorlagen WHERE record LIKE '%\"beschluesse\": [{%'").fetchall()
+        return [r[0] for r in rows]
 
     def iter_records(self, only_unindexed: bool = False, batch: int = 500) -> Iterator[Vorlage]:
         sql = "SELECT record FROM vorlagen" + (" WHERE indexed = 0" if only_unindexed else "") + " ORDER BY id"

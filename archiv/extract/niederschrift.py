@@ -236,7 +236,7 @@ def _heading_part(lines: list[str]) -> list[str]:
             has_nr = has_nr or _treats_nr(s)
             out.append(s)
             continue
-        ahead = lines[i + 1 : i + 4]
+        ahead = lines[i + 1 : i + 6]
         if not s.rstrip().endswith(".") and len(s) < 100 and any(_NR_LINE.match(t) or _BARE_NR.match(t) for t in ahead):
             out.append(s)
             continue
@@ -312,8 +312,14 @@ _NEIN = re.compile(_COUNT + r"\s+(?:nein\s*-?\s*stimmen?|gegenstimmen?|nein\b|da
 _ENTH = re.compile(_COUNT + r"\s+(?:stimm)?enthaltung(?:en)?", re.I)
 
 
-def _count(rx: re.Pattern[str], text: str) -> int | None:
-    m = rx.search(text)
+# the label first: "Ja: 9 Nein: 2 Enthaltungen: 1"
+_JA_FIRST = re.compile(r"\b(?:ja(?:-?stimmen)?|dafür)\s*[:=]\s*(?P<n>\d{1,3})", re.I)
+_NEIN_FIRST = re.compile(r"\b(?:nein(?:-?stimmen)?|dagegen|gegenstimmen)\s*[:=]\s*(?P<n>\d{1,3})", re.I)
+_ENTH_FIRST = re.compile(r"\b(?:stimm)?enthaltung(?:en)?\s*[:=]\s*(?P<n>\d{1,3})", re.I)
+
+
+def _count(rx: re.Pattern[str], text: str, first: re.Pattern[str] | None = None) -> int | None:
+    m = (first.search(text) if first else None) or rx.search(text)
     if not m:
         return None
     n = m.group("n").lower()
@@ -321,7 +327,7 @@ def _count(rx: re.Pattern[str], text: str) -> int | None:
 
 
 def read_stimmen(text: str) -> Votes | None:
-    ja, nein, enth = _count(_JA, text), _count(_NEIN, text), _count(_ENTH, text)
+    ja, nein, enth = _count(_JA, text, _JA_FIRST), _count(_NEIN, text, _NEIN_FIRST), _count(_ENTH, text, _ENTH_FIRST)
     if ja is None and nein is None and enth is None:
         return None
     return {"ja": ja, "nein": nein, "enthaltung": enth}
@@ -338,7 +344,10 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("zur Kenntnis genommen", re.compile(r"kenntnis|keine\s+abstimmung|ohne\s+abstimmung", re.I)),
     (
         "geändert beschlossen",
-        re.compile(r"mit\s+(?:der\s+|den\s+|folgender\s+|folgenden\s+)?änderung|geändert|mit\s+der\s+maßgabe", re.I),
+        re.compile(
+            r"mit\s+(?:der\s+|den\s+|folgender\s+|folgenden\s+)?(?:\w+\s+)?änderung|geändert|mit\s+der\s+maßgabe",
+            re.I,
+        ),
     ),
     (
         "beschlossen",
@@ -355,6 +364,7 @@ def _rule(text: str) -> str | None:
     return next((name for name, rx in _RULES if rx.search(text)), None)
 
 
+_ADOPTING = re.compile(r"beschließt|beschliesst|beschlossen|stimmt\b[^.]*\bzu\b|zugestimmt|angenommen", re.I)
 _NO_VOTE = re.compile(r"keine\s+abstimmung|ohne\s+abstimmung", re.I)
 
 
@@ -366,11 +376,20 @@ def classify(result: str, decision: str = "") -> str | None:
     result, decision = " ".join(result.split()), " ".join(decision.split())
     texts = (decision, result) if _NO_VOTE.search(result) else (result, decision)
     found = next((c for t in texts if t and (c := _rule(t))), None)
+    stimmen = read_stimmen(result or decision) or {}
+    ja, nein = stimmen.get("ja"), stimmen.get("nein")
+    if found is None and ja is not None:
+        # only the counts are printed: more for than against carries it
+        found = "beschlossen" if ja > (nein or 0) else "abgelehnt"
     if found == "beschlossen":
-        stimmen = read_stimmen(result or decision)
-        ja, nein = (stimmen or {}).get("ja"), (stimmen or {}).get("nein")
         if ja is not None and nein is not None and nein > ja:
             return "abgelehnt"
+        # a vote on a procedural decision ("einstimmig" on "wird vertagt") is that decision
+        done = _rule(decision)
+        if done in ("vertagt", "verwiesen", "zurückgezogen") or (
+            done == "zur Kenntnis genommen" and not _ADOPTING.search(decision)
+        ):
+            return done
         if _rule(decision) == "geändert beschlossen":
             return "geändert beschlossen"
     return found
@@ -413,7 +432,7 @@ def _labelled(lines: list[str], label: re.Pattern[str]) -> str | None:
 def _resolution(body: list[str]) -> str | None:
     """A resolution in running text: from its introducing line to the result label, else the last
     sentence that reports a decision."""
-    for i in range(len(body) - 1, -1, -1):
+    for i in range(len(body)):
         if _INTRO.search(body[i]):
             out = [body[i]]
             for t in body[i + 1 :]:
@@ -488,10 +507,7 @@ def _top(block: _Block) -> Top:
     result = _labelled(last, _RESULT_LABEL)
     decision = _labelled(last, _DECISION_LABEL) or _resolution(body)
     per, main_result = _per_vorlage(result or "", nrs, amendments)
-    if nrs and nrs[0] in per:
-        ergebnis = per[nrs[0]]
-    else:
-        ergebnis = classify(main_result, decision or "")
+    ergebnis = per[nrs[0]] if nrs and nrs[0] in per else classify(main_result, decision or "")
     if ergebnis == "beschlossen" and nrs and not _labelled(last, _DECISION_LABEL):
         # running-text minutes: a motion adopted before the resolution changed what was resolved
         before = " ".join(" ".join(body).split())
