@@ -11,8 +11,8 @@ import json
 import os
 import sqlite3
 import tempfile
-from dataclasses import asdict
 from collections.abc import Iterator
+from dataclasses import asdict
 from pathlib import Path
 
 from .errors import IndexStateError
