@@ -10,7 +10,8 @@ from pathlib import Path
 
 from .beschluesse import relink
 from .detect import open_source
-from .errors import IndexStateError, InputFileError, NotFoundError
+from .errors import ArchivError, IndexStateError, InputFileError, NotFoundError
+from .extract.normalize import identifier_keys
 from .guard import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, Failure, GuardedPool
 from .models import FileOutcome, IngestReport, ParseOptions, SearchHit, SearchPage, Vorlage
 from .pipeline import process
@@ -29,6 +30,8 @@ from .search.snippets import snippet
 from .search.suggest import similar_terms
 from .search.suggest import suggestion as suggest
 from .store import Store
+from .vorgang import Vorgang
+from .vorgang import build as build_vorgang
 
 Progress = Callable[[int, int, str], None]  # (done, total, current path)
 INDEX_BATCH = 200
@@ -278,6 +281,25 @@ class Archive:
         if not found:
             raise NotFoundError(f"no Vorlage with id, Vorlage-Nr. or Aktenzeichen '{ref}' in {self.dir}")
         return found
+
+    def vorgang(self, ref: str) -> Vorgang:
+        """The matter of the Vorlage ``ref`` names: related papers and their dated timeline."""
+        return build_vorgang(self.find(ref)[0], self.store.find, self._citing)
+
+    def _citing(self, nr: str) -> list[Vorlage]:
+        """Records whose text cites the Vorlage-Nr. ``nr`` (the index knows every cited number)."""
+        keys = set(identifier_keys(nr))
+        try:
+            page = self.search(nr, limit=100)
+        except ArchivError:
+            return []
+        found = self.store.get_many([h.id for h in page.hits])
+        return [
+            r
+            for h in page.hits
+            if (r := found.get(h.id))
+            and keys & {k for ref in r.entities.get("vorlagen", ()) for k in identifier_keys(ref)}
+        ]
 
     def records(self) -> Iterator[Vorlage]:
         return self.store.iter_records()

@@ -104,3 +104,35 @@ def beschluss_of_row(record: Vorlage, row: BeschlusslaufRow) -> Beschluss | None
             continue
         return b
     return None
+
+
+def _votes(stimmen: dict[str, int | None] | None) -> str:
+    if not stimmen:
+        return ""
+    parts = [f"{n} {label}" for key, label in (("ja", "Ja"), ("nein", "Nein"), ("enthaltung", "Enthaltung"))
+             if (n := stimmen.get(key)) is not None]  # fmt: skip
+    return " (" + ", ".join(parts) + ")" if parts else ""
+
+
+def format_beschluesse(r: Vorlage) -> list[str]:
+    """Lines for `archiv show`: the decisions on a Vorlage, or the agenda of a Niederschrift."""
+    lines: list[str] = []
+    if r.beschluesse:
+        lines.append("  Beschlüsse:")
+        for b in r.beschluesse:
+            where = " ".join(x for x in (b.datum, b.gremium, f"TOP {b.top}" if b.top else None) if x)
+            lines.append(f"    {where}: {b.ergebnis or 'Ergebnis nicht erkannt'}{_votes(b.stimmen)}"
+                         f"  [Niederschrift {b.niederschrift_id}]")  # fmt: skip
+            if b.text:
+                short = " ".join(b.text.split())
+                lines.append("      " + (short if len(short) < 300 else short[:300] + " …"))
+    if r.sitzung:
+        s = r.sitzung
+        lines.append(f"  Sitzung:       {' '.join(x for x in (s.gremium, s.datum) if x) or '(nicht erkannt)'}")
+    if r.tops:
+        lines.append("  Tagesordnung:")
+        for t in r.tops:
+            nrs = f" [{', '.join(t.vorlagen)}]" if t.vorlagen else ""
+            result = f" → {t.ergebnis}{_votes(t.stimmen)}" if t.ergebnis else ""
+            lines.append(f"    TOP {t.nummer}: {t.titel or '(ohne Titel)'}{nrs}{result}")
+    return lines

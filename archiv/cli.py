@@ -13,10 +13,12 @@ import click
 
 from . import __version__
 from .archive import DEFAULT_BACKEND, Archive
+from .beschluesse import beschluss_of_row, format_beschluesse
 from .errors import ArchivError, ExitCode, InputFileError
 from .guard import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, Failure, GuardedPool
 from .models import IngestReport, ParseOptions, Vorlage
 from .search import BACKENDS, Filters
+from .vorgang import vorgang_dict
 
 
 class ArchivGroup(click.Group):
@@ -318,7 +320,9 @@ def format_record(r: Vorlage) -> str:
         for row in r.beschlusslauf:
             flag = {True: "Ö", False: "N", None: " "}[row.oeffentlich]
             cells = [row.nr or "", row.gremium, flag, row.datum or "", row.zustaendigkeit or "", row.ergebnis or ""]
-            lines.append("    " + " | ".join(c for c in cells))
+            decided = beschluss_of_row(r, row)
+            lines.append("    " + " | ".join(c for c in cells) + (f"  → {decided.ergebnis}" if decided else ""))
+    lines += format_beschluesse(r)
     for label, value in (("Beschlussvorschlag", r.beschlussvorschlag), ("Begründung", r.begruendung)):
         if value:
             short = value if len(value) < 600 else value[:600] + " …"
@@ -333,6 +337,27 @@ def format_record(r: Vorlage) -> str:
         note += f"; OCR: Seite {', '.join(ocr)}, Konfidenz {r.source.ocr_confidence:.0f} %"
     lines.append(f"  Quelle:        {r.source.path} ({r.source.format}{pages}{note})")
     return "\n".join(lines)
+
+
+@cli.command()
+@click.argument("ref")
+@index_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def vorgang(ref: str, index_dir: Path, backend: str, fmt: str) -> None:
+    """Show the matter of a Vorlage: related papers and a dated timeline of their sessions and decisions."""
+    with Archive(index_dir, backend) as archive:
+        v = archive.vorgang(ref)
+    if fmt == "json":
+        click.echo(json.dumps(vorgang_dict(v), ensure_ascii=False, indent=2))
+        return
+    click.echo(f"Vorgang zu {v.seed.vorlage_nr or v.seed.id} — {v.seed.betreff or '(ohne Betreff)'}")
+    click.echo("  Vorlagen:")
+    for m in v.members:
+        r = m.record
+        click.echo(f"    {m.relation_label:<26} {r.vorlage_nr or '(ohne Nummer)':<16} {r.art or '':<18} [{r.id}]")
+    click.echo("  Zeitleiste:")
+    for e in v.timeline:
+        click.echo(f"    {e.datum or '(ohne Datum)':<12} {e.kind:<9} {e.text}")
 
 
 # -- export / reindex --------------------------------------------------------------------------
