@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from .beschluesse import relink
+from .counts import Counts, count_by_period
 from .detect import open_source
 from .errors import ArchivError, IndexStateError, InputFileError, NotFoundError
 from .extract.normalize import identifier_keys
@@ -281,6 +282,20 @@ class Archive:
         if not found:
             raise NotFoundError(f"no Vorlage with id, Vorlage-Nr. or Aktenzeichen '{ref}' in {self.dir}")
         return found
+
+    def counts(self, query: str, filters: Filters | None = None, *, per: str = "year") -> Counts:
+        """How many records the search finds per year or month (all hits, not one page)."""
+        tree = parse_query(query)
+        filters = filters or Filters()
+        ids: list[str] = []
+        step = 5000
+        while True:
+            result = self.backend.search(tree, filters, limit=step, offset=len(ids), sort="datum")
+            ids += [h.id for h in result.hits]
+            if not result.hits or len(ids) >= result.total:
+                break
+        dates = self.store.dates(ids)
+        return count_by_period((dates.get(i) for i in ids if i in dates), per)
 
     def vorgang(self, ref: str) -> Vorgang:
         """The matter of the Vorlage ``ref`` names: related papers and their dated timeline."""

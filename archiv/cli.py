@@ -181,7 +181,21 @@ def _summary(report: IngestReport) -> str:
 @cli.command()
 @click.argument("query", nargs=-1)
 @index_option
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "csv", "counts"]),
+    default="table",
+    show_default=True,
+    help="counts: how many hits per year or month (see --per), one 'period<TAB>count' line each.",
+)
+@click.option(
+    "--per",
+    type=click.Choice(["year", "month"]),
+    default="year",
+    show_default=True,
+    help="With --format counts: count per year or per month.",
+)
 @click.option("--limit", type=click.IntRange(1, 1000), default=10, show_default=True)
 @click.option("--offset", type=click.IntRange(0), default=0)
 @click.option("--sort", type=click.Choice(["relevance", "datum", "datum_asc"]), default="relevance", show_default=True)
@@ -205,6 +219,7 @@ def search(
     jahr: str | None,
     date_from: str | None,
     date_to: str | None,
+    per: str = "year",
 ) -> None:
     """Search the index. QUERY: words, "phrases", field:value, prefix*, -word, OR, ( )."""
     filters = Filters(
@@ -215,6 +230,14 @@ def search(
         date_from=_check_date(date_from, "--from"),
         date_to=_check_date(date_to, "--to"),
     )
+    if fmt == "counts":
+        with Archive(index_dir, backend) as archive:
+            counts = archive.counts(" ".join(query), filters, per=per)
+        for period, n in counts.series:
+            click.echo(f"{period}\t{n}")
+        if counts.undated:
+            click.echo(f"ohne Datum\t{counts.undated}")
+        return
     with Archive(index_dir, backend) as archive:
         page = archive.search(" ".join(query), filters, limit=limit, offset=offset, sort=sort)
     if fmt == "json":

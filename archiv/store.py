@@ -182,6 +182,19 @@ class Store:
         for (rec,) in self.db.execute("SELECT record FROM vorlagen WHERE record LIKE '%\"tops\": [{%' ORDER BY id"):
             yield Vorlage.from_dict(json.loads(rec))
 
+    def dates(self, ids: list[str]) -> dict[str, str | None]:
+        """The date of each record, as the index dates it (its own date, else its first session's)."""
+        out: dict[str, str | None] = {}
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            sql = (
+                "SELECT id, COALESCE(json_extract(record, '$.datum'), json_extract(record, '$.beschlusslauf[0].datum'))"
+                f" FROM vorlagen WHERE id IN ({marks})"
+            )
+            out.update(self.db.execute(sql, chunk).fetchall())
+        return out
+
     def ids_with_beschluesse(self) -> list[str]:
         rows = self.db.execute("SELECT id FROM vorlagen WHERE record LIKE '%\"beschluesse\": [{%'").fetchall()
         return [r[0] for r in rows]
