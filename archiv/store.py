@@ -195,6 +195,31 @@ class Store:
             out.update(self.db.execute(sql, chunk).fetchall())
         return out
 
+    def gremium_year_counts(self, public_only: bool = False) -> list[tuple[str, str, int]]:
+        """(Gremium, year, how many records it consulted on) from the Beschlusslauf rows."""
+        sql = (
+            "SELECT json_extract(b.value, '$.gremium'), substr(COALESCE(json_extract(v.record, '$.datum'),"
+            " json_extract(v.record, '$.beschlusslauf[0].datum')), 1, 4) AS jahr, COUNT(DISTINCT v.id)"
+            " FROM vorlagen v, json_each(v.record, '$.beschlusslauf') b"
+            + (" WHERE v.oeffentlich IS NOT 0" if public_only else "")
+            + " GROUP BY 1, 2"
+        )
+        return [(g, y or "", n) for g, y, n in self.db.execute(sql) if g]
+
+    def ergebnis_year_counts(self, public_only: bool = False) -> list[tuple[str, str, int]]:
+        """(outcome, year of the session, how many decisions) over the decisions linked from minutes."""
+        sql = (
+            "SELECT json_extract(b.value, '$.ergebnis'), substr(json_extract(b.value, '$.datum'), 1, 4), COUNT(*)"
+            " FROM vorlagen v, json_each(v.record, '$.beschluesse') b"
+            + (" WHERE v.oeffentlich IS NOT 0" if public_only else "")
+            + " GROUP BY 1, 2"
+        )
+        return [(e or "nicht erkannt", y or "", n) for e, y, n in self.db.execute(sql)]
+
+    def all_ids(self, public_only: bool = False) -> list[str]:
+        sql = "SELECT id FROM vorlagen" + (" WHERE oeffentlich IS NOT 0" if public_only else "")
+        return [r[0] for r in self.db.execute(sql)]
+
     def ids_with_beschluesse(self) -> list[str]:
         rows = self.db.execute("SELECT id FROM vorlagen WHERE record LIKE '%\"beschluesse\": [{%'").fetchall()
         return [r[0] for r in rows]

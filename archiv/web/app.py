@@ -37,6 +37,7 @@ from .params import (
 )
 from .render import render
 from .view import ArchiveView
+from .zeitverlauf import chart_for, statistik_context, vorgang_of, vorlage_context
 
 STATIC = Path(__file__).parent / "static"
 FACET_LABELS = {"gremium": "Gremium", "jahr": "Jahr", "art": "Art", "fachbereich": "Fachbereich"}
@@ -121,6 +122,7 @@ def create_app(index_dir: Path | str, *, public: bool = False, backend: str | No
             facets=_facets(result.facets),
             last_page=last_page,
             feed_url=req.url("/feed"),
+            chart=chart_for(view, req) if result.total else None,
         )
 
     def vorlage_page(request: Request) -> Response:
@@ -135,7 +137,14 @@ def create_app(index_dir: Path | str, *, public: bool = False, backend: str | No
             similar=view.similar(v),
             has_file=view.original(v) is not None,
             source_name=file_name(v) if public else v.source.path,
+            **vorlage_context(view, v),
         )
+
+    def vorgang_page(request: Request) -> Response:
+        return page("vorgang.html", g=vorgang_of(view, record(request)))
+
+    def statistik_page(request: Request) -> Response:
+        return page("statistik.html", **statistik_context(view))
 
     def datei(request: Request) -> Response:
         v = record(request)
@@ -209,6 +218,8 @@ def create_app(index_dir: Path | str, *, public: bool = False, backend: str | No
     routes = [
         Route("/", search_page),
         Route("/vorlage/{id}", vorlage_page),
+        Route("/vorgang/{id}", vorgang_page),
+        Route("/statistik", statistik_page),
         Route("/datei/{id}", datei),
         Route("/api/search", api_search),
         Route("/api/vorlagen/{id}", api_vorlage),
