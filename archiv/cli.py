@@ -203,6 +203,7 @@ def _summary(report: IngestReport) -> str:
 @click.option("--art", help="Only this kind of paper (Beschlussvorlage, Antrag, ...).")
 @click.option("--fachbereich", help="Only this lead office.")
 @click.option("--jahr", help="Only this year.")
+@click.option("--ergebnis", help="Only Vorlagen with a decision of this outcome (abgelehnt, vertagt, ...).")
 @click.option("--from", "date_from", help="From this date (YYYY-MM-DD).")
 @click.option("--to", "date_to", help="Up to this date (YYYY-MM-DD).")
 def search(
@@ -220,6 +221,7 @@ def search(
     date_from: str | None,
     date_to: str | None,
     per: str = "year",
+    ergebnis: str | None = None,
 ) -> None:
     """Search the index. QUERY: words, "phrases", field:value, prefix*, -word, OR, ( )."""
     filters = Filters(
@@ -229,6 +231,7 @@ def search(
         jahr=jahr,
         date_from=_check_date(date_from, "--from"),
         date_to=_check_date(date_to, "--to"),
+        ergebnis=ergebnis,
     )
     if fmt == "counts":
         with Archive(index_dir, backend) as archive:

@@ -10,7 +10,7 @@ from typing import Protocol
 from .document import IndexDocument
 from .query import Node
 
-FACETS = ("gremium", "jahr", "art", "fachbereich")
+FACETS = ("gremium", "jahr", "art", "fachbereich", "ergebnis")
 FACET_SIZE = 50  # values per facet, most frequent first
 BACKENDS = ("tantivy", "whoosh")
 DEFAULT_BACKEND = "tantivy"  # chosen by benchmarks/bench_search.py (README.md, "Search backends")
@@ -26,6 +26,7 @@ class Filters:
     date_from: str | None = None  # ISO date, inclusive
     date_to: str | None = None
     public_only: bool = False
+    ergebnis: str | None = None  # an outcome of the decisions linked from minutes ("abgelehnt")
 
 
 @dataclass(frozen=True)

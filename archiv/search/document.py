@@ -38,6 +38,8 @@ class IndexDocument:
     art_terms: str = ""
     fachbereich_terms: str = ""
     koerperschaft_terms: str = ""
+    ergebnisse: tuple[str, ...] = ()  # outcomes of the decisions linked from minutes (archiv/beschluesse.py)
+    ergebnis_terms: str = ""
 
 
 def index_document(v: Vorlage) -> IndexDocument:
@@ -45,7 +47,10 @@ def index_document(v: Vorlage) -> IndexDocument:
     gremien = tuple(dict.fromkeys(r.gremium for r in v.beschlusslauf))
     refs = tuple(dict.fromkeys(k for ref in v.entities.get("vorlagen", ()) for k in identifier_keys(ref)))
     betreff_terms, betreff_parts = index_terms(v.betreff or "")
-    text_terms, text_parts = index_terms(v.text)
+    # what the minutes say was decided is searchable on the Vorlage it decides
+    decided = "\n\n".join(b.text for b in v.beschluesse if b.text)
+    text_terms, text_parts = index_terms(f"{v.text}\n\n{decided}" if decided else v.text)
+    ergebnisse = tuple(dict.fromkeys(b.ergebnis for b in v.beschluesse if b.ergebnis))
     return IndexDocument(
         id=v.id,
         vorlage_nr=v.vorlage_nr or "",
@@ -70,4 +75,6 @@ def index_document(v: Vorlage) -> IndexDocument:
         art_terms=" ".join(terms(v.art or "")),
         fachbereich_terms=" ".join(terms(v.fachbereich or "")),
         koerperschaft_terms=" ".join(terms(v.koerperschaft or "")),
+        ergebnisse=ergebnisse,
+        ergebnis_terms=" ".join(t for e in ergebnisse for t in terms(e)),
     )

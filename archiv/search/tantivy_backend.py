@@ -26,15 +26,15 @@ try:
 except ImportError as e:  # pragma: no cover - a dependency of archiv
     raise MissingDependencyError("the tantivy search engine", "pip install 'tantivy>=0.22'") from e
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: ergebnis (decisions linked from minutes)
 WRITER_HEAP = 128_000_000  # bytes for the whole writer; tantivy flushes a segment when it is full
 PREFIX_SCAN = 20_000  # terms looked at for a prefix, before the most frequent MAX_PREFIX_TERMS are kept
 _ANALYSED = (
     "betreff", "betreff_parts", "text", "text_parts", "gremium_terms", "art_terms", "fachbereich_terms",
-    "koerperschaft_terms",
+    "koerperschaft_terms", "ergebnis_terms",
 )  # fmt: skip
 _KEYWORDS = ("nr_keys", "az_keys", "ref_keys")
-_VALUES = ("gremium", "art", "fachbereich", "jahr")  # exact values, with fast columns for the facets
+_VALUES = ("gremium", "art", "fachbereich", "jahr", "ergebnis")  # exact values, with fast columns for the facets
 
 
 def build_schema() -> tantivy.Schema:
@@ -204,6 +204,7 @@ def _document(d: IndexDocument) -> tantivy.Document:
         ("art_terms", d.art_terms),
         ("fachbereich_terms", d.fachbereich_terms),
         ("koerperschaft_terms", d.koerperschaft_terms),
+        ("ergebnis_terms", d.ergebnis_terms),
         ("betreff_exact", d.betreff),
         ("text_exact", d.text),
         ("art", d.art),
@@ -214,6 +215,8 @@ def _document(d: IndexDocument) -> tantivy.Document:
             doc.add_text(name, value)
     for g in d.gremien:
         doc.add_text("gremium", g)
+    for e in d.ergebnisse:
+        doc.add_text("ergebnis", e)
     doc.add_text("oeffentlich", "1" if d.oeffentlich else "0")
     doc.add_integer("datum", _date_number(d.datum, 0))
     return doc

@@ -18,7 +18,7 @@ from .meta import needs_create, write_meta
 from .plan import MAX_PREFIX_TERMS, AllQ, BoolQ, NoneQ, PhraseQ, PrefixQ, Q, RangeQ, TermQ, filter_plan, plan
 from .query import Node
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3  # 3: ergebnis (decisions linked from minutes)
 
 
 def build_schema() -> fields.Schema:
@@ -34,6 +34,7 @@ def build_schema() -> fields.Schema:
         betreff_exact=fields.TEXT(analyzer=exact),
         text_exact=fields.TEXT(analyzer=exact),
         gremium=fields.TEXT(analyzer=values, phrase=False, vector=True),
+        ergebnis=fields.TEXT(analyzer=values, phrase=False, vector=True),
         art=fields.ID(sortable=True),
         fachbereich=fields.ID(sortable=True),
         datum=fields.ID(sortable=True),
@@ -45,7 +46,7 @@ def build_schema() -> fields.Schema:
 
 _ANALYSED = (
     "betreff", "betreff_parts", "text", "text_parts", "gremium_terms", "art_terms", "fachbereich_terms",
-    "koerperschaft_terms",
+    "koerperschaft_terms", "ergebnis_terms",
 )  # fmt: skip
 
 
@@ -107,6 +108,7 @@ class WhooshBackend:
             "jahr": sorting.FieldFacet("jahr", maptype=sorting.Count),
             "art": sorting.FieldFacet("art", maptype=sorting.Count),
             "fachbereich": sorting.FieldFacet("fachbereich", maptype=sorting.Count),
+            "ergebnis": sorting.FieldFacet("ergebnis", allow_overlap=True, maptype=sorting.Count),
         }
         sortedby = None
         if sort == "datum":
@@ -171,6 +173,8 @@ def _fields_of(d: IndexDocument) -> dict[str, str]:
         "fachbereich": d.fachbereich,
         "fachbereich_terms": d.fachbereich_terms,
         "koerperschaft_terms": d.koerperschaft_terms,
+        "ergebnis": "\n".join(d.ergebnisse),
+        "ergebnis_terms": d.ergebnis_terms,
         "datum": d.datum,
         "jahr": d.jahr,
         "oeffentlich": "1" if d.oeffentlich else "0",

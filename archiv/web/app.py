@@ -40,7 +40,13 @@ from .view import ArchiveView
 from .zeitverlauf import chart_for, statistik_context, vorgang_of, vorlage_context
 
 STATIC = Path(__file__).parent / "static"
-FACET_LABELS = {"gremium": "Gremium", "jahr": "Jahr", "art": "Art", "fachbereich": "Fachbereich"}
+FACET_LABELS = {
+    "gremium": "Gremium",
+    "jahr": "Jahr",
+    "art": "Art",
+    "fachbereich": "Fachbereich",
+    "ergebnis": "Ergebnis",
+}
 ENTITY_LABELS = dict(
     zip(
         ENTITY_KINDS,
