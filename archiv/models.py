@@ -198,6 +198,11 @@ class Vorlage:
         d["anlagen"] = list(self.anlagen)
         d["beschlusslauf"] = [asdict(r) for r in self.beschlusslauf]
         d["entities"] = {k: list(self.entities.get(k, ())) for k in ENTITY_KINDS}
+        d["beschluesse"] = [asdict(b) for b in self.beschluesse]
+        d["tops"] = [
+            {**asdict(t), "vorlagen": list(t.vorlagen), "ergebnis_je_vorlage": [list(p) for p in t.ergebnis_je_vorlage]}
+            for t in self.tops
+        ]
         src = d["source"]
         src["pages_detail"] = [asdict(p) for p in self.source.page_methods]
         del src["page_methods"]

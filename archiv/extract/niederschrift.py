@@ -396,9 +396,9 @@ def classify(result: str, decision: str = "") -> str | None:
 
 
 _DECISION_SENTENCE = re.compile(
-    r"[^.]*\b(?:beschließt|beschliesst|empfiehlt|nimmt[^.]*kenntnis|zur\s+kenntnis|wird[^.]*(?:angenommen|abgelehnt"
+    r"[^.:]*\b(?:beschließt|beschliesst|empfiehlt|nimmt[^.]*kenntnis|zur\s+kenntnis|wird[^.]*(?:angenommen|abgelehnt"
     r"|vertagt|verwiesen|zurückgezogen|beschlossen)|vertagt|verwiesen|zurückgezogen|einstimmige?n?\b"
-    r"|mehrheitlich|beschlossen|abgelehnt|gewählt)[^.]*[.:]",
+    r"|mehrheitlich|beschlossen|abgelehnt|gewählt)[^.:]*[.:]",
     re.I,
 )
 # The line that introduces a resolution in running text ("beschließt der Rat einstimmig wie folgt:")
@@ -578,6 +578,8 @@ def _sitzung(lines: list[str]) -> Sitzung:
         datum = parse_date(dates[0].group(0))
     oeffentlich = None
     for s in head:
+        if _SECTION.match(s):
+            break  # "- öffentlicher Teil -": the agenda starts, the session has parts
         low = s.lower()
         if re.search(r"nicht\s*-?\s*öffentlich", low):
             oeffentlich = False
@@ -600,6 +602,24 @@ def read_niederschrift(text: str) -> Niederschrift:
     return Niederschrift(sitzung, tuple(tops))
 
 
+_BODY = re.compile(
+    r"\b(?:der|des)\s+(?P<b>(?:Gemeinde|Stadt|Landeshauptstadt|Hansestadt|Samtgemeinde|Verbandsgemeinde|Flecken"
+    r"|Markt|Landkreis|Kreis)\s+[A-ZÄÖÜ][\w.-]*(?:\s+[A-ZÄÖÜ][\w.-]*)?)(?=\s+(?:am|vom|in|im)\b|\s*[,(]|\s*$)"
+)
+
+
+def _body(text: str) -> str | None:
+    """The body named in the session line ("Sitzung des Rates der Gemeinde Quellbrunn am …")."""
+    for line in [s for s in text.split("\n") if s.strip()][:12]:
+        if re.search(r"sitzung", line, re.I) and (m := _BODY.search(line)):
+            return m.group("b")
+    return None
+
+
+def _de(iso: str) -> str:
+    return f"{iso[8:]}.{iso[5:7]}.{iso[:4]}" if len(iso) == 10 else iso
+
+
 def as_minutes(record: Vorlage) -> Vorlage:
     """The record of a minutes document with its kind, session and TOPs; other records unchanged."""
     if not is_niederschrift(record.text):
@@ -609,9 +629,14 @@ def as_minutes(record: Vorlage) -> Vorlage:
     nr = record.vorlage_nr
     if nr and set(identifier_keys(nr)) & treated:
         nr = None  # the number of a paper the minutes treat, not of the minutes
+    s = minutes.sitzung
+    title = " ".join(x for x in ("Niederschrift", s.gremium, f"vom {_de(s.datum)}" if s.datum else None) if x)
     return replace(
         record,
         art="Niederschrift",
+        # minutes print no subject line: what they record is the session
+        betreff=title if s.gremium or s.datum else record.betreff,
+        koerperschaft=_body(record.text) or record.koerperschaft,
         vorlage_nr=nr,
         datum=minutes.sitzung.datum or record.datum,
         oeffentlich=minutes.sitzung.oeffentlich if minutes.sitzung.oeffentlich is not None else record.oeffentlich,
