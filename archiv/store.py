@@ -211,7 +211,8 @@ class Store:
         sql = (
             "SELECT json_extract(b.value, '$.ergebnis'), substr(json_extract(b.value, '$.datum'), 1, 4), COUNT(*)"
             " FROM vorlagen v, json_each(v.record, '$.beschluesse') b"
-            + (" WHERE v.oeffentlich IS NOT 0" if public_only else "")
+            " JOIN vorlagen m ON m.id = json_extract(b.value, '$.niederschrift_id')"
+            + (" WHERE v.oeffentlich IS NOT 0 AND m.oeffentlich IS NOT 0" if public_only else "")
             + " GROUP BY 1, 2"
         )
         return [(e or "nicht erkannt", y or "", n) for e, y, n in self.db.execute(sql)]

@@ -123,3 +123,16 @@ def test_web_pages_show_decisions_timeline_chart_and_statistics(sample_index: Pa
     assert "Ergebnis: abgelehnt" in filtered
     stats = client.get("/statistik").text
     assert "Vorlagen je Gremium und Jahr" in stats and "Bauausschuss" in stats and "abgelehnt" in stats
+
+
+def test_public_site_hides_decisions_of_nonpublic_minutes(tmp_path: Path) -> None:
+    index = tmp_path / "index"
+    assert run("ingest", VORLAGE_15, "--index", index, "-q").exit_code == 0
+    assert run("ingest", RAT, "--index", index, "-q", "--nichtoeffentlich").exit_code == 0
+    vid = _show(index, "DS 15/2023")["id"]
+    internal = TestClient(create_app(index)).get(f"/api/vorlagen/{vid}").json()
+    assert [b["ergebnis"] for b in internal["beschluesse"]] == ["abgelehnt"]
+    public = TestClient(create_app(index, public=True))
+    assert public.get(f"/api/vorlagen/{vid}").json()["beschluesse"] == []
+    for url in (f"/vorlage/{vid}", f"/vorgang/{vid}", "/statistik"):
+        assert "abgelehnt" not in public.get(url).text, url

@@ -37,7 +37,7 @@ from .params import (
 )
 from .render import render
 from .view import ArchiveView
-from .zeitverlauf import chart_for, statistik_context, vorgang_of, vorlage_context
+from .zeitverlauf import chart_for, statistik_context, vorgang_of, vorlage_context, without_hidden_decisions
 
 STATIC = Path(__file__).parent / "static"
 FACET_LABELS = {
@@ -100,7 +100,7 @@ def create_app(index_dir: Path | str, *, public: bool = False, backend: str | No
         v = view.get(request.path_params["id"])
         if v is None:  # unknown, malformed or (in public mode) not public: all look alike
             raise HTTPException(404, "Diese Vorlage gibt es im Archiv nicht.")
-        return v
+        return without_hidden_decisions(view, v)
 
     def page(template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
         context.setdefault("feed_url", None)

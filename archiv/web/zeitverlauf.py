@@ -7,6 +7,7 @@ the public may not see, and papers it may not see, are left out.
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 from typing import Any
 
 from ..beschluesse import beschluss_of_row
@@ -17,6 +18,14 @@ from ..vorgang import Member, Vorgang, timeline_of
 from .chart import Chart, bar_chart
 from .params import SearchRequest
 from .view import ArchiveView
+
+
+def without_hidden_decisions(view: ArchiveView, v: Vorlage) -> Vorlage:
+    """The record without decisions whose minutes the viewer may not see (public mode: nichtöffentlich)."""
+    if not view.public or not v.beschluesse:
+        return v
+    seen = view.get_many(list({b.niederschrift_id for b in v.beschluesse}))
+    return replace(v, beschluesse=tuple(b for b in v.beschluesse if b.niederschrift_id in seen))
 
 
 def visible_beschluesse(view: ArchiveView, v: Vorlage) -> list[tuple[Beschluss, Vorlage | None]]:
@@ -37,7 +46,9 @@ def vorlage_context(view: ArchiveView, v: Vorlage) -> dict[str, Any]:
 
 def vorgang_of(view: ArchiveView, v: Vorlage) -> Vorgang:
     g = view.vorgang(v)
-    members = tuple(Member(m.record, m.relation) for m in g.members if view.visible(m.record))
+    members = tuple(
+        Member(without_hidden_decisions(view, m.record), m.relation) for m in g.members if view.visible(m.record)
+    )
     return Vorgang(g.seed, members, tuple(timeline_of(list(members))))
 
 
