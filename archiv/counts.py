@@ -52,3 +52,17 @@ def count_by_period(dates: Iterable[str | None], per: str = "year") -> Counts:
                 break
             period = _next(period, per)
     return Counts(per, tuple(series), undated)
+
+
+def from_year_facet(years: dict[str, int], total: int) -> Counts:
+    """The yearly series from a search's "jahr" facet (no second pass over the hits)."""
+    dated = {y: n for y, n in years.items() if len(y) == 4 and y.isdigit()}
+    series: list[tuple[str, int]] = []
+    if dated:
+        y, last = min(dated), max(dated)
+        while True:
+            series.append((y, dated.get(y, 0)))
+            if y == last:
+                break
+            y = _next(y, "year")
+    return Counts("year", tuple(series), max(0, total - sum(dated.values())))

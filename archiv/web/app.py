@@ -128,7 +128,7 @@ def create_app(index_dir: Path | str, *, public: bool = False, backend: str | No
             facets=_facets(result.facets),
             last_page=last_page,
             feed_url=req.url("/feed"),
-            chart=chart_for(view, req) if result.total else None,
+            chart=chart_for(view, req, result) if result.total else None,
         )
 
     def vorlage_page(request: Request) -> Response:

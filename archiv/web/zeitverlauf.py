@@ -11,9 +11,9 @@ from dataclasses import replace
 from typing import Any
 
 from ..beschluesse import beschluss_of_row
-from ..counts import count_by_period
+from ..counts import count_by_period, from_year_facet
 from ..errors import ArchivError
-from ..models import Beschluss, Vorlage
+from ..models import Beschluss, SearchPage, Vorlage
 from ..vorgang import Member, Vorgang, timeline_of
 from .chart import Chart, bar_chart
 from .params import SearchRequest
@@ -52,10 +52,10 @@ def vorgang_of(view: ArchiveView, v: Vorlage) -> Vorgang:
     return Vorgang(g.seed, members, tuple(timeline_of(list(members))))
 
 
-def chart_for(view: ArchiveView, req: SearchRequest) -> Chart | None:
-    """Hits per year, or per month where they span three years or less."""
+def chart_for(view: ArchiveView, req: SearchRequest, page: SearchPage) -> Chart | None:
+    """Hits per year (from the search's year facet), or per month where they span three years or less."""
     try:
-        years = view.counts(req, "year")
+        years = from_year_facet(page.facets.get("jahr", {}), page.total)
         if 0 < len(years.series) <= 3:
             return bar_chart(view.counts(req, "month"))
         return bar_chart(years)
