@@ -1,11 +1,14 @@
 """Write the minutes samples (issue 13): two Niederschriften of the invented Gemeinde Quellbrunn in two
 layouts, the Vorlagen they decide, and the golden records.
 
-- text/quellbrunn_ds-12-2023_dorfplatz.txt, …_ds-14-2023_…, …_ds-15-2023_…: the Vorlagen (a
+All go to samples/minutes/ (their own folder, so the judged search set and the browser index of the
+other samples stay as they were judged):
+
+- quellbrunn_ds-12-2023_dorfplatz.txt, …_ds-14-2023_…, …_ds-15-2023_…: the Vorlagen (a
   Beschlussvorlage, its 1. Ergänzung, a Satzung that is rejected)
-- text/quellbrunn_niederschrift_bauausschuss_2023-03-07.txt: labelled layout ("Punkt N der
+- quellbrunn_niederschrift_bauausschuss_2023-03-07.txt: labelled layout ("Punkt N der
   Tagesordnung:", "Vorlage:", "Beschluss:", "Abstimmungsergebnis:")
-- pdf/quellbrunn_protokoll_rat_2023-03-28.pdf: running-text layout ("Zu Punkt N:", "(DS …)",
+- quellbrunn_protokoll_rat_2023-03-28.pdf: running-text layout ("Zu Punkt N:", "(DS …)",
   "beschließt der Rat … wie folgt:", "Beratungsergebnis:"), a public and a non-public part
 
 A number printed with its label in parentheses ("(DS 15/2023)") is recorded without the label word,
@@ -191,7 +194,7 @@ def _top(nummer, titel, vorlagen, beschluss, abstimmung, stimmen, einstimmig, er
 def goldens() -> dict[str, dict]:
     out: dict[str, dict] = {}
     for v in VORLAGEN:
-        out[f"text/{v['file']}"] = {
+        out[f"minutes/{v['file']}"] = {
             "vorlage_nr": v["nr"],
             "art": v["art"],
             "datum": v["datum"],
@@ -199,7 +202,7 @@ def goldens() -> dict[str, dict]:
             "betreff": v["betreff"],
             "beschlussvorschlag": v["vorschlag"],
         }
-    out["text/quellbrunn_niederschrift_bauausschuss_2023-03-07"] = {
+    out["minutes/quellbrunn_niederschrift_bauausschuss_2023-03-07"] = {
         "art": "Niederschrift",
         "vorlage_nr": None,
         "datum": "2023-03-07",
@@ -223,7 +226,7 @@ def goldens() -> dict[str, dict]:
             ),
         ],
     }  # fmt: skip
-    out["pdf/quellbrunn_protokoll_rat_2023-03-28"] = {
+    out["minutes/quellbrunn_protokoll_rat_2023-03-28"] = {
         "art": "Niederschrift",
         "vorlage_nr": None,
         "datum": "2023-03-28",
@@ -262,9 +265,9 @@ def goldens() -> dict[str, dict]:
 
 def main() -> None:
     for v in VORLAGEN:
-        (SAMPLES / "text" / f"{v['file']}.txt").write_text(vorlage_text(v), encoding="utf-8")
-    (SAMPLES / "text" / "quellbrunn_niederschrift_bauausschuss_2023-03-07.txt").write_text(BAUAUSSCHUSS, "utf-8")
-    render_rat(SAMPLES / "pdf" / "quellbrunn_protokoll_rat_2023-03-28.pdf")
+        (SAMPLES / "minutes" / f"{v['file']}.txt").write_text(vorlage_text(v), encoding="utf-8")
+    (SAMPLES / "minutes" / "quellbrunn_niederschrift_bauausschuss_2023-03-07.txt").write_text(BAUAUSSCHUSS, "utf-8")
+    render_rat(SAMPLES / "minutes" / "quellbrunn_protokoll_rat_2023-03-28.pdf")
     for name, record in goldens().items():
         target = GOLDEN / f"{name}.expected.json"
         target.write_text(json.dumps(record, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

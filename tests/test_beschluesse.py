@@ -14,10 +14,10 @@ from archiv.web.app import create_app
 
 from .conftest import SAMPLES, run
 
-VORLAGE_12 = SAMPLES / "text" / "quellbrunn_ds-12-2023_dorfplatz.txt"
-VORLAGE_15 = SAMPLES / "text" / "quellbrunn_ds-15-2023_hundesteuer.txt"
-BAUAUSSCHUSS = SAMPLES / "text" / "quellbrunn_niederschrift_bauausschuss_2023-03-07.txt"
-RAT = SAMPLES / "pdf" / "quellbrunn_protokoll_rat_2023-03-28.pdf"
+VORLAGE_12 = SAMPLES / "minutes" / "quellbrunn_ds-12-2023_dorfplatz.txt"
+VORLAGE_15 = SAMPLES / "minutes" / "quellbrunn_ds-15-2023_hundesteuer.txt"
+BAUAUSSCHUSS = SAMPLES / "minutes" / "quellbrunn_niederschrift_bauausschuss_2023-03-07.txt"
+RAT = SAMPLES / "minutes" / "quellbrunn_protokoll_rat_2023-03-28.pdf"
 
 
 def _show(index: Path, ref: str) -> dict:

@@ -6,11 +6,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .conftest import SAMPLES
-from .test_web_browser import browser, context, index, screenshot, server  # noqa: F401  (fixtures)
-from .web_support import record_of
+import pytest
 
-VORLAGE_12 = SAMPLES / "text" / "quellbrunn_ds-12-2023_dorfplatz.txt"
+from .conftest import SAMPLES, run
+from .test_web_browser import browser, context, screenshot, server  # noqa: F401  (fixtures)
+from .web_support import build_index, record_of
+
+VORLAGE_12 = SAMPLES / "minutes" / "quellbrunn_ds-12-2023_dorfplatz.txt"
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The samples of test_web_browser.py and the minutes samples with the Vorlagen they decide."""
+    target = build_index(tmp_path_factory.mktemp("browser-minutes-index"))
+    result = run("ingest", SAMPLES / "minutes", "--index", target, "--quiet")
+    assert result.exit_code == 0, result.output
+    return target
 
 
 def test_timeline_decisions_and_chart_without_javascript(browser, server: str, index: Path) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
