@@ -274,7 +274,9 @@ class Archive:
                     snippet=snippet(r.text, tree),
                 )
             )
-        return SearchPage(total=result.total, hits=tuple(hits), facets=result.facets, suggestion=suggestion)
+        # the outcome facet only where decisions are linked at all (an archive without minutes has none)
+        facets = {k: v for k, v in result.facets.items() if v or k != "ergebnis"}
+        return SearchPage(total=result.total, hits=tuple(hits), facets=facets, suggestion=suggestion)
 
     def find(self, ref: str) -> list[Vorlage]:
         """Records by id, Vorlage-Nr. or Aktenzeichen (any spelling); NotFoundError if none."""

@@ -18,6 +18,7 @@ from .meta import needs_create, write_meta
 from .plan import MAX_PREFIX_TERMS, AllQ, BoolQ, NoneQ, PhraseQ, PrefixQ, Q, RangeQ, TermQ, filter_plan, plan
 from .query import Node
 
+NO_VALUE = "-"
 SCHEMA_VERSION = 3  # 3: ergebnis (decisions linked from minutes)
 
 
@@ -132,7 +133,7 @@ class WhooshBackend:
             for name in facets:
                 groups = res.groups(name)
                 ranked = sorted(
-                    ((str(k), int(v)) for k, v in groups.items() if k not in (None, "", b"")),
+                    ((str(k), int(v)) for k, v in groups.items() if k not in (None, "", b"", NO_VALUE)),
                     key=lambda kv: (-kv[1], kv[0]),
                 )
                 counts[name] = dict(ranked[:FACET_SIZE])
@@ -173,7 +174,9 @@ def _fields_of(d: IndexDocument) -> dict[str, str]:
         "fachbereich": d.fachbereich,
         "fachbereich_terms": d.fachbereich_terms,
         "koerperschaft_terms": d.koerperschaft_terms,
-        "ergebnis": "\n".join(d.ergebnisse),
+        # Whoosh counts an overlapping facet from term vectors and fails on a segment without any:
+        # a record without decisions carries a placeholder, left out of the counts.
+        "ergebnis": "\n".join(d.ergebnisse) or NO_VALUE,
         "ergebnis_terms": d.ergebnis_terms,
         "datum": d.datum,
         "jahr": d.jahr,
