@@ -34,6 +34,19 @@ def _next(period: str, per: str) -> str:
     return f"{y + m // 12:04d}-{m % 12 + 1:02d}"
 
 
+def _series(counts: dict[str, int], per: str) -> tuple[tuple[str, int], ...]:
+    """Every period from the first to the last, those without hits at 0."""
+    series: list[tuple[str, int]] = []
+    if counts:
+        period, last = min(counts), max(counts)
+        while True:
+            series.append((period, counts.get(period, 0)))
+            if period == last:
+                break
+            period = _next(period, per)
+    return tuple(series)
+
+
 def count_by_period(dates: Iterable[str | None], per: str = "year") -> Counts:
     width = 4 if per == "year" else 7
     counter: Counter[str] = Counter()
@@ -43,26 +56,10 @@ def count_by_period(dates: Iterable[str | None], per: str = "year") -> Counts:
             counter[d[:width]] += 1
         else:
             undated += 1
-    series: list[tuple[str, int]] = []
-    if counter:
-        period, last = min(counter), max(counter)
-        while True:
-            series.append((period, counter.get(period, 0)))
-            if period == last:
-                break
-            period = _next(period, per)
-    return Counts(per, tuple(series), undated)
+    return Counts(per, _series(counter, per), undated)
 
 
 def from_year_facet(years: dict[str, int], total: int) -> Counts:
     """The yearly series from a search's "jahr" facet (no second pass over the hits)."""
     dated = {y: n for y, n in years.items() if len(y) == 4 and y.isdigit()}
-    series: list[tuple[str, int]] = []
-    if dated:
-        y, last = min(dated), max(dated)
-        while True:
-            series.append((y, dated.get(y, 0)))
-            if y == last:
-                break
-            y = _next(y, "year")
-    return Counts("year", tuple(series), max(0, total - sum(dated.values())))
+    return Counts("year", _series(dated, "year"), max(0, total - sum(dated.values())))

@@ -136,3 +136,12 @@ def test_public_site_hides_decisions_of_nonpublic_minutes(tmp_path: Path) -> Non
     assert public.get(f"/api/vorlagen/{vid}").json()["beschluesse"] == []
     for url in (f"/vorlage/{vid}", f"/vorgang/{vid}", "/statistik"):
         assert "abgelehnt" not in public.get(url).text, url
+
+
+def test_count_series_runs_over_empty_periods_and_year_ends() -> None:
+    from archiv.counts import count_by_period, from_year_facet
+
+    months = count_by_period(["2021-11-02", "2022-01-05", None, "2022-01-30", "nicht lesbar"], "month")
+    assert months.series == (("2021-11", 1), ("2021-12", 0), ("2022-01", 2)) and months.undated == 2
+    years = from_year_facet({"2019": 2, "2021": 1}, total=4)
+    assert years.series == (("2019", 2), ("2020", 0), ("2021", 1)) and years.undated == 1
