@@ -8,10 +8,13 @@ import shutil
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
+from .beschluesse import relink
 from .check import CheckReport
 from .check import check as check_archive
+from .counts import Counts, count_by_period
 from .detect import MAX_FILE_BYTES
-from .errors import IndexStateError, NotFoundError
+from .errors import ArchivError, IndexStateError, NotFoundError
+from .extract.normalize import identifier_keys
 from .grouped import VorlageGroup, analyse_groups, group_document, group_of, load_groups, regroup
 from .guard import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT
 from .ingest import INDEX_BATCH, IngestOptions, IngestRun
@@ -33,6 +36,8 @@ from .search.snippets import snippet
 from .search.suggest import similar_terms
 from .search.suggest import suggestion as suggest
 from .store import Store
+from .vorgang import Vorgang
+from .vorgang import build as build_vorgang
 
 Progress = Callable[[int, int, str], None]  # (done, total, current path)
 REINDEX_BATCH = 20_000  # documents per engine commit in a rebuild
@@ -127,7 +132,11 @@ class Archive:
         )
         with writer_lock(self.dir, on_wait):
             self.backend  # noqa: B018  (fails early: schema mismatch, another backend)
-            return IngestRun(self, options, progress=progress, on_outcome=on_outcome).run(paths)
+            report = IngestRun(self, options, progress=progress, on_outcome=on_outcome).run(paths)
+            if any(o.status == "added" for o in report.outcomes):
+                relink(self.store)  # minutes and papers may come in any order: link over the whole store
+                self.index_pending()
+            return report
 
     def index_records(self, records: list[Vorlage]) -> None:
         """Index records that are in the store: group the store anew (new records may join Vorlagen
@@ -172,6 +181,7 @@ class Archive:
         backend = self._backend
         if clear:
             backend.clear()
+        relink(self.store)  # decisions from the minutes, over the whole store
         self.store.mark_all_unindexed()
         regroup(self.store)
         total = self.store.count()
@@ -252,7 +262,9 @@ class Archive:
             if g is None:  # in the index but not the store: the store is the truth
                 continue
             hits.append(_hit(g, h.score, tree))
-        return SearchPage(total=result.total, hits=tuple(hits), facets=result.facets, suggestion=suggestion)
+        # the outcome facet only where decisions are linked at all (an archive without minutes has none)
+        facets = {k: v for k, v in result.facets.items() if v or k != "ergebnis"}
+        return SearchPage(total=result.total, hits=tuple(hits), facets=facets, suggestion=suggestion)
 
     def group(self, record_id: str) -> VorlageGroup:
         """The Vorlage a record belongs to: its files, versions and Anlagen."""
@@ -276,6 +288,39 @@ class Archive:
         if not found:
             raise NotFoundError(f"no Vorlage with id, Vorlage-Nr. or Aktenzeichen '{ref}' in {self.dir}")
         return found
+
+    def counts(self, query: str, filters: Filters | None = None, *, per: str = "year") -> Counts:
+        """How many records the search finds per year or month (all hits, not one page)."""
+        tree = parse_query(query)
+        filters = filters or Filters()
+        ids: list[str] = []
+        step = 5000
+        while True:
+            result = self.backend.search(tree, filters, limit=step, offset=len(ids), sort="datum")
+            ids += [h.id for h in result.hits]
+            if not result.hits or len(ids) >= result.total:
+                break
+        dates = self.store.dates(ids)
+        return count_by_period((dates.get(i) for i in ids if i in dates), per)
+
+    def vorgang(self, ref: str) -> Vorgang:
+        """The matter of the Vorlage ``ref`` names: related papers and their dated timeline."""
+        return build_vorgang(self.find(ref)[0], self.store.find, self._citing)
+
+    def _citing(self, nr: str) -> list[Vorlage]:
+        """Records whose text cites the Vorlage-Nr. ``nr`` (the index knows every cited number)."""
+        keys = set(identifier_keys(nr))
+        try:
+            page = self.search(nr, limit=100)
+        except ArchivError:
+            return []
+        found = self.store.get_many([h.id for h in page.hits])
+        return [
+            r
+            for h in page.hits
+            if (r := found.get(h.id))
+            and keys & {k for ref in r.entities.get("vorlagen", ()) for k in identifier_keys(ref)}
+        ]
 
     def records(self) -> Iterator[Vorlage]:
         return self.store.iter_records()

@@ -14,12 +14,14 @@ import click
 
 from . import __version__
 from .archive import DEFAULT_BACKEND, Archive
+from .beschluesse import beschluss_of_row, format_beschluesse
 from .console import Progress
 from .errors import ArchivError, ExitCode, InputFileError, SkippedFileError
 from .grouped import VorlageGroup
 from .guard import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, Failure, GuardedPool
 from .models import ParseOptions, SearchHit, Vorlage
 from .search import BACKENDS, OPENSEARCH, Filters
+from .vorgang import vorgang_dict
 
 
 class ArchivGroup(click.Group):
@@ -243,7 +245,21 @@ def _interrupt(signum: int, frame: Any) -> None:
 @cli.command()
 @click.argument("query", nargs=-1)
 @index_option
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "csv", "counts"]),
+    default="table",
+    show_default=True,
+    help="counts: how many hits per year or month (see --per), one 'period<TAB>count' line each.",
+)
+@click.option(
+    "--per",
+    type=click.Choice(["year", "month"]),
+    default="year",
+    show_default=True,
+    help="With --format counts: count per year or per month.",
+)
 @click.option("--limit", type=click.IntRange(1, 1000), default=10, show_default=True)
 @click.option("--offset", type=click.IntRange(0), default=0)
 @click.option("--sort", type=click.Choice(["relevance", "datum", "datum_asc"]), default="relevance", show_default=True)
@@ -253,6 +269,7 @@ def _interrupt(signum: int, frame: Any) -> None:
 @click.option("--koerperschaft", help='Only papers of this body ("Stadt Trier").')
 @click.option("--einreicher", help="Only papers submitted by this Fraktion, office holder or member.")
 @click.option("--jahr", help="Only this year.")
+@click.option("--ergebnis", help="Only Vorlagen with a decision of this outcome (abgelehnt, vertagt, ...).")
 @click.option("--from", "date_from", help="From this date (YYYY-MM-DD).")
 @click.option("--to", "date_to", help="Up to this date (YYYY-MM-DD).")
 def search(
@@ -271,6 +288,8 @@ def search(
     jahr: str | None,
     date_from: str | None,
     date_to: str | None,
+    per: str = "year",
+    ergebnis: str | None = None,
 ) -> None:
     """Search the index. QUERY: words, "phrases", field:value, prefix*, -word, OR, ( )."""
     filters = Filters(
@@ -282,7 +301,16 @@ def search(
         einreicher=einreicher,
         date_from=_check_date(date_from, "--from"),
         date_to=_check_date(date_to, "--to"),
+        ergebnis=ergebnis,
     )
+    if fmt == "counts":
+        with Archive(index_dir, backend) as archive:
+            counts = archive.counts(" ".join(query), filters, per=per)
+        for period, n in counts.series:
+            click.echo(f"{period}\t{n}")
+        if counts.undated:
+            click.echo(f"ohne Datum\t{counts.undated}")
+        return
     with Archive(index_dir, backend) as archive:
         page = archive.search(" ".join(query), filters, limit=limit, offset=offset, sort=sort)
     if fmt == "json":
@@ -418,7 +446,9 @@ def format_record(r: Vorlage) -> str:
             if row.stimmen:
                 votes = (row.stimmen.ja, row.stimmen.nein, row.stimmen.enthaltung)
                 cells.append("Ja/Nein/Enth. " + "/".join("–" if n is None else str(n) for n in votes))
-            lines.append("    " + " | ".join(c for c in cells))
+            decided = beschluss_of_row(r, row)
+            lines.append("    " + " | ".join(c for c in cells) + (f"  → {decided.ergebnis}" if decided else ""))
+    lines += format_beschluesse(r)
     for label, value in (("Beschlussvorschlag", r.beschlussvorschlag), ("Begründung", r.begruendung)):
         if value:
             short = value if len(value) < 600 else value[:600] + " …"
@@ -433,6 +463,27 @@ def format_record(r: Vorlage) -> str:
         note += f"; OCR: Seite {', '.join(ocr)}, Konfidenz {r.source.ocr_confidence:.0f} %"
     lines.append(f"  Quelle:        {r.source.path} ({r.source.format}{pages}{note})")
     return "\n".join(lines)
+
+
+@cli.command()
+@click.argument("ref")
+@index_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def vorgang(ref: str, index_dir: Path, backend: str, fmt: str) -> None:
+    """Show the matter of a Vorlage: related papers and a dated timeline of their sessions and decisions."""
+    with Archive(index_dir, backend) as archive:
+        v = archive.vorgang(ref)
+    if fmt == "json":
+        click.echo(json.dumps(vorgang_dict(v), ensure_ascii=False, indent=2))
+        return
+    click.echo(f"Vorgang zu {v.seed.vorlage_nr or v.seed.id} — {v.seed.betreff or '(ohne Betreff)'}")
+    click.echo("  Vorlagen:")
+    for m in v.members:
+        r = m.record
+        click.echo(f"    {m.relation_label:<26} {r.vorlage_nr or '(ohne Nummer)':<16} {r.art or '':<18} [{r.id}]")
+    click.echo("  Zeitleiste:")
+    for e in v.timeline:
+        click.echo(f"    {e.datum or '(ohne Datum)':<12} {e.kind:<9} {e.text}")
 
 
 # -- export / reindex --------------------------------------------------------------------------

@@ -97,6 +97,8 @@ class VorlageGroup:
             beteiligungen=tuple(dict.fromkeys(b for v in files for b in v.beteiligungen)),
             beschlusslauf=rows,
             anlagen=tuple(dict.fromkeys(a for v in files for a in v.anlagen)),
+            # decisions may be linked to any file of the paper (beschluesse.py links by number)
+            beschluesse=tuple(dict.fromkeys(b for v in files for b in v.beschluesse)),
             entities={k: v for k, v in entities.items() if v},
             text=next((v.text for v in files if v.text.strip()), primary.text),
         )

@@ -128,6 +128,56 @@ class SourceInfo:
     page_methods: tuple[PageInfo, ...] = ()
 
 
+Votes = dict[str, int | None]  # {"ja", "nein", "enthaltung"}, the shape of a Beschlusslauf row's stimmen
+
+
+@dataclass(frozen=True)
+class Sitzung:
+    """The session a Niederschrift records."""
+
+    gremium: str | None
+    datum: str | None
+    oeffentlich: bool | None
+
+
+@dataclass(frozen=True)
+class Top:
+    """One agenda item of a Niederschrift, as far as the minutes say."""
+
+    nummer: str
+    titel: str
+    vorlagen: tuple[str, ...]  # Vorlage numbers the item treats, as printed, main paper first
+    beschluss: str | None  # the decision text
+    abstimmung: str | None  # the vote as printed
+    stimmen: Votes | None
+    einstimmig: bool
+    ergebnis: str | None  # beschlossen, geändert beschlossen, abgelehnt, vertagt, zurückgezogen, ...
+    oeffentlich: bool | None
+    # Vorlage number -> its own outcome where the minutes give one (amendments voted apart)
+    ergebnis_je_vorlage: tuple[tuple[str, str], ...] = ()
+
+    def ergebnis_fuer(self, nr: str) -> str | None:
+        return dict(self.ergebnis_je_vorlage).get(nr, self.ergebnis)
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Top:
+        return cls(**{**d, "vorlagen": tuple(d["vorlagen"]),
+                      "ergebnis_je_vorlage": tuple(tuple(p) for p in d.get("ergebnis_je_vorlage") or ())})  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Beschluss:
+    """A decision on a Vorlage, read from a Niederschrift in the archive (SCHEMA.md `beschluesse`)."""
+
+    gremium: str | None
+    datum: str | None
+    top: str | None
+    ergebnis: str | None
+    stimmen: Votes | None
+    text: str | None
+    niederschrift_id: str
+
+
 @dataclass(frozen=True)
 class Vorlage:
     """One record of SCHEMA.md."""
@@ -154,6 +204,11 @@ class Vorlage:
     provenance: dict[str, Any] = field(default_factory=dict)
     einreicher: str | None = None  # who submitted: a Fraktion, the Oberbürgermeister, an Ortsbeirat, a member
     basis_nr: str | None = None  # a revised paper (Neufassung, Ergänzung): the number of the paper it revises
+    # decisions on this Vorlage from the minutes in the archive (linked over the store, not per file)
+    beschluesse: tuple[Beschluss, ...] = ()
+    # for a Niederschrift: its session and agenda items
+    sitzung: Sitzung | None = None
+    tops: tuple[Top, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
@@ -161,6 +216,11 @@ class Vorlage:
         d["anlagen"] = list(self.anlagen)
         d["beschlusslauf"] = [asdict(r) for r in self.beschlusslauf]
         d["entities"] = {k: list(self.entities.get(k, ())) for k in ENTITY_KINDS}
+        d["beschluesse"] = [asdict(b) for b in self.beschluesse]
+        d["tops"] = [
+            {**asdict(t), "vorlagen": list(t.vorlagen), "ergebnis_je_vorlage": [list(p) for p in t.ergebnis_je_vorlage]}
+            for t in self.tops
+        ]
         src = d["source"]
         src["pages_detail"] = [asdict(p) for p in self.source.page_methods]
         del src["page_methods"]
@@ -197,6 +257,9 @@ class Vorlage:
             provenance=d.get("provenance") or {},
             einreicher=d.get("einreicher"),
             basis_nr=d.get("basis_nr"),
+            beschluesse=tuple(Beschluss(**b) for b in d.get("beschluesse") or ()),
+            sitzung=Sitzung(**d["sitzung"]) if d.get("sitzung") else None,
+            tops=tuple(Top.from_dict(t) for t in d.get("tops") or ()),
         )
 
 

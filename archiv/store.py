@@ -13,14 +13,14 @@ import os
 import sqlite3
 import tempfile
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from .errors import IndexStateError
 from .extract.normalize import identifier_bases, identifier_keys
 from .fsnames import fs_path
 from .grouping import SUMMARY_VERSION, Membership, Summary, summarize
-from .models import Vorlage
+from .models import Beschluss, Vorlage
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS vorlagen (
@@ -180,6 +180,19 @@ class Store:
                 "INSERT OR REPLACE INTO file_outcomes (sha256, status, reason, version, first_id, records)"
                 " VALUES (?, ?, ?, ?, NULL, 0)",
                 (sha256, status, reason, version),
+            )
+
+    def set_beschluesse(self, vorlage_id: str, beschluesse: tuple[Beschluss, ...]) -> None:
+        """Replace the decisions linked to a record (archiv/beschluesse.py); its index entry is stale then."""
+        row = self.db.execute("SELECT record FROM vorlagen WHERE id = ?", (vorlage_id,)).fetchone()
+        if row is None:
+            return
+        data = json.loads(row[0])
+        data["beschluesse"] = [asdict(b) for b in beschluesse]
+        with self.db:
+            self.db.execute(
+                "UPDATE vorlagen SET record = ?, indexed = 0 WHERE id = ?",
+                (json.dumps(data, ensure_ascii=False), vorlage_id),
             )
 
     def known_outcome(self, sha256: str, version: str) -> KnownOutcome | None:
@@ -399,6 +412,54 @@ class Store:
         cur = self.db.execute("SELECT id, source_path, record FROM vorlagen ORDER BY id")
         while rows := cur.fetchmany(batch):
             yield from rows
+
+    def iter_minutes(self) -> Iterator[Vorlage]:
+        """The records of minutes (those with agenda items)."""
+        for (rec,) in self.db.execute("SELECT record FROM vorlagen WHERE record LIKE '%\"tops\": [{%' ORDER BY id"):
+            yield Vorlage.from_dict(json.loads(rec))
+
+    def dates(self, ids: list[str]) -> dict[str, str | None]:
+        """The date of each record, as the index dates it (its own date, else its first session's)."""
+        out: dict[str, str | None] = {}
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            sql = (
+                "SELECT id, COALESCE(json_extract(record, '$.datum'), json_extract(record, '$.beschlusslauf[0].datum'))"
+                f" FROM vorlagen WHERE id IN ({marks})"
+            )
+            out.update(self.db.execute(sql, chunk).fetchall())
+        return out
+
+    def gremium_year_counts(self, public_only: bool = False) -> list[tuple[str, str, int]]:
+        """(Gremium, year, how many records it consulted on) from the Beschlusslauf rows."""
+        sql = (
+            "SELECT json_extract(b.value, '$.gremium'), substr(COALESCE(json_extract(v.record, '$.datum'),"
+            " json_extract(v.record, '$.beschlusslauf[0].datum')), 1, 4) AS jahr, COUNT(DISTINCT v.id)"
+            " FROM vorlagen v, json_each(v.record, '$.beschlusslauf') b"
+            + (" WHERE v.oeffentlich IS NOT 0" if public_only else "")
+            + " GROUP BY 1, 2"
+        )
+        return [(g, y or "", n) for g, y, n in self.db.execute(sql) if g]
+
+    def ergebnis_year_counts(self, public_only: bool = False) -> list[tuple[str, str, int]]:
+        """(outcome, year of the session, how many decisions) over the decisions linked from minutes."""
+        sql = (
+            "SELECT json_extract(b.value, '$.ergebnis'), substr(json_extract(b.value, '$.datum'), 1, 4), COUNT(*)"
+            " FROM vorlagen v, json_each(v.record, '$.beschluesse') b"
+            " JOIN vorlagen m ON m.id = json_extract(b.value, '$.niederschrift_id')"
+            + (" WHERE v.oeffentlich IS NOT 0 AND m.oeffentlich IS NOT 0" if public_only else "")
+            + " GROUP BY 1, 2"
+        )
+        return [(e or "nicht erkannt", y or "", n) for e, y, n in self.db.execute(sql)]
+
+    def all_ids(self, public_only: bool = False) -> list[str]:
+        sql = "SELECT id FROM vorlagen" + (" WHERE oeffentlich IS NOT 0" if public_only else "")
+        return [r[0] for r in self.db.execute(sql)]
+
+    def ids_with_beschluesse(self) -> list[str]:
+        rows = self.db.execute("SELECT id FROM vorlagen WHERE record LIKE '%\"beschluesse\": [{%'").fetchall()
+        return [r[0] for r in rows]
 
     def iter_records(self, only_unindexed: bool = False, batch: int = 500) -> Iterator[Vorlage]:
         sql = "SELECT record FROM vorlagen" + (" WHERE indexed = 0" if only_unindexed else "") + " ORDER BY id"

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from ..models import ExtractedText, PageInfo, SourceInfo, Vorlage
 from .entities import find_entities
 from .fields import read_fields
+from .niederschrift import as_minutes
 from .provenance import provenance
 
 
@@ -29,7 +30,7 @@ def extract(doc: ExtractedText, ingested_at: str | None = None) -> Vorlage:
         ingested_at=ingested_at or datetime.now(UTC).isoformat(timespec="seconds"),
         page_methods=tuple(PageInfo(p.number, p.method, len(p.text)) for p in doc.pages) if doc.paged else (),
     )
-    return Vorlage(
+    record = Vorlage(
         id=doc.source.sha256[:16],
         vorlage_nr=f.vorlage_nr,
         aktenzeichen=f.aktenzeichen,
@@ -52,3 +53,4 @@ def extract(doc: ExtractedText, ingested_at: str | None = None) -> Vorlage:
         einreicher=f.einreicher,
         basis_nr=f.basis_nr,
     )
+    return as_minutes(record)

@@ -10,7 +10,7 @@ from typing import Protocol
 from .document import IndexDocument
 from .query import Node
 
-FACETS = ("gremium", "jahr", "art", "fachbereich", "koerperschaft", "einreicher")
+FACETS = ("gremium", "jahr", "art", "fachbereich", "koerperschaft", "einreicher", "ergebnis")
 FACET_SIZE = 50  # values per facet, most frequent first
 BACKENDS = ("tantivy", "whoosh", "opensearch")
 DEFAULT_BACKEND = "tantivy"  # chosen by benchmarks/bench_search.py (README.md, "Search backends")
@@ -31,6 +31,7 @@ class Filters:
     public_only: bool = False
     koerperschaft: str | None = None
     einreicher: str | None = None
+    ergebnis: str | None = None  # an outcome of the decisions linked from minutes ("abgelehnt")
 
 
 @dataclass(frozen=True)

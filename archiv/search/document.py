@@ -43,6 +43,8 @@ class IndexDocument:
     fachbereich_terms: str = ""
     koerperschaft_terms: str = ""
     einreicher_terms: str = ""
+    ergebnisse: tuple[str, ...] = ()  # outcomes of the decisions linked from minutes (archiv/beschluesse.py)
+    ergebnis_terms: str = ""
     # The record itself, for a backend that serves records too (opensearch: several ingest machines).
     vorlage: Vorlage | None = field(default=None, compare=False, repr=False)
 
@@ -65,7 +67,10 @@ def index_document(v: Vorlage) -> IndexDocument:
     refs = tuple(dict.fromkeys(k for ref in v.entities.get("vorlagen", ()) for k in identifier_keys(ref)))
     refs += citation_keys(f"{v.betreff or ''}\n{v.text}")
     betreff_terms, betreff_parts = index_terms(v.betreff or "")
-    text_terms, text_parts = index_terms(v.text)
+    # what the minutes say was decided is searchable on the Vorlage it decides
+    decided = "\n\n".join(b.text for b in v.beschluesse if b.text)
+    text_terms, text_parts = index_terms(f"{v.text}\n\n{decided}" if decided else v.text)
+    ergebnisse = tuple(dict.fromkeys(b.ergebnis for b in v.beschluesse if b.ergebnis))
     return IndexDocument(
         id=v.id,
         vorlage_nr=v.vorlage_nr or "",
@@ -92,5 +97,7 @@ def index_document(v: Vorlage) -> IndexDocument:
         fachbereich_terms=" ".join(terms(v.fachbereich or "")),
         koerperschaft_terms=" ".join(terms(v.koerperschaft or "")),
         einreicher_terms=" ".join(terms(v.einreicher or "")),
+        ergebnisse=ergebnisse,
+        ergebnis_terms=" ".join(t for e in ergebnisse for t in terms(e)),
         vorlage=v,
     )

@@ -102,6 +102,7 @@ _PROSE: dict[str | None, tuple[tuple[str, str, float], ...]] = {
 _SMALL = {"gremium": "gremium_terms", "art": "art_terms", "fachbereich": "fachbereich_terms"}
 _SMALL["koerperschaft"] = "koerperschaft_terms"
 _SMALL["einreicher"] = "einreicher_terms"
+_SMALL["ergebnis"] = "ergebnis_terms"
 _EXACT = {None: (("betreff_exact", 3.0), ("text_exact", 1.0)), "betreff": (("betreff_exact", 1.0),)}
 _EXACT["text"] = (("text_exact", 1.0),)
 PART_WEIGHT = 0.5  # a compound's part counts half as much as the word itself
@@ -333,11 +334,12 @@ class _Citation:
 
 def filter_plan(gremium: str | None, art: str | None, fachbereich: str | None, jahr: str | None,
                 date_from: str | None, date_to: str | None, public_only: bool,
-                koerperschaft: str | None = None, einreicher: str | None = None) -> list[Q]:  # fmt: skip
+                koerperschaft: str | None = None, einreicher: str | None = None,
+                ergebnis: str | None = None) -> list[Q]:  # fmt: skip
     """The filters as plans; a value matches exactly or by its words ("--gremium ausschuss")."""
     out: list[Q] = []
     pairs = (("gremium", gremium), ("art", art), ("fachbereich", fachbereich))
-    for field, value in (*pairs, ("koerperschaft", koerperschaft), ("einreicher", einreicher)):
+    for field, value in (*pairs, ("koerperschaft", koerperschaft), ("einreicher", einreicher), ("ergebnis", ergebnis)):
         if value:
             out.append(BoolQ(should=(TermQ(field, value), _words(field, value))))
     if jahr:

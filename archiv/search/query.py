@@ -21,7 +21,7 @@ from ..errors import QueryError
 
 FIELDS = (
     "betreff", "text", "gremium", "art", "fachbereich", "aktenzeichen", "vorlage_nr", "koerperschaft",
-    "datum", "jahr", "id", "einreicher", "paragraph", "gesetz",
+    "datum", "jahr", "id", "einreicher", "paragraph", "gesetz", "ergebnis",
 )  # fmt: skip
 FIELD_ALIASES = {"az": "aktenzeichen", "nr": "vorlage_nr", "vorlage": "vorlage_nr", "ds": "vorlage_nr"}
 MAX_QUERY_LENGTH = 1000

@@ -26,16 +26,16 @@ try:
 except ImportError as e:  # pragma: no cover - a dependency of archiv
     raise MissingDependencyError("the tantivy search engine", "pip install 'tantivy>=0.22'") from e
 
-SCHEMA_VERSION = 3  # 2: koerperschaft and einreicher as facets, einreicher:; 3: one document per Vorlage (grouped.py)
+SCHEMA_VERSION = 4  # 2: koerperschaft, einreicher facets; 3: one document per Vorlage; 4: ergebnis
 WRITER_HEAP = 128_000_000  # bytes for the whole writer; tantivy flushes a segment when it is full
 _REGEX_META = set("\\.+*?()|[]{}^$#&-~")
 _ANALYSED = (
     "betreff", "betreff_parts", "text", "text_parts", "gremium_terms", "art_terms", "fachbereich_terms",
-    "koerperschaft_terms", "einreicher_terms",
+    "koerperschaft_terms", "einreicher_terms", "ergebnis_terms",
 )  # fmt: skip
 _KEYWORDS = ("nr_keys", "az_keys", "ref_keys")
 # exact values, with fast columns for the facets
-_VALUES = ("gremium", "art", "fachbereich", "jahr", "koerperschaft", "einreicher")
+_VALUES = ("gremium", "art", "fachbereich", "jahr", "koerperschaft", "einreicher", "ergebnis")
 
 
 def build_schema() -> tantivy.Schema:
@@ -218,8 +218,8 @@ def _document(d: IndexDocument) -> tantivy.Document:
         ("fachbereich_terms", d.fachbereich_terms),
         ("koerperschaft_terms", d.koerperschaft_terms),
         ("einreicher_terms", d.einreicher_terms),
-        ("koerperschaft", d.koerperschaft),
         ("einreicher", d.einreicher),
+        ("ergebnis_terms", d.ergebnis_terms),
         ("betreff_exact", d.betreff),
         ("text_exact", d.text),
         ("art", d.art),
@@ -231,6 +231,8 @@ def _document(d: IndexDocument) -> tantivy.Document:
             doc.add_text(name, value)
     for g in d.gremien:
         doc.add_text("gremium", g)
+    for e in d.ergebnisse:
+        doc.add_text("ergebnis", e)
     doc.add_text("oeffentlich", "1" if d.oeffentlich else "0")
     doc.add_integer("datum", _date_number(d.datum, 0))
     return doc

@@ -17,8 +17,9 @@ from .meta import needs_create, write_meta
 from .plan import AllQ, BoolQ, NoneQ, PhraseQ, PrefixQ, Q, RangeQ, TermQ, filter_plan, plan
 from .query import Node
 
-SCHEMA_VERSION = 5  # 3: koerperschaft, einreicher facets; 4: compounds, law keys; 5: one document per Vorlage
+SCHEMA_VERSION = 6  # 3: koerperschaft, einreicher; 4: compounds, law keys; 5: one document per Vorlage; 6: ergebnis
 NO_GREMIUM = "\x00"  # the Gremium value of a Vorlage without one (never shown, never typed)
+NO_VALUE = "-"
 
 
 def build_schema() -> fields.Schema:
@@ -34,6 +35,7 @@ def build_schema() -> fields.Schema:
         betreff_exact=fields.TEXT(analyzer=exact),
         text_exact=fields.TEXT(analyzer=exact),
         gremium=fields.TEXT(analyzer=values, phrase=False, vector=True),
+        ergebnis=fields.TEXT(analyzer=values, phrase=False, vector=True),
         art=fields.ID(sortable=True),
         fachbereich=fields.ID(sortable=True),
         koerperschaft=fields.ID(sortable=True),
@@ -47,7 +49,7 @@ def build_schema() -> fields.Schema:
 
 _ANALYSED = (
     "betreff", "betreff_parts", "text", "text_parts", "gremium_terms", "art_terms", "fachbereich_terms",
-    "koerperschaft_terms", "einreicher_terms",
+    "koerperschaft_terms", "einreicher_terms", "ergebnis_terms",
 )  # fmt: skip
 
 
@@ -123,6 +125,7 @@ class WhooshBackend:
             "fachbereich": sorting.FieldFacet("fachbereich", maptype=sorting.Count),
             "koerperschaft": sorting.FieldFacet("koerperschaft", maptype=sorting.Count),
             "einreicher": sorting.FieldFacet("einreicher", maptype=sorting.Count),
+            "ergebnis": sorting.FieldFacet("ergebnis", allow_overlap=True, maptype=sorting.Count),
         }
         sortedby = None
         if sort == "datum":
@@ -146,7 +149,7 @@ class WhooshBackend:
             for name in facets:
                 groups = res.groups(name)
                 ranked = sorted(
-                    ((str(k), int(v)) for k, v in groups.items() if k not in (None, "", b"", NO_GREMIUM)),
+                    ((str(k), int(v)) for k, v in groups.items() if k not in (None, "", b"", NO_GREMIUM, NO_VALUE)),
                     key=lambda kv: (-kv[1], kv[0]),
                 )
                 counts[name] = dict(ranked[:FACET_SIZE])
@@ -191,6 +194,10 @@ def _fields_of(d: IndexDocument) -> dict[str, str]:
         "koerperschaft": d.koerperschaft,
         "einreicher": d.einreicher,
         "einreicher_terms": d.einreicher_terms,
+        # Whoosh counts an overlapping facet from term vectors and fails on a segment without any:
+        # a record without decisions carries a placeholder, left out of the counts.
+        "ergebnis": "\n".join(d.ergebnisse) or NO_VALUE,
+        "ergebnis_terms": d.ergebnis_terms,
         "datum": d.datum,
         "jahr": d.jahr,
         "oeffentlich": "1" if d.oeffentlich else "0",

@@ -39,10 +39,11 @@ from .params import (
 )
 from .render import render
 from .view import ArchiveView
+from .zeitverlauf import chart_for, statistik_context, vorgang_of, vorlage_context, without_hidden_decisions
 
 STATIC = Path(__file__).parent / "static"
 FACET_LABELS = {"gremium": "Gremium", "jahr": "Jahr", "art": "Art", "fachbereich": "Fachbereich"}
-FACET_LABELS |= {"koerperschaft": "Körperschaft", "einreicher": "Einreicher"}
+FACET_LABELS |= {"koerperschaft": "Körperschaft", "einreicher": "Einreicher", "ergebnis": "Ergebnis"}
 ROLE_LABELS = {"datei": "Datei", "fassung": "Fassung", "anlage": "Anlage"}
 ENTITY_LABELS = dict(
     zip(
@@ -102,7 +103,7 @@ def create_app(
         v = view.get(request.path_params["id"])
         if v is None:  # unknown, malformed or (in public mode) not public: all look alike
             raise HTTPException(404, "Diese Vorlage gibt es im Archiv nicht.")
-        return v
+        return without_hidden_decisions(view, v)
 
     def page(template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
         context.setdefault("feed_url", None)
@@ -130,6 +131,7 @@ def create_app(
             facets=_facets(result.facets),
             last_page=last_page,
             feed_url=req.url("/feed"),
+            chart=chart_for(view, req, result) if result.total else None,
         )
 
     def vorlage_page(request: Request) -> Response:
@@ -154,7 +156,14 @@ def create_app(
             similar=view.similar(v),
             has_file=view.original(requested) is not None,
             source_name=file_name(requested) if public else requested.source.path,
+            **vorlage_context(view, v),
         )
+
+    def vorgang_page(request: Request) -> Response:
+        return page("vorgang.html", g=vorgang_of(view, record(request)))
+
+    def statistik_page(request: Request) -> Response:
+        return page("statistik.html", **statistik_context(view))
 
     def datei(request: Request) -> Response:
         v = record(request)
@@ -222,6 +231,8 @@ def create_app(
     routes = [
         Route("/", search_page),
         Route("/vorlage/{id}", vorlage_page),
+        Route("/vorgang/{id}", vorgang_page),
+        Route("/statistik", statistik_page),
         Route("/datei/{id}", datei),
         Route("/api/search", api_search),
         Route("/api/vorlagen/{id}", api_vorlage),

@@ -29,7 +29,7 @@ FEED_SIZE = 50
 
 SORTS = {"relevanz": "relevance", "neueste": "datum", "aelteste": "datum_asc"}
 SORT_LABELS = {"relevanz": "Relevanz", "neueste": "Neueste zuerst", "aelteste": "Älteste zuerst"}
-FILTER_FIELDS = ("gremium", "art", "fachbereich", "jahr", "koerperschaft", "einreicher")
+FILTER_FIELDS = ("gremium", "art", "fachbereich", "jahr", "koerperschaft", "einreicher", "ergebnis")
 
 # German wording of the parser's reasons; anything not listed is shown as the parser says it.
 _REASONS = {
@@ -59,6 +59,7 @@ class SearchRequest:
     einreicher: str | None = None
     von: str | None = None  # ISO date
     bis: str | None = None
+    ergebnis: str | None = None  # outcome of a linked decision (issue 13)
     sortierung: str | None = None  # None: relevance for a query, newest first without one
     seite: int = 1
     pro_seite: int = DEFAULT_PAGE_SIZE
@@ -86,6 +87,7 @@ class SearchRequest:
             date_from=self.von,
             date_to=self.bis,
             public_only=public_only,
+            ergebnis=self.ergebnis,
         )
 
     @property
@@ -153,6 +155,7 @@ def parse_search(params: Mapping[str, str]) -> SearchRequest:
         jahr=values["jahr"],
         koerperschaft=values["koerperschaft"],
         einreicher=values["einreicher"],
+        ergebnis=values["ergebnis"],
         von=von,
         bis=bis,
         sortierung=sortierung,

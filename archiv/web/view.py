@@ -18,11 +18,14 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..archive import Archive
+from ..counts import Counts
 from ..errors import NotFoundError
 from ..extract.normalize import identifier_keys
 from ..grouped import VorlageGroup
 from ..models import SearchPage, Vorlage
 from ..search import Filters
+from ..store import Store
+from ..vorgang import Vorgang
 from .params import SearchRequest
 
 ID_PATTERN = re.compile(r"[0-9a-f]{16}")
@@ -151,6 +154,16 @@ class ArchiveView:
             same_body = [o for o in found if v.koerperschaft and o.koerperschaft == v.koerperschaft]
             out.append((ref, same_body or found))
         return out
+
+    @property
+    def store(self) -> Store:
+        return self._archive().store
+
+    def vorgang(self, v: Vorlage) -> Vorgang:
+        return self._archive().vorgang(v.id)
+
+    def counts(self, req: SearchRequest, per: str) -> Counts:
+        return self._archive().counts(req.q, req.filters(public_only=self.public), per=per)
 
     def original(self, v: Vorlage) -> Path | None:
         """The stored original of a visible record, if it is still there and unchanged."""

@@ -1,0 +1,148 @@
+"""Minutes split into TOPs: general rules on minutes written for these tests (not corpus text)."""
+
+from __future__ import annotations
+
+from archiv.extract.niederschrift import classify, is_niederschrift, read_niederschrift, read_stimmen
+
+LABELLED = """Niederschrift
+über die 12. Sitzung des Bauausschusses der Gemeinde Musterhausen
+Termin: 3. März 2024, 18:00 Uhr
+öffentlich
+
+TOP 1: Eröffnung
+
+Der Vorsitzende eröffnet die Sitzung.
+
+TOP 2: Neubau einer Kindertagesstätte am Lindenweg
+Vorlage: BV/017/2024
+
+Beschluss:
+Der Bauausschuss stimmt dem Entwurf zu.
+
+Abstimmungsergebnis:
+Ja: 9 Nein: 2 Enthaltungen: 1
+
+TOP 3: Sanierung des Freibads
+Drucksache Nr. 18/2024
+
+Beschluss:
+Die Beratung wird in die nächste Sitzung vertagt.
+
+Abstimmungsergebnis:
+einstimmig
+
+TOP 4: Parkraumkonzept Innenstadt
+Vorlage: BV/020/2024
+dazu:
+Änderungsantrag der Fraktion X
+Vorlage: AN/005/2024
+
+Beschluss:
+Der Bauausschuss beschließt das Konzept mit der vorgelegten Änderung.
+
+Abstimmungsergebnis:
+Änderungsantrag: mehrheitlich abgelehnt
+Vorlage: mit 7 Ja-Stimmen und 5 Nein-Stimmen mehrheitlich zugestimmt
+
+- nichtöffentlicher Teil -
+
+TOP 5: Grundstücksangelegenheit
+Vorlage: BV/021/2024
+
+Beschluss:
+Kenntnisnahme
+
+Abstimmungsergebnis:
+keine Abstimmung
+
+Zur Beurkundung:
+"""
+
+RUNNING = """P r o t o k o l l
+der Sitzung des Rates der Gemeinde Beispielstadt am Dienstag, dem 7. Mai 2024
+Zu Punkt 1: Eröffnung der Sitzung
+Die Bürgermeisterin eröffnet die Sitzung.
+Zu Punkt 2: Satzung über die Benutzung der
+Sporthallen
+(DS 44/2024)
+Ohne weitere Beratungen beschließt der Rat mehrheitlich bei 20 Ja-Stimmen und 3 Nein-Stimmen wie folgt:
+Die Satzung wird wie vorgelegt beschlossen.
+Beratungsergebnis: Mehrheitlich bei 20 Ja-Stimmen und 3 Nein-Stimmen
+Zu Punkt 3: Bericht über die Kassenprüfung
+(DS 45/2024)
+Der Rat nimmt dies zur Kenntnis.
+Zu Punkt 4: Ergänzung zu DS 30/2023
+Gebühren der Musikschule
+(DS 46/2024)
+Nach kurzer Beratung beschließt der Rat bei 4 Ja-Stimmen, 15 Nein-Stimmen und 2 Enthaltungen, den Vorschlag abzulehnen:
+Beratungsergebnis: Mehrheitlich abgelehnt
+Zu Punkt 5: Antrag der Gruppe Y zur Radwegeplanung
+(DS 47/2024)
+Der Antrag wird zur weiteren Beratung in den Verkehrsausschuss verwiesen.
+Ende der Sitzung: 20:10 Uhr
+Zu Punkt 2: Satzung über die Benutzung der Sporthallen
+(DS 44/2024)
+"""
+
+
+def test_recognised_as_minutes_and_not_a_vorlage() -> None:
+    assert is_niederschrift(LABELLED)
+    assert is_niederschrift(RUNNING)  # a letter-spaced title
+    assert not is_niederschrift("Beschlussvorlage\nVorlage-Nr.: BV/017/2024\nBetreff: Neubau\nNiederschrift folgt")
+
+
+def test_session_of_labelled_minutes() -> None:
+    n = read_niederschrift(LABELLED)
+    assert n.sitzung.gremium == "Bauausschuss"
+    assert n.sitzung.datum == "2024-03-03"
+    assert n.sitzung.oeffentlich is True
+
+
+def test_tops_of_labelled_minutes() -> None:
+    tops = {t.nummer: t for t in read_niederschrift(LABELLED).tops}
+    assert list(tops) == ["1", "2", "3", "4", "5"]
+    assert tops["2"].titel == "Neubau einer Kindertagesstätte am Lindenweg"
+    assert tops["2"].vorlagen == ("BV/017/2024",)
+    assert tops["2"].ergebnis == "beschlossen"
+    assert tops["2"].beschluss == "Der Bauausschuss stimmt dem Entwurf zu."
+    assert tops["3"].vorlagen == ("18/2024",)
+    assert tops["3"].ergebnis == "vertagt"
+    assert tops["3"].einstimmig
+    # an amendment voted apart keeps its own outcome; the main paper was adopted with a change
+    assert tops["4"].vorlagen == ("BV/020/2024", "AN/005/2024")
+    assert tops["4"].ergebnis_fuer("AN/005/2024") == "abgelehnt"
+    assert tops["4"].ergebnis_fuer("BV/020/2024") == "geändert beschlossen"
+    assert tops["4"].stimmen == {"ja": 7, "nein": 5, "enthaltung": None}
+    assert tops["5"].oeffentlich is False
+    assert tops["5"].ergebnis == "zur Kenntnis genommen"
+    assert tops["1"].vorlagen == () and tops["1"].ergebnis is None
+
+
+def test_tops_of_running_text_minutes() -> None:
+    n = read_niederschrift(RUNNING)
+    assert n.sitzung.gremium == "Rat"
+    assert n.sitzung.datum == "2024-05-07"
+    tops = {t.nummer: t for t in n.tops}
+    assert list(tops) == ["1", "2", "3", "4", "5"]  # the list after "Ende der Sitzung" repeats, is no TOP
+    assert tops["2"].titel == "Satzung über die Benutzung der Sporthallen"
+    assert tops["2"].vorlagen == ("44/2024",)
+    assert tops["2"].ergebnis == "beschlossen"
+    assert tops["2"].stimmen == {"ja": 20, "nein": 3, "enthaltung": None}
+    assert tops["3"].ergebnis == "zur Kenntnis genommen"
+    assert tops["4"].vorlagen == ("46/2024",)  # "Ergänzung zu DS 30/2023" names the paper it revises
+    assert tops["4"].ergebnis == "abgelehnt"
+    assert tops["5"].ergebnis == "verwiesen"
+
+
+def test_votes_and_outcome_words() -> None:
+    assert read_stimmen("bei 12 Ja-Stimmen, 3 Nein-Stimmen und zwei Enthaltungen") == {
+        "ja": 12,
+        "nein": 3,
+        "enthaltung": 2,
+    }
+    assert read_stimmen("einstimmig") is None
+    assert classify("mit 4 Ja-Stimmen und 9 Nein-Stimmen") == "abgelehnt"  # more against than for
+    assert classify("Der Antrag wurde zurückgezogen.") == "zurückgezogen"
+    assert classify("keine Abstimmung", "Verweisung in den Hauptausschuss") == "verwiesen"
+    assert classify("keine Abstimmung", "Kenntnisnahme") == "zur Kenntnis genommen"
+    assert classify("einstimmig zugestimmt", "Beschluss mit folgender Änderung: …") == "geändert beschlossen"
