@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 INDEX  ?= index
 
-.PHONY: run test install lint bench clean system-deps opensearch-start opensearch-stop
+.PHONY: run test install lint bench clean system-deps test-deps opensearch-start opensearch-stop
 
 $(BIN)/archiv: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,21 @@ system-deps:
 		echo "note: scanned files need OCR: sudo apt-get install tesseract-ocr tesseract-ocr-deu"; \
 	fi
 
+# What only the tests need: Debian's Chromium (browser tests), Java and Maven (a real OpenSearch node).
+# Installed when missing and we are root; otherwise a note, and those tests skip.
+test-deps:
+	@need=""; \
+	command -v chromium >/dev/null 2>&1 || need="$$need chromium"; \
+	command -v java >/dev/null 2>&1 || need="$$need openjdk-17-jre-headless"; \
+	command -v mvn >/dev/null 2>&1 || need="$$need maven"; \
+	if [ -z "$$need" ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "installing$$need (apt-get)"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$need >/dev/null; \
+	else \
+		echo "note: the browser and OpenSearch tests need:$$need (they skip without)"; \
+	fi
+
 run: system-deps install
 	$(BIN)/archiv ingest samples --index $(INDEX)
 	$(BIN)/archiv search --index $(INDEX) 'Kita'
@@ -34,7 +49,7 @@ run: system-deps install
 
 # The OpenSearch backend's tests need a real node: scripts/opensearch/with-node starts one where Java and
 # Maven are installed (the first time it assembles it from Maven Central, ~1 min) and stops it afterwards.
-test: system-deps install
+test: system-deps test-deps install
 	scripts/opensearch/with-node $(BIN)/python -m pytest -q
 
 opensearch-start:

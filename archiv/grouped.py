@@ -12,8 +12,10 @@ as part of the Vorlage, and the numbers of every version, so the base number fin
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cached_property
+from typing import Any
 
 from .grouping import Membership, Role, assign
 from .models import ENTITY_KINDS, Vorlage
@@ -98,7 +100,7 @@ class VorlageGroup:
             beschlusslauf=rows,
             anlagen=tuple(dict.fromkeys(a for v in files for a in v.anlagen)),
             # decisions may be linked to any file of the paper (beschluesse.py links by number)
-            beschluesse=tuple(dict.fromkeys(b for v in files for b in v.beschluesse)),
+            beschluesse=_distinct(b for v in files for b in v.beschluesse),
             entities={k: v for k, v in entities.items() if v},
             text=next((v.text for v in files if v.text.strip()), primary.text),
         )
@@ -106,6 +108,15 @@ class VorlageGroup:
     def numbers(self) -> tuple[str, ...]:
         """The Vorlage-Nr. of the paper and of its versions, each once, as printed."""
         return tuple(dict.fromkeys(v.vorlage_nr for v in (self.merged, *self.fassungen) if v.vorlage_nr))
+
+
+def _distinct(items: Iterable[Any]) -> tuple[Any, ...]:
+    """Each item once, in order (items that are not hashable, such as decisions with their votes)."""
+    out: list[Any] = []
+    for item in items:
+        if item not in out:
+            out.append(item)
+    return tuple(out)
 
 
 def _first(records: list[Vorlage], field: str) -> object:

@@ -12,14 +12,14 @@ from .analysis import ANALYSIS_VERSION, exact_terms
 from .document import IndexDocument
 from .plan import AllQ, BoolQ, NoneQ, PhraseQ, PrefixQ, Q, RangeQ, TermQ
 
-SCHEMA_VERSION = 3  # 3: koerperschaft and einreicher as facets, einreicher:
+SCHEMA_VERSION = 4  # 3: koerperschaft and einreicher as facets, einreicher:; 4: ergebnis
 _ANALYSED = (
     "betreff", "betreff_parts", "text", "text_parts", "gremium_terms", "art_terms", "fachbereich_terms",
-    "koerperschaft_terms", "einreicher_terms",
+    "koerperschaft_terms", "einreicher_terms", "ergebnis_terms",
 )  # fmt: skip
 _KEYWORDS = (
     "nr_keys", "az_keys", "ref_keys", "gremium", "art", "fachbereich", "jahr", "oeffentlich", "koerperschaft",
-    "einreicher",
+    "einreicher", "ergebnis",
 )  # fmt: skip
 
 
@@ -90,6 +90,8 @@ def document(d: IndexDocument) -> dict[str, Any]:
         "fachbereich_terms": d.fachbereich_terms,
         "koerperschaft_terms": d.koerperschaft_terms,
         "einreicher_terms": d.einreicher_terms,
+        "ergebnis_terms": d.ergebnis_terms,
+        "ergebnis": list(d.ergebnisse),
         "betreff_exact": " ".join(exact_terms(d.betreff)),
         "text_exact": " ".join(exact),
         "words": sorted(set(exact)),
