@@ -64,7 +64,9 @@ def az_keys_of(aktenzeichen: str | None) -> tuple[str, ...]:
 def index_document(v: Vorlage) -> IndexDocument:
     datum = v.datum or next((r.datum for r in v.beschlusslauf if r.datum), None) or ""
     gremien = tuple(dict.fromkeys(r.gremium for r in v.beschlusslauf))
-    refs = tuple(dict.fromkeys(k for ref in v.entities.get("vorlagen", ()) for k in identifier_keys(ref)))
+    # the Vorlagen it cites, and for minutes the Vorlagen their agenda items treat
+    cited = (*v.entities.get("vorlagen", ()), *(nr for top in v.tops for nr in top.vorlagen))
+    refs = tuple(dict.fromkeys(k for ref in cited for k in identifier_keys(ref)))
     refs += citation_keys(f"{v.betreff or ''}\n{v.text}")
     betreff_terms, betreff_parts = index_terms(v.betreff or "")
     # what the minutes say was decided is searchable on the Vorlage it decides
