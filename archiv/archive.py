@@ -133,8 +133,9 @@ class Archive:
         with writer_lock(self.dir, on_wait):
             self.backend  # noqa: B018  (fails early: schema mismatch, another backend)
             report = IngestRun(self, options, progress=progress, on_outcome=on_outcome).run(paths)
-            if any(o.status == "added" for o in report.outcomes):
-                relink(self.store)  # minutes and papers may come in any order: link over the whole store
+            # minutes and papers may come in any order: link over the whole store, and write again
+            # the Vorlagen whose decisions changed
+            if any(o.status == "added" for o in report.outcomes) and relink(self.store):
                 self.index_pending()
             return report
 

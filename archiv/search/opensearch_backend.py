@@ -21,7 +21,7 @@ import json
 import os
 import re
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +32,7 @@ from . import FACET_SIZE, FACETS, BackendHit, BackendResult, Filters
 from .analysis import ANALYSIS_VERSION
 from .document import IndexDocument
 from .opensearch_mapping import SCHEMA_VERSION, document, mapping, translate
+from .parallel import chunks
 from .plan import filter_plan, plan
 from .query import Node
 
@@ -166,7 +167,7 @@ class OpenSearchBackend:
 
     def add(self, docs: Iterable[IndexDocument]) -> int:
         n = 0
-        for chunk in _chunks(docs, BULK_DOCS):
+        for chunk in chunks(docs, BULK_DOCS):
             self._bulk(chunk)
             n += len(chunk)
         if n:
@@ -205,7 +206,7 @@ class OpenSearchBackend:
     def delete(self, ids: Iterable[str]) -> None:
         """Remove documents by id (a Vorlage whose files now belong to another); missing ones are fine."""
         ids = list(ids)
-        for chunk in _chunks(ids, BULK_DOCS):
+        for chunk in chunks(ids, BULK_DOCS):
             body = [{"delete": {"_index": self.index, "_id": i}} for i in chunk]
             res = self._call(self.client.bulk, body=body)
             bad = [it["delete"] for it in res.get("items", []) if it["delete"].get("status", 0) not in (200, 404)]
@@ -305,17 +306,6 @@ class OpenSearchBackend:
 
 def _rank(kv: tuple[str, int]) -> tuple[int, str]:
     return (-kv[1], kv[0])
-
-
-def _chunks(docs: Iterable[IndexDocument], size: int) -> Iterator[list[IndexDocument]]:
-    chunk: list[IndexDocument] = []
-    for d in docs:
-        chunk.append(d)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
 
 
 def _reason(e: opensearchpy.TransportError) -> str:

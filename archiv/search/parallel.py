@@ -26,11 +26,12 @@ def _analyse(chunk: list[str]) -> list[IndexDocument]:
 T = TypeVar("T")
 
 
-def _chunks(raw: Iterable[T]) -> Iterator[list[T]]:
+def chunks(items: Iterable[T], size: int = CHUNK) -> Iterator[list[T]]:
+    """``items`` in lists of ``size`` (the last one shorter)."""
     chunk: list[T] = []
-    for item in raw:
+    for item in items:
         chunk.append(item)
-        if len(chunk) >= CHUNK:
+        if len(chunk) >= size:
             yield chunk
             chunk = []
     if chunk:
@@ -47,14 +48,14 @@ def index_documents(
     """The index documents of stored records (their JSON; or what ``analyse``, a module-level function
     the workers can import, makes documents of), analysed by ``workers`` processes."""
     if workers <= 1:
-        for chunk in _chunks(raw):
+        for chunk in chunks(raw):
             yield from analyse(chunk)
         return
     # spawn, not fork: the parent holds the search engine's threads and an open SQLite connection.
     # The chunks are read here, in this thread (SQLite), with a few tasks in flight, in order.
     with multiprocessing.get_context("spawn").Pool(workers) as pool:
         pending: deque[AsyncResult] = deque()
-        for chunk in _chunks(raw):
+        for chunk in chunks(raw):
             pending.append(pool.apply_async(analyse, (chunk,)))
             if len(pending) > 2 * workers:
                 yield from pending.popleft().get()
