@@ -146,3 +146,53 @@ def test_votes_and_outcome_words() -> None:
     assert classify("keine Abstimmung", "Verweisung in den Hauptausschuss") == "verwiesen"
     assert classify("keine Abstimmung", "Kenntnisnahme") == "zur Kenntnis genommen"
     assert classify("einstimmig zugestimmt", "Beschluss mit folgender Änderung: …") == "geändert beschlossen"
+
+
+# A verbatim record: two items called up together and voted one by one, and a list changed in the
+# debate at the mover's request and then adopted without a vote on the change.
+VERBATIM = """Wortprotokoll
+der 5. Sitzung des Rates der Stadt Beispielstadt am 12. Juni 2024
+Nun rufe ich auf:
+A Antrag der Fraktion Z betreffend „Aktuelle Stunde zur Lage der Bäder“
+AN/0100/2024
+Tagesordnungspunkt:
+3.1 Dringlichkeitsantrag der Fraktionen X und Y betreffend „Sanierung der Bäder“
+AN/0101/2024
+Herr Muster (Fraktion Z): Wir haben die Bäder lange vernachlässigt und müssen das ändern.
+Bürgermeisterin: Gibt es weitere Wortmeldungen? - Das ist nicht der Fall. Damit ist die Aktuelle
+Stunde abgeschlossen und die Sache erledigt.
+Ich lasse nun über den Tagesordnungspunkt 3.1
+abstimmen. Gibt es Gegenstimmen? - Von der Fraktion Z. Enthaltungen? - Keine. Dann ist dieser
+Antrag so beschlossen.
+Tagesordnungspunkt
+3.2 Antrag der Fraktion Y betreffend „Besetzung der Ausschüsse“
+AN/0102/2024
+Frau Beispiel (Fraktion Y): Ich bitte darum, den zweiten Namen auf der Liste zu streichen.
+Bürgermeisterin: Das nehme ich so auf. Gibt es Gegenstimmen? - Keine. Dann ist das so beschlossen.
+Tagesordnungspunkt
+3.3 Antrag der Fraktion X betreffend „Öffnungszeiten der Bücherei“
+AN/0103/2024
+Herr Muster (Fraktion Z): Wir bitten, die Zahl im zweiten Absatz zu ändern.
+Bürgermeisterin: Dem folgt die Mehrheit nicht. Gibt es Gegenstimmen? - Keine. Dann ist das so beschlossen.
+"""
+
+
+def test_items_deliberated_together_keep_their_own_outcome() -> None:
+    tops = {t.nummer: t for t in read_niederschrift(VERBATIM).tops}
+    top = tops["A"]
+    assert top.vorlagen == ("AN/0100/2024", "AN/0101/2024")
+    # the debate was held and closed (no decision asked for); the motion called by number was adopted
+    assert top.ergebnis_fuer("AN/0100/2024") == "zur Kenntnis genommen"
+    assert top.ergebnis_fuer("AN/0101/2024") == "beschlossen"
+    assert "erledigt" in (top.beschluss or "")
+
+
+def test_change_taken_up_in_the_debate() -> None:
+    tops = {t.nummer: t for t in read_niederschrift(VERBATIM).tops}
+    assert tops["3.2"].ergebnis == "geändert beschlossen"
+    assert tops["3.3"].ergebnis == "beschlossen"  # a change asked for but not taken up
+
+
+def test_erledigt() -> None:
+    assert classify("", "Der Antrag hat sich damit erledigt.") == "zurückgezogen"
+    assert classify("", "Die Anfrage ist beantwortet.") == "zur Kenntnis genommen"

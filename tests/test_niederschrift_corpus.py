@@ -9,11 +9,13 @@ from .niederschrift_eval import CORPUS, corpus_records, score, table
 
 pytestmark = pytest.mark.skipif(not CORPUS.exists(), reason="../shared/corpus is not here")
 
-# What the reader reaches (tests/labels/niederschriften.jsonl, issue 13); a change that loses any fails.
+# The goals of issue 13, for every council with labelled links: links precision, recall, outcome class.
+GOAL = (0.95, 0.90, 0.90)
+# What the reader reaches (tests/labels/niederschriften.jsonl); a change that loses any fails.
 FLOOR = {
     "Karlsruhe": (1.0, 1.0, 1.0),
-    "Nordstemmen": (1.0, 1.0, 0.92),
-    "Köln": (1.0, 1.0, 0.66),
+    "Nordstemmen": (1.0, 1.0, 0.96),
+    "Köln": (1.0, 1.0, 1.0),
 }
 
 
@@ -21,9 +23,12 @@ def test_links_and_outcomes_per_council(capsys: pytest.CaptureFixture[str]) -> N
     scores = score(corpus_records())
     with capsys.disabled():
         print("\n" + table(scores))
-    for council, (precision, recall, outcome) in FLOOR.items():
-        s = scores[council]
-        assert s.precision >= precision, council
-        assert s.recall >= recall, council
-        assert s.outcome >= outcome, council
+    for council, s in scores.items():
+        if not s.labelled:
+            continue
+        precision, recall, outcome = FLOOR.get(council, GOAL)
+        assert s.precision >= max(precision, GOAL[0]), f"{council}: links precision {s.precision:.1%}"
+        assert s.recall >= max(recall, GOAL[1]), f"{council}: links recall {s.recall:.1%}"
+        assert s.outcome >= max(outcome, GOAL[2]), f"{council}: outcome class {s.outcome:.1%}"
+    assert set(FLOOR) <= set(scores)  # every labelled council was read
     assert scores["Erlangen"].found == 0  # its minutes name no Vorlage: nothing may be linked

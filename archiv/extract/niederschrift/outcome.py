@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ...models import Votes
-from .headings import _AMENDMENT, _DECISION_LABEL, _HEADING, _LABELLED_NR, _RESULT_LABEL, _heading_number, _join
+from .headings import AMENDMENT, DECISION_LABEL, HEADING, LABELLED_NR, RESULT_LABEL, heading_number, join_lines
 
 # --- votes and outcomes ---------------------------------------------------------------------
 
@@ -41,14 +41,23 @@ def read_stimmen(text: str) -> Votes | None:
 
 
 _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("zurückgezogen", re.compile(r"zurückgezogen|zurückgenommen|hat sich erledigt|für erledigt erklärt", re.I)),
+    (
+        "zurückgezogen",
+        re.compile(
+            r"zurückgezogen|zurückgenommen|hat sich erledigt|für erledigt erklärt|antrag\b[^.]{0,40}\berledigt", re.I
+        ),
+    ),
     ("vertagt", re.compile(r"vertag|zurückgestellt|abgesetzt|von der tagesordnung genommen", re.I)),
     (
         "verwiesen",
         re.compile(r"verwiesen|verweisung|überwiesen|weiterbehandlung\s+im|\bberatung\s+im\s+\w*ausschuss", re.I),
     ),
     ("abgelehnt", re.compile(r"abgelehnt|ablehnung|abzulehnen|lehnt\b[^.]*\bab\b", re.I)),
-    ("zur Kenntnis genommen", re.compile(r"kenntnis|keine\s+abstimmung|ohne\s+abstimmung", re.I)),
+    # a matter dealt with that asked for no decision (a debate held, a question answered)
+    (
+        "zur Kenntnis genommen",
+        re.compile(r"kenntnis|keine\s+abstimmung|ohne\s+abstimmung|\berledigt\b|beantwortet", re.I),
+    ),
     (
         "geändert beschlossen",
         re.compile(
@@ -104,7 +113,7 @@ def classify(result: str, decision: str = "") -> str | None:
 
 _DECISION_SENTENCE = re.compile(
     r"[^.:]*\b(?:beschließt|beschliesst|empfiehlt|nimmt[^.]*kenntnis|zur\s+kenntnis|wird[^.]*(?:angenommen|abgelehnt"
-    r"|vertagt|verwiesen|zurückgezogen|beschlossen)|vertagt|verwiesen|zurückgezogen|einstimmige?n?\b"
+    r"|vertagt|verwiesen|zurückgezogen|beschlossen)|vertagt|verwiesen|zurückgezogen|erledigt|einstimmige?n?\b"
     r"|mehrheitlich|beschlossen|abgelehnt|gewählt)[^.:]*[.:]",
     re.I,
 )
@@ -112,7 +121,7 @@ _DECISION_SENTENCE = re.compile(
 _INTRO = re.compile(r"(?:beschließt|beschliesst|empfiehlt|beschluss\s+zu\s+fassen|wie\s+folgt)[^:]*:\s*$", re.I)
 
 
-def _labelled(lines: list[str], label: re.Pattern[str]) -> str | None:
+def labelled_text(lines: list[str], label: re.Pattern[str]) -> str | None:
     """The text after a label, up to the next label or heading (a result ends at its first blank line)."""
     for i, s in enumerate(lines):
         m = label.match(s)
@@ -121,32 +130,32 @@ def _labelled(lines: list[str], label: re.Pattern[str]) -> str | None:
         out = [m.group("rest")]
         blank = 0
         for t in lines[i + 1 :]:
-            if _RESULT_LABEL.match(t) or _DECISION_LABEL.match(t) or _HEADING.match(t) or _INTRO.search(t):
+            if RESULT_LABEL.match(t) or DECISION_LABEL.match(t) or HEADING.match(t) or _INTRO.search(t):
                 break
             if not t.strip():
                 blank += 1
                 nxt = next((x for x in lines[lines.index(t, i + 1) + 1 :] if x.strip()), "")
-                goes_on = bool(_LABELLED_NR.search(nxt) or _AMENDMENT.search(nxt.split(":")[0]))
-                if blank >= 2 or (label is _RESULT_LABEL and any(x.strip() for x in out) and not goes_on):
+                goes_on = bool(LABELLED_NR.search(nxt) or AMENDMENT.search(nxt.split(":")[0]))
+                if blank >= 2 or (label is RESULT_LABEL and any(x.strip() for x in out) and not goes_on):
                     break
                 continue
             blank = 0
             out.append(t)
-        return _join(out) or None
+        return join_lines(out) or None
     return None
 
 
-def _resolution(body: list[str]) -> str | None:
+def resolution(body: list[str]) -> str | None:
     """A resolution in running text: from its introducing line to the result label, else the last
     sentence that reports a decision."""
     for i in range(len(body)):
         if _INTRO.search(body[i]):
             out = [body[i]]
             for t in body[i + 1 :]:
-                if _RESULT_LABEL.match(t) or _heading_number(t):
+                if RESULT_LABEL.match(t) or heading_number(t):
                     break
                 out.append(t)
-            return _join(out) or None
+            return join_lines(out) or None
     sentences = _DECISION_SENTENCE.findall(" ".join(" ".join(body).split()))
     return sentences[-1].strip() if sentences else None
 
@@ -167,7 +176,7 @@ def _items(result: str) -> list[str]:
     return items
 
 
-def _per_vorlage(result: str, nrs: list[str], amendments: set[str]) -> tuple[dict[str, str], str]:
+def per_vorlage(result: str, nrs: list[str], amendments: set[str]) -> tuple[dict[str, str], str]:
     """Outcomes the vote gives per paper, and what remains of the vote for the main paper."""
     out: dict[str, str] = {}
     rest: list[str] = []
@@ -179,10 +188,41 @@ def _per_vorlage(result: str, nrs: list[str], amendments: set[str]) -> tuple[dic
             for nr in named:
                 if c := classify(item):
                     out[nr] = c
-        elif m and _AMENDMENT.search(label):
+        elif m and AMENDMENT.search(label):
             if amendments and (c := classify(item[m.end() :])):
                 for nr in amendments:
                     out.setdefault(nr, c)
         else:
             rest.append(item)
     return out, "\n".join(rest)
+
+
+_VOTE_CALL = re.compile(r"abstimm|lasse\b|zustimm|beschl", re.I)
+
+
+def per_item(body: list[str], items: list[tuple[str, list[str]]]) -> dict[str, tuple[str, str]]:
+    """Outcomes of items deliberated together but decided one by one in running text.
+
+    A verbatim record calls each vote by the item's number ("Ich lasse nun über den
+    Tagesordnungspunkt 2.3 abstimmen"): what follows that call, up to the next one, decides that
+    item; what comes before the first call decides the items no call names. Paper number ->
+    (outcome class, decision text)."""
+    text = "\n".join(body)
+    nums = "|".join(re.escape(n) for n, _ in items)
+    calls = []
+    for m in re.finditer(r"\b(?:tagesordnungspunkt|top|punkt)\s+(?P<n>" + nums + r")(?![\w.]\w)", text, re.I):
+        if _VOTE_CALL.search(text[max(0, m.start() - 60) : m.end() + 80]):
+            calls.append((m.start(), m.group("n")))
+    if not calls:
+        return {}
+    segments = {
+        n: text[start : calls[i + 1][0] if i + 1 < len(calls) else len(text)] for i, (start, n) in enumerate(calls)
+    }
+    lead = text[: calls[0][0]]
+    out: dict[str, tuple[str, str]] = {}
+    for n, nrs in items:
+        decision = resolution(segments.get(n, lead).split("\n")) or ""
+        if ergebnis := classify("", decision):
+            for nr in nrs:
+                out.setdefault(nr, (ergebnis, decision))
+    return out
