@@ -89,21 +89,9 @@ def relink(store: Store) -> list[str]:
     return changed
 
 
-def _gremium_words(name: str | None) -> frozenset[str]:
-    return frozenset(w for w in re.findall(r"[\wäöüß]+", (name or "").lower()) if len(w) > 3)
-
-
 def beschluss_of_row(record: Vorlage, row: BeschlusslaufRow) -> Beschluss | None:
-    """The decision taken in the session a Beschlusslauf row names (same date; same committee where
-    both are named)."""
-    for b in record.beschluesse:
-        if not row.datum or b.datum != row.datum:
-            continue
-        a, c = _gremium_words(row.gremium), _gremium_words(b.gremium)
-        if a and c and not (a & c):
-            continue
-        return b
-    return None
+    """The decision taken in the session a Beschlusslauf row names (see Vorlage.beschluss_of_row)."""
+    return record.beschluss_of_row(row)
 
 
 def _votes(stimmen: dict[str, int | None] | None) -> str:

@@ -6,6 +6,7 @@ The field names of Vorlage are the record of SCHEMA.md.
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
@@ -101,7 +102,9 @@ class BeschlusslaufRow:
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> BeschlusslaufRow:
         votes = d.get("stimmen")
-        return cls(**{**d, "stimmen": Stimmen(**votes) if votes else None})
+        # "beschluss" is derived on output (Vorlage.to_dict) from the record's beschluesse
+        fields = {k: v for k, v in d.items() if k != "beschluss"}
+        return cls(**{**fields, "stimmen": Stimmen(**votes) if votes else None})
 
 
 @dataclass(frozen=True)
@@ -214,7 +217,7 @@ class Vorlage:
         d = asdict(self)
         d["beteiligungen"] = list(self.beteiligungen)
         d["anlagen"] = list(self.anlagen)
-        d["beschlusslauf"] = [asdict(r) for r in self.beschlusslauf]
+        d["beschlusslauf"] = [self._row_dict(r) for r in self.beschlusslauf]
         d["entities"] = {k: list(self.entities.get(k, ())) for k in ENTITY_KINDS}
         d["beschluesse"] = [asdict(b) for b in self.beschluesse]
         d["tops"] = [
@@ -229,6 +232,24 @@ class Vorlage:
         order.insert(order.index("vorlage_nr") + 1, "basis_nr")
         order.insert(order.index("koerperschaft") + 1, "einreicher")
         return {k: d[k] for k in order}
+
+    def beschluss_of_row(self, row: BeschlusslaufRow) -> Beschluss | None:
+        """The decision taken in the session a Beschlusslauf row names: same date, and the same
+        committee where both name one (a word of four letters or more in common)."""
+        for b in self.beschluesse:
+            if not row.datum or b.datum != row.datum:
+                continue
+            a, c = _gremium_words(row.gremium), _gremium_words(b.gremium)
+            if a and c and not (a & c):
+                continue
+            return b
+        return None
+
+    def _row_dict(self, row: BeschlusslaufRow) -> dict[str, Any]:
+        d = asdict(row)
+        if (b := self.beschluss_of_row(row)) is not None:
+            d["beschluss"] = asdict(b)  # the outcome of this step, as the minutes record it
+        return d
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Vorlage:
@@ -349,3 +370,7 @@ class IngestReport:
     @property
     def failed(self) -> tuple[FileOutcome, ...]:
         return tuple(o for o in self.outcomes if o.status == "failed")
+
+
+def _gremium_words(name: str | None) -> frozenset[str]:
+    return frozenset(w for w in re.findall(r"[\wäöüß]+", (name or "").lower()) if len(w) > 3)

@@ -13,7 +13,7 @@ import os
 import sqlite3
 import tempfile
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .errors import IndexStateError
@@ -187,8 +187,8 @@ class Store:
         row = self.db.execute("SELECT record FROM vorlagen WHERE id = ?", (vorlage_id,)).fetchone()
         if row is None:
             return
-        data = json.loads(row[0])
-        data["beschluesse"] = [asdict(b) for b in beschluesse]
+        # through the record, so that the Beschlusslauf rows' outcomes (derived) follow the decisions
+        data = replace(Vorlage.from_dict(json.loads(row[0])), beschluesse=beschluesse).to_dict()
         with self.db:
             self.db.execute(
                 "UPDATE vorlagen SET record = ?, indexed = 0 WHERE id = ?",

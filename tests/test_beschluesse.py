@@ -48,6 +48,19 @@ def test_show_puts_the_outcome_beside_its_beschlusslauf_row(sample_index: Path) 
     assert "abgelehnt" in agenda
 
 
+def test_json_beschlusslauf_rows_carry_the_decision_of_their_session(sample_index: Path) -> None:
+    v = _show(sample_index, "DS 12/2023")
+    rows = {row["gremium"]: row for row in v["beschlusslauf"]}
+    decided = rows["Bauausschuss"]["beschluss"]
+    assert decided == v["beschluesse"][0]  # the same decision as in `beschluesse`
+    assert (decided["datum"], decided["ergebnis"]) == ("2023-03-07", "geändert beschlossen")
+    assert rows["Rat"]["beschluss"]["top"] == "2"
+    undecided = [row for row in v["beschlusslauf"] if row["gremium"] not in ("Bauausschuss", "Rat")]
+    assert all("beschluss" not in row for row in undecided)  # no minutes of that session here
+    client = TestClient(create_app(sample_index))
+    assert client.get(f"/api/vorlagen/{v['id']}").json()["beschlusslauf"] == v["beschlusslauf"]
+
+
 def test_minutes_before_or_after_the_vorlage_and_other_councils(tmp_path: Path) -> None:
     index = tmp_path / "index"
     assert run("ingest", RAT, "--index", index, "-q").exit_code == 0  # the minutes first
