@@ -72,7 +72,7 @@ def test_every_crawled_object_passes_the_schemas(crawled: tuple[dict[str, Any], 
     errors = [e for o in checked for e in validator.errors(o)]
     assert errors == []
     kinds = Counter(o["type"].rsplit("/", 1)[1] for o in objects.values())
-    assert {"System", "Body", "Paper", "File", "Consultation", "Organization"} <= set(kinds)
+    assert {"System", "Body", "Paper", "File", "Consultation", "Organization", "Meeting", "AgendaItem"} <= set(kinds)
     assert kinds["System"] == 1
     # every embedded object was also fetched at its own URL, and is the same object there
     for o in checked:
@@ -189,3 +189,31 @@ def test_without_a_base_url_oparl_answers_503_and_ids_never_follow_the_host(tmp_
     with TestClient(create_app(index), base_url="http://other.host") as c:
         system = c.get("/oparl/system").json()
         assert system["id"] == f"{BASE}/oparl/system" and "other.host" not in str(system)
+
+
+def test_minutes_are_meetings_and_the_consultation_carries_the_decision(
+    crawled: tuple[dict[str, Any], set[str]],
+) -> None:
+    """The Quellbrunn samples: DS 12/2023 prepared in the Bauausschuss on 2023-03-07 and decided by
+    the Rat on 2023-03-28, both with a change (scripts/make_minutes_samples.py)."""
+    found, _ = crawled
+    pages, objects = pages_and_objects(found)
+    paper = next(o for o in objects.values() if o["type"].endswith("/Paper") and o.get("reference") == "DS 12/2023")
+    decided = {c["archiv:datum"]: c for c in paper["consultation"] if "agendaItem" in c}
+    assert set(decided) == {"2023-03-07", "2023-03-28"}
+    rat = decided["2023-03-28"]
+    assert rat["archiv:result"] == "geändert beschlossen" and rat["archiv:stimmen"]["ja"] == 15
+    item, meeting = objects[rat["agendaItem"]], objects[rat["meeting"]]
+    assert item["meeting"] == meeting["id"] and item["consultation"] == rat["id"]
+    assert (item["number"], item["result"]) == ("2", "geändert beschlossen")
+    assert "12/2023" in item["archiv:vorlagen"]
+    assert meeting["name"] == "Sitzung Rat vom 28.03.2023" and meeting["archiv:datum"] == "2023-03-28"
+    assert item in meeting["agendaItem"] and [i["order"] for i in meeting["agendaItem"]] == list(
+        range(1, len(meeting["agendaItem"]) + 1)
+    )
+    assert meeting["resultsProtocol"]["fileName"].endswith(".pdf")
+    organization = objects[meeting["organization"][0]]
+    assert organization["name"] == "Rat" and organization["organizationType"] == "Gremium"
+    # the Body lists its Meetings
+    listed = [o["id"] for url, page in pages.items() if "/oparl/meetings/" in url for o in page["data"]]
+    assert meeting["id"] in listed

@@ -10,8 +10,8 @@
 - Organization: one per Gremium (by name, within its Body) and per lead office (Fachbereich); a
   committee that an OParl source gave only as a URL is one Organization of its own.
 
-No Meeting objects: a Beschlusslauf row names a Gremium and a date, not a session, and minutes are
-not read yet. A Consultation from OParl keeps its meeting's URL at the source.
+Meetings and AgendaItems come from the minutes in the archive (``sessions``). A Consultation from
+OParl keeps its meeting's URL at the source.
 """
 
 from __future__ import annotations
@@ -153,6 +153,11 @@ def _clean(name: str) -> str:
     return " ".join(name.split())
 
 
+def org_key(body: str, name: str) -> str:
+    """The key of the Organization of a Gremium named ``name`` in a Body."""
+    return "o" + _hash(body, _clean(name).casefold())
+
+
 def _link(value: Any) -> str | None:
     """The URL of a linked object, given as a URL or embedded."""
     if isinstance(value, str) and value.startswith(("http://", "https://")):
@@ -185,7 +190,7 @@ class _Builder:
 
     def org(self, body: str, name: str | None, kind: str, stamp: str, original_id: str | None = None) -> str:
         if name:
-            key = "o" + _hash(body, _clean(name).casefold())
+            key = org_key(body, name)
         elif original_id:
             key = "u" + _hash(body, original_id)
         else:

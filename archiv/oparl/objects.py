@@ -13,6 +13,7 @@ from typing import Any
 
 from . import OPARL_VERSION, file_name, mime_type, type_url
 from .catalog import Catalog, ConsultationEntry, FileEntry, OrgEntry, PaperEntry, Span
+from .sessions import AgendaItemEntry, MeetingEntry, Sessions
 
 LIST_KINDS = ("papers", "files", "consultations", "organizations", "meetings", "persons")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -74,8 +75,17 @@ class Renderer:
     """Objects of one catalog. ``texts`` gives the full text of records by id (File.text); ``web``
     says whether the HTML pages exist beside the API (not for a static export)."""
 
-    def __init__(self, cat: Catalog, urls: Urls, texts: Callable[[list[str]], dict[str, str]], *, web: bool) -> None:
+    def __init__(
+        self,
+        cat: Catalog,
+        urls: Urls,
+        texts: Callable[[list[str]], dict[str, str]],
+        *,
+        web: bool,
+        sessions: Sessions | None = None,
+    ) -> None:
         self.cat = cat
+        self.sessions = sessions or Sessions()
         self.urls = urls
         self.texts = texts
         self.with_web = web
@@ -124,6 +134,12 @@ class Renderer:
 
     def organizations(self, keys: list[str]) -> list[dict[str, Any]]:
         return [self._organization(self.cat.organizations[k]) for k in keys]
+
+    def meetings(self, keys: list[str]) -> list[dict[str, Any]]:
+        return [self._meeting(self.sessions.meetings[k]) for k in keys]
+
+    def agenda_items(self, keys: list[str]) -> list[dict[str, Any]]:
+        return [self._agenda_item(self.sessions.agenda_items[k]) for k in keys]
 
     def _texts(self, file_keys: list[str]) -> dict[str, str]:
         wanted = [self.cat.files[k].record_id for k in file_keys if self.cat.files[k].main_text]
@@ -222,7 +238,58 @@ class Renderer:
         if c.authoritative is not None:
             d["authoritative"] = c.authoritative
         d |= dict(c.extra)
+        decided = self.sessions.decided.get(c.key)
+        if decided is not None:
+            # OParl keeps the result on the AgendaItem; the extensions save a client the second request
+            d["meeting"] = self.urls.obj("meeting", decided.meeting)
+            d["agendaItem"] = self.urls.obj("agendaitem", decided.agenda_item)
+            b = decided.beschluss
+            extensions = {"archiv:result": b.ergebnis, "archiv:stimmen": b.stimmen}
+            d |= {k: val for k, val in extensions.items() if val is not None}
         return d | _stamps(c.span)
+
+    def _meeting(self, m: MeetingEntry) -> dict[str, Any]:
+        s = m.minutes.sitzung
+        d: dict[str, Any] = {"id": self.urls.obj("meeting", m.key), "type": type_url("Meeting")}
+        gremium, datum = (s.gremium, s.datum) if s else (None, None)
+        when = f"{datum[8:]}.{datum[5:7]}.{datum[:4]}" if datum and len(datum) == 10 else datum
+        d["name"] = " ".join(x for x in ("Sitzung", gremium, f"vom {when}" if when else None) if x)
+        if m.organization:
+            d["organization"] = [self.urls.obj("organization", m.organization)]
+        if m.key in self.cat.files:  # the minutes as they were ingested
+            d["resultsProtocol"] = self._file(self.cat.files[m.key], self._texts([m.key]))
+        d["agendaItem"] = self.agenda_items(list(m.agenda_items))
+        if self.with_web:
+            d["web"] = self.urls.web(m.key)
+        # minutes give the day, not the hour: no OParl start (a date-time) is made up
+        extensions = {"archiv:datum": datum, "archiv:oeffentlich": s.oeffentlich if s else None}
+        d |= {k: val for k, val in extensions.items() if val is not None}
+        return d | _stamps(m.span)
+
+    def _agenda_item(self, a: AgendaItemEntry) -> dict[str, Any]:
+        t = a.top
+        d: dict[str, Any] = {"id": self.urls.obj("agendaitem", a.key), "type": type_url("AgendaItem"),
+                             "meeting": self.urls.obj("meeting", a.meeting),
+                             "number": t.nummer, "order": a.order}  # fmt: skip
+        if t.titel:
+            d["name"] = t.titel
+        if t.oeffentlich is not None:
+            d["public"] = t.oeffentlich
+        if consultation := self.sessions.consultation_of_item.get(a.key):
+            d["consultation"] = self.urls.obj("consultation", consultation)
+        if t.ergebnis:
+            d["result"] = t.ergebnis
+        if t.beschluss:
+            d["resolutionText"] = t.beschluss
+        extensions = {
+            "archiv:vorlagen": list(t.vorlagen),
+            "archiv:ergebnisJeVorlage": dict(t.ergebnis_je_vorlage),
+            "archiv:stimmen": t.stimmen,
+            "archiv:einstimmig": t.einstimmig or None,
+            "archiv:abstimmung": t.abstimmung,
+        }
+        d |= {k: val for k, val in extensions.items() if val not in (None, [], {})}
+        return d | _stamps(a.span)
 
     def _organization(self, o: OrgEntry) -> dict[str, Any]:
         d: dict[str, Any] = {"id": self.urls.obj("organization", o.key), "type": type_url("Organization"),

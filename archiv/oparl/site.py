@@ -19,9 +19,10 @@ from . import mime_type
 from .catalog import Catalog, Span, build
 from .lists import ListQuery, entries, page_size, paginate
 from .objects import LIST_KINDS, Renderer, Urls, served_name
+from .sessions import build_sessions
 
 log = logging.getLogger(__name__)
-OBJECT_KINDS = ("body", "paper", "file", "consultation", "organization")
+OBJECT_KINDS = ("body", "paper", "file", "consultation", "organization", "meeting", "agendaitem")
 
 
 @dataclass(frozen=True)
@@ -75,8 +76,9 @@ class Site:
         fallback: Span,
     ) -> None:
         self.cat: Catalog = build(records, imported_paper(original_of))
+        self.sessions = build_sessions(self.cat)
         self.urls = Urls(base_url)
-        self.render = Renderer(self.cat, self.urls, texts, web=web)
+        self.render = Renderer(self.cat, self.urls, texts, web=web, sessions=self.sessions)
         self.original_of = original_of
         self.texts = texts
         self.fallback = fallback
@@ -101,6 +103,8 @@ class Site:
             "file": (self.cat.files, r.files),
             "consultation": (self.cat.consultations, r.consultations),
             "organization": (self.cat.organizations, r.organizations),
+            "meeting": (self.sessions.meetings, r.meetings),
+            "agendaitem": (self.sessions.agenda_items, r.agenda_items),
         }.get(kind)
         if found is None or key not in found[0]:
             return None
@@ -110,7 +114,8 @@ class Site:
         """One page of a list; None for an unknown list or a page past the end."""
         if kind != "bodies" and (kind not in LIST_KINDS or body not in self.cat.bodies):
             return None
-        keys = [k for k, span in entries(self.cat, kind, body) if query.keeps(span)]
+        listed = self.sessions.entries(body) if kind == "meetings" else entries(self.cat, kind, body)
+        keys = [k for k, span in listed if query.keeps(span)]
         size = page_size(kind, query)
         if page < 1 or (page - 1) * size >= max(len(keys), 1):
             return None
@@ -129,7 +134,9 @@ class Site:
             return r.consultations(keys)
         if kind == "organizations":
             return r.organizations(keys)
-        return []  # meetings, persons: none yet
+        if kind == "meetings":
+            return r.meetings(keys)
+        return []  # persons: none
 
     # -- files ----------------------------------------------------------------------------------
 
@@ -157,8 +164,9 @@ class Site:
             while (listing := self.list_page(kind, body, page, everything)) is not None:
                 yield self.urls.list(kind, body, page), listing
                 page += 1
+        tables = {"body": self.cat.bodies, "meeting": self.sessions.meetings, "agendaitem": self.sessions.agenda_items}
         for kind in OBJECT_KINDS:
-            table = getattr(self.cat, "bodies" if kind == "body" else kind + "s")
+            table = tables[kind] if kind in tables else getattr(self.cat, kind + "s")
             for key in sorted(table):
                 obj = self.object(kind, key)
                 if obj is not None:
