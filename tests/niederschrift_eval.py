@@ -2,7 +2,8 @@
 
 Per council: links precision (found TOP->Vorlage links that the labels have), recall (labelled links
 found) and outcome accuracy (found links whose outcome class matches the label).
-`python -m tests.niederschrift_eval` prints the table; tests/test_niederschrift_corpus.py holds the floor.
+`python -m tests.niederschrift_eval` prints the table (`--misses`: every wrong link and outcome too);
+tests/test_niederschrift_corpus.py holds the goals and the floor.
 """
 
 from __future__ import annotations
@@ -64,7 +65,8 @@ def record_of(path: Path) -> Vorlage:
     return extract(parse(source, data))
 
 
-def score(records: dict[str, Vorlage]) -> dict[str, Score]:
+def score(records: dict[str, Vorlage], misses: list[str] | None = None) -> dict[str, Score]:
+    """Scores per council; ``misses`` (where given) gets a line per wrong link or outcome."""
     links, council = load_labels()
     scores: dict[str, Score] = defaultdict(Score)
     for f, labelled in links.items():
@@ -82,6 +84,12 @@ def score(records: dict[str, Vorlage]) -> dict[str, Score]:
             if key in want:
                 s.right_links += 1
                 s.right_outcomes += ergebnis == want[key]
+                if ergebnis != want[key] and misses is not None:
+                    misses.append(f"{f}: {key}: {ergebnis} (label: {want[key]})")
+            elif misses is not None:
+                misses.append(f"{f}: {key}: linked, not labelled")
+        if misses is not None:
+            misses += [f"{f}: {key}: labelled, not found" for key in want if key not in got]
     return dict(scores)
 
 
@@ -98,4 +106,7 @@ def table(scores: dict[str, Score]) -> str:
 
 
 if __name__ == "__main__":
-    sys.stdout.write(table(score(corpus_records())) + "\n")
+    wrong: list[str] = []
+    sys.stdout.write(table(score(corpus_records(), wrong)) + "\n")
+    if "--misses" in sys.argv[1:]:
+        sys.stdout.write("".join(line + "\n" for line in wrong))
