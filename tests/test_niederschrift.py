@@ -196,3 +196,62 @@ def test_change_taken_up_in_the_debate() -> None:
 def test_erledigt() -> None:
     assert classify("", "Der Antrag hat sich damit erledigt.") == "zurückgezogen"
     assert classify("", "Die Anfrage ist beantwortet.") == "zur Kenntnis genommen"
+
+
+# A second verbatim record: items called with "Wir kommen zu:" and a call-up wrapped over two lines,
+# amendments voted one by one, a replaced motion, questions answered or not yet.
+VERBATIM_2 = """Wortprotokoll
+der 7. Sitzung des Rates der Stadt Beispielstadt am 3. Juli 2024
+Wir kommen zu:
+3 Anträge
+3.1 Antrag der Fraktion X betreffend „Radwege am Ring“
+AN/0300/2024
+Änderungsantrag der Gruppe Klimaliste
+AN/0301/2024
+Änderungsantrag der Fraktion ÖDP
+AN/0302/2024
+Dann lasse ich zunächst über den Änderungsantrag der Gruppe Klimaliste abstimmen. Gegenstimmen? - Keine.
+Enthaltungen? - Keine. Dann ist das so beschlossen.
+Jetzt lasse ich über den ÖDP-Antrag abstimmen. Wer ist dafür? - Die Fraktion ÖDP. Enthaltungen? - Keine.
+Dann ist dieser Antrag abgelehnt.
+Nun lasse ich über den Ursprungsantrag in der geänderten Fassung abstimmen. Gegenstimmen? - Keine.
+Dann ist das so beschlossen.
+Wir haben bei der Festlegung der Tagesordnung beschlossen, die Punkte 3.2 und 3.3 zu tauschen. Daher rufe ich
+auf:
+3.2 Antrag der Fraktion Z betreffend „Bäume in der Altstadt“
+AN/0303/2024
+Ersetzungsantrag der Fraktionen X und Y
+AN/0304/2024
+Dann lasse ich über den Ersetzungsantrag abstimmen. Gegenstimmen? - Keine. Dann ist das so beschlossen.
+Der Ursprungsantrag hat sich damit erledigt.
+Ich rufe auf:
+4 Anfragen
+4.1 Anfrage der Fraktion X betreffend
+„Kosten der Sanierung des Hallenbads am Stadtpark und der Sporthallen der Gesamtschule Nord im Jahr 2024“
+AN/0310/2024
+Antwort der Verwaltung vom 01.07.2024
+1234/2024
+Die Antwort der Verwaltung liegt vor.
+Tagesordnungspunkt
+4.2 Anfrage der Fraktion Z betreffend „Parkhaus“
+AN/0311/2024
+Die Antwort erfolgt spätestens zur nächsten Sitzung.
+"""
+
+
+def test_verbatim_amendments_replacements_and_questions() -> None:
+    tops = {t.nummer: t for t in read_niederschrift(VERBATIM_2).tops}
+    assert {"3.1", "3.2", "4.1", "4.2"} <= set(tops)  # "Wir kommen zu:", "rufe ich" / "auf:", a section's first item
+    radwege = tops["3.1"]
+    assert radwege.vorlagen == ("AN/0300/2024", "AN/0301/2024", "AN/0302/2024")
+    assert radwege.ergebnis_fuer("AN/0301/2024") == "beschlossen"
+    assert radwege.ergebnis_fuer("AN/0302/2024") == "abgelehnt"  # called as "den ÖDP-Antrag"
+    assert radwege.ergebnis_fuer("AN/0300/2024") == "geändert beschlossen"  # the changed version adopted
+    # the motion about the agenda said before the next call-up is not this item's decision
+    assert "Tagesordnung" not in (radwege.beschluss or "")
+    baeume = tops["3.2"]
+    assert baeume.ergebnis_fuer("AN/0303/2024") == "geändert beschlossen"  # replaced by the adopted one
+    assert baeume.ergebnis_fuer("AN/0304/2024") == "beschlossen"
+    assert tops["4.1"].vorlagen == ("AN/0310/2024", "1234/2024")  # a long title wrapped after "betreffend"
+    assert tops["4.1"].ergebnis == "zur Kenntnis genommen"
+    assert tops["4.2"].ergebnis == "vertagt"

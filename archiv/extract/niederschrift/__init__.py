@@ -15,7 +15,17 @@ from dataclasses import dataclass, replace
 
 from ...models import Sitzung, Top, Vorlage
 from ..normalize import identifier_keys
-from .headings import DECISION_LABEL, RESULT_LABEL, Block, heading_part, heading_title, heading_vorlagen, item_blocks
+from .calls import amendment_outcomes, main_changed, superseded
+from .headings import (
+    AMENDMENT,
+    DECISION_LABEL,
+    RESULT_LABEL,
+    Block,
+    heading_part,
+    heading_title,
+    heading_vorlagen,
+    item_blocks,
+)
 from .outcome import classify, labelled_text, per_item, per_vorlage, read_stimmen, resolution
 from .sitzung import read_sitzung, unspaced
 
@@ -67,19 +77,22 @@ def is_niederschrift(text: str) -> bool:
 _ADOPTED_MOTION = re.compile(
     r"\b(?:änderungs|ergänzungs|zusatz)?antrag\b[^.]{0,160}?\b(?:angenommen|zugestimmt)\b", re.I
 )
-# In a verbatim record a change can be asked for in the debate ("bitte ich darum, den zweiten
-# Vertreter zu streichen") and taken up by the chair or the mover ("Das nehme ich so auf",
-# "wird übernommen") instead of being voted on.
-_CHANGE_ASKED = re.compile(
-    r"\b(?:bitte|bitten|beantrage|beantragen)\b[^.?!]{0,200}?\bzu\s+(?:streichen|ergänzen|ändern|ersetzen|korrigieren)\b",
-    re.I,
-)
-_CHANGE_TAKEN = re.compile(r"\b(?:nehme|nehmen)\b[^.?!]{0,30}\bauf\b|\bübernomm\w*|\bübernehme\w*", re.I)
 
 
-def _changed_in_debate(text: str) -> bool:
-    asked = _CHANGE_ASKED.search(text)
-    return bool(asked and _CHANGE_TAKEN.search(text, asked.end()))
+def _amendment_texts(heading: list[str], nrs: list[str], amendments: set[str]) -> list[tuple[str, str]]:
+    """Each amendment's number with its heading text ("Änderungsantrag der AfD-Fraktion"), in order."""
+    out: list[tuple[str, str]] = []
+    current = ""
+    for s in heading:
+        if AMENDMENT.search(s):
+            current = s
+        elif current:
+            current += " " + s
+        for nr in nrs:
+            if nr in amendments and nr in s and nr not in dict(out):
+                out.append((nr, current or s))
+                current = ""
+    return out
 
 
 def _top(block: Block) -> Top:
@@ -104,13 +117,20 @@ def _top(block: Block) -> Top:
         per = {**{nr: found[0] for nr, found in separate.items()}, **per}
         if nrs and nrs[0] in separate:
             decision = separate[nrs[0]][1]
+    if amendments and result is None:
+        # amendments voted apart in running text, each called by the chair
+        flat = " ".join(" ".join(body).split())
+        texts = _amendment_texts([s for p in parts for s in heading_part(p)], nrs, amendments)
+        per = {**amendment_outcomes(flat, texts), **per}
     ergebnis = per[nrs[0]] if nrs and nrs[0] in per else classify(main_result, decision or "")
+    if ergebnis in ("beschlossen", "zurückgezogen") and result is None and superseded(" ".join(" ".join(body).split())):
+        ergebnis = "geändert beschlossen"  # given up for the replacement adopted in its place
     if ergebnis == "beschlossen" and nrs and not labelled_text(last, DECISION_LABEL):
         # running-text minutes: a motion adopted before the resolution changed what was resolved
         before = " ".join(" ".join(body).split())
         if decision and (cut := before.find(" ".join(decision.split())[:60])) > 0:
             before = before[:cut]
-        if _ADOPTED_MOTION.search(before) or _changed_in_debate(before):
+        if _ADOPTED_MOTION.search(before) or main_changed(" ".join(" ".join(body).split())):
             ergebnis = "geändert beschlossen"
     vote_text = main_result if result else (decision or "")
     return Top(

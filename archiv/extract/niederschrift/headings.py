@@ -29,7 +29,7 @@ LABELLED_NR = re.compile(
     re.I,
 )
 _BARE_NR = re.compile(r"^\s*(?P<nr>(?:[A-Z]{1,5}/)?\d{1,5}/\d{4}(?:/[A-Za-z]{1,8})?)\s*$")
-AMENDMENT = re.compile(r"(?:änderungs|ergänzungs|zusatz|gegen)antr", re.I)
+AMENDMENT = re.compile(r"(?:änderungs|ergänzungs|ersetzungs|zusatz|gegen)antr", re.I)
 SECTION = re.compile(r"^\s*[-–(]*\s*(?P<nicht>nicht\s*-?\s*|nicht)?öffentliche[rn]?\s+(?:teil|sitzung)\b", re.I)
 RESULT_LABEL = re.compile(
     r"^\s*(?:abstimmungsergebnis|beratungsergebnis|abstimmung|ergebnis|beschlussergebnis|votum)\s*:\s*(?P<rest>.*)$",
@@ -57,10 +57,21 @@ def heading_number(line: str) -> tuple[str, str] | None:
 
 
 # Minutes of a speech ("Wortprotokoll") call the item up in words, the number on the next line:
-# "Ich rufe auf:" / "Tagesordnungspunkt" then "2.1 Ordnungsbehördliche Verordnung …".
-_CALLUP = re.compile(r"^\s*(?:tagesordnungspunkt|(?:.*\b)?rufe\b.*\bauf)\s*:?\s*$", re.I)
+# "Ich rufe auf:" / "Wir kommen zu:" / "Tagesordnungspunkt" then "2.1 Ordnungsbehördliche Verordnung …";
+# a called section ("2 Annahme von Schenkungen") may be followed by its first item ("2.1 Schenkung …").
+_CALLUP = re.compile(
+    r"^\s*(?:tagesordnungspunkt\s*:?|(?:.*\b)?rufe\b.*\bauf\s*:?|(?:.*\b)?(?:komme|kommen)\b.*\bzu\s*:)\s*$", re.I
+)
 _CALLED = re.compile(r"^\s*(?P<num>\d{1,3}(?:\.\d{1,3}){0,3}|[A-Z])\.?\s+(?P<title>[A-ZÄÖÜ„\"].*)$")
 _RUNNING_HEAD = re.compile(r"\bseite\s+\d{1,3}\s*$", re.I)
+_SUBS_AFTER_SECTION = 3  # lines of a wrapped section title before its first item
+
+
+def _called_up(line: str, previous: str) -> bool:
+    """A call-up line, also where "auf:" was wrapped onto a line of its own ("Daher rufe ich" / "auf:")."""
+    if _CALLUP.match(line):
+        return True
+    return len(line.strip()) <= 5 and bool(_CALLUP.match(previous.rstrip() + " " + line.strip()))
 
 
 def _raw_blocks(lines: list[str]) -> list[Block]:
@@ -69,24 +80,42 @@ def _raw_blocks(lines: list[str]) -> list[Block]:
     seen: set[str] = set()
     current: Block | None = None
     called = False
+    section: str | None = None  # a called number whose sub-items may follow at once
+    since_section = 0
+    previous = ""
     for line in lines:
         if m := SECTION.match(line):
             part = not m.group("nicht")
         if _END.match(line):
             break  # signatures, approval note, annexes: no more items
         found = heading_number(line)
+        if found is not None and not found[1].strip() and _OPEN_END.search(previous):
+            found = None  # a number named in running text ("Das ist der" / "TOP 3.1.9.")
+        m = _CALLED.match(line) if found is None and section else None
+        if m and section and m.group("num").startswith(section + "."):
+            found = m.group("num"), m.group("title")
         if found is None and called and line.strip() and not _RUNNING_HEAD.search(line):
             called = False
             if m := _CALLED.match(line):
                 found = m.group("num"), m.group("title")
-        if line.strip() and _CALLUP.match(line):
+                section, since_section = found[0], 0
+        if line.strip():
+            since_section += 1
+            if since_section > _SUBS_AFTER_SECTION:
+                section = None
+        if line.strip() and _called_up(line, previous):
             called = True
+            previous = line
             continue
+        if line.strip():
+            previous = line
         if found is None:
             if current is not None:
                 current.lines.append(line)
             continue
         num, title = found
+        if section and num.startswith(section + "."):
+            section, since_section = num, 0
         if num in seen:
             current = None  # the same number again: a list repeating the agenda
             continue
@@ -142,7 +171,7 @@ def _continues_heading(line: str) -> bool:
         heading_number(s)
         or LABELLED_NR.search(s)
         or _BARE_NR.match(s)
-        or AMENDMENT.search(s)
+        or (AMENDMENT.search(s[:40]) is not None and not re.search(r"[.?!]\s", s))  # not a sentence about one
         or s.lower().startswith("dazu")
     )
 
@@ -158,7 +187,8 @@ def _treats_nr(line: str) -> bool:
 
 
 _OPEN_END = re.compile(
-    r"(?:[-,;:/]|\b(?:und|oder|der|des|die|dem|den|für|von|vom|zur|zum|in|im|auf|mit|über|bis|am|an))\s*$", re.I
+    r"(?:[-,;:/]|\b(?:und|oder|der|des|die|dem|den|für|von|vom|zur|zum|in|im|auf|mit|über|bis|am|an|betreffend))\s*$",
+    re.I,
 )
 
 

@@ -47,7 +47,14 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"zurückgezogen|zurückgenommen|hat sich erledigt|für erledigt erklärt|antrag\b[^.]{0,40}\berledigt", re.I
         ),
     ),
-    ("vertagt", re.compile(r"vertag|zurückgestellt|abgesetzt|von der tagesordnung genommen", re.I)),
+    (
+        "vertagt",
+        re.compile(
+            r"vertag|zurückgestellt|abgesetzt|von der tagesordnung genommen|antwort\b[^.]{0,30}\bnoch\s+nicht\s+vor"
+            r"|(?:erfolgt|erfolgen)\b[^.]{0,30}\bnächsten\s+sitzung|nächsten\s+sitzung[^.]{0,20}\berfolg",
+            re.I,
+        ),
+    ),
     (
         "verwiesen",
         re.compile(r"verwiesen|verweisung|überwiesen|weiterbehandlung\s+im|\bberatung\s+im\s+\w*ausschuss", re.I),
@@ -56,12 +63,15 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # a matter dealt with that asked for no decision (a debate held, a question answered)
     (
         "zur Kenntnis genommen",
-        re.compile(r"kenntnis|keine\s+abstimmung|ohne\s+abstimmung|\berledigt\b|beantwortet", re.I),
+        re.compile(
+            r"kenntnis|keine\s+abstimmung|ohne\s+abstimmung|\berledigt\b|beantwortet|\bantwort\b[^.]{0,40}\bvor\b", re.I
+        ),
     ),
     (
         "geändert beschlossen",
         re.compile(
-            r"mit\s+(?:der\s+|den\s+|folgender\s+|folgenden\s+)?(?:\w+\s+)?änderung|geändert|mit\s+der\s+maßgabe",
+            r"mit\s+(?:der\s+|den\s+|folgender\s+|folgenden\s+)?(?:\w+\s+)?(?:änderung|ergänzung)|geändert"
+            r"|mit\s+der\s+maßgabe",
             re.I,
         ),
     ),
@@ -69,7 +79,7 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "beschlossen",
         re.compile(
             r"beschlossen|beschließt|beschliesst|zugestimmt|zustimmung|angenommen|einstimmig|mehrheitlich"
-            r"|empfiehlt|beschlussvorschlag|gewählt|wählt",
+            r"|empfiehlt|beschlussvorschlag|gewählt|wählt|gegenstimmen\?\s*[-–]?\s*keine",
             re.I,
         ),
     ),
@@ -111,9 +121,10 @@ def classify(result: str, decision: str = "") -> str | None:
     return found
 
 
-_DECISION_SENTENCE = re.compile(
+DECISION_SENTENCE = re.compile(
     r"[^.:]*\b(?:beschließt|beschliesst|empfiehlt|nimmt[^.]*kenntnis|zur\s+kenntnis|wird[^.]*(?:angenommen|abgelehnt"
-    r"|vertagt|verwiesen|zurückgezogen|beschlossen)|vertagt|verwiesen|zurückgezogen|erledigt|einstimmige?n?\b"
+    r"|vertagt|verwiesen|zurückgezogen|beschlossen)|vertagt|verwiesen|zurückgezogen|erledigt|kenntnisnahme"
+    r"|\bantwort\b[^.:]*\bvor\b|nächsten\s+sitzung|gegenstimmen\?\s*[-–]?\s*keine|einstimmige?n?\b"
     r"|mehrheitlich|beschlossen|abgelehnt|gewählt)[^.:]*[.:]",
     re.I,
 )
@@ -156,8 +167,13 @@ def resolution(body: list[str]) -> str | None:
                     break
                 out.append(t)
             return join_lines(out) or None
-    sentences = _DECISION_SENTENCE.findall(" ".join(" ".join(body).split()))
+    sentences = [s for s in DECISION_SENTENCE.findall(" ".join(" ".join(body).split())) if not _ABOUT_AGENDA.search(s)]
     return sentences[-1].strip() if sentences else None
+
+
+# What was decided about the agenda as a whole ("Wir haben bei der Festlegung der Tagesordnung
+# beschlossen, …", said when calling the next item) is not this item's decision.
+_ABOUT_AGENDA = re.compile(r"\btagesordnung(?!\s+(?:genommen|abgesetzt))\b(?!spunkt)", re.I)
 
 
 _ITEM_LABEL = re.compile(r"^\s*(?P<label>[^:\n]{1,70}?)\s*:\s")
