@@ -1,8 +1,10 @@
 """The archive as OParl 1.1 (https://schema.oparl.org/1.1/): a System, Bodies, Papers, Files,
-Consultations and Organizations, served by ``archiv serve`` and written by ``archiv export``.
+Consultations, Organizations, and Meetings with their AgendaItems (from the minutes in the archive),
+served by ``archiv serve`` and written by ``archiv export``.
 
 - ``catalog``: the object graph built from the records (who belongs to which Body, which records
   are one Paper, which Gremium is which Organization); pure, no URLs.
+- ``sessions``: Meetings and AgendaItems from the minutes, and the decisions they bring to Consultations.
 - ``objects``: one graph entry as an OParl JSON object under a base URL.
 - ``lists``: external object lists: filters, stable order, pages with ``links.next``.
 - ``site``: the whole tree over one archive (what the web routes and the static export share).
