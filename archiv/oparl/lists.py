@@ -78,7 +78,7 @@ def _aware(value: str) -> datetime:
 
 
 def entries(cat: Catalog, kind: str, body: str | None) -> list[tuple[str, Span]]:
-    """(key, span) of a list's objects in their stable order; meetings and persons: none yet."""
+    """(key, span) of a list's objects in their stable order (meetings: Site, from the minutes; persons: none)."""
     if kind == "bodies":
         return sorted((k, b.span) for k, b in cat.bodies.items())
     table: dict[str, Any] = {
