@@ -16,10 +16,10 @@ from .detect import MAX_FILE_BYTES
 from .errors import ArchivError, IndexStateError, NotFoundError
 from .extract.normalize import identifier_keys
 from .grouped import VorlageGroup, analyse_groups, group_document, group_of, load_groups, regroup
-from .guard import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT
+from .guard import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, Failure, GuardedPool
 from .ingest import INDEX_BATCH, IngestOptions, IngestRun
 from .lock import writer_lock
-from .models import DateiRef, FileOutcome, IngestReport, SearchHit, SearchPage, Vorlage
+from .models import DateiRef, FileOutcome, IngestReport, ParseOptions, SearchHit, SearchPage, Vorlage
 from .oparl import file_name
 from .search import (
     DEFAULT_BACKEND,
@@ -89,6 +89,65 @@ class Archive:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    # -- extract (no index) -------------------------------------------------------------------
+
+    @staticmethod
+    def extract(
+        path: Path | str, *, timeout: float = DEFAULT_TIMEOUT, memory_mb: int = DEFAULT_MEMORY_MB
+    ) -> tuple[Vorlage, ...]:
+        """The records of one file (one per Paper of an OParl list), parsed in a guarded worker;
+        writes nothing. Raises the ArchivError of the file with its own type (ParseTimeoutError,
+        ParseCrashError, MissingDependencyError, ...)."""
+        for _, result in Archive.extract_many([path], workers=1, timeout=timeout, memory_mb=memory_mb):
+            if isinstance(result, ArchivError):
+                raise result
+            return result
+        raise AssertionError("extract_many yields one result per path")
+
+    @staticmethod
+    def extract_many(
+        paths: Iterable[Path | str],
+        *,
+        workers: int | None = None,
+        timeout: float = DEFAULT_TIMEOUT,
+        memory_mb: int = DEFAULT_MEMORY_MB,
+        ocr_cache: Path | str | None = None,
+    ) -> Iterator[tuple[Path, tuple[Vorlage, ...] | ArchivError]]:
+        """(path, its records or its error) for each path, in the order the workers finish; one bad
+        file never stops the others. ``ocr_cache``: a folder that keeps Tesseract's output per page."""
+        from datetime import UTC, datetime
+
+        from .detect import open_source
+        from .pipeline import Job, process_file
+
+        stamp = datetime.now(UTC).isoformat(timespec="seconds")
+        several = workers is None or workers > 1
+        options = ParseOptions(
+            ocr_cache=str(ocr_cache) if ocr_cache else None,
+            ocr_workers=1 if several else None,  # the cores go to the files, not to the pages
+            time_budget=timeout,
+            progress=not several,
+        )
+        unreadable: list[tuple[Path, ArchivError]] = []
+
+        def jobs() -> Iterator[tuple[Path, Job]]:
+            for p in map(Path, paths):
+                try:
+                    source, data = open_source(p)
+                except ArchivError as e:
+                    unreadable.append((p, e))
+                    continue
+                yield p, Job(source, data, stamp, False, options)
+
+        with GuardedPool(
+            process_file, workers=workers or default_workers(), timeout=timeout, memory_mb=memory_mb
+        ) as pool:
+            for p, result in pool.run(jobs()):
+                yield p, result.exception(str(p)) if isinstance(result, Failure) else result
+                yield from unreadable
+                unreadable.clear()
+        yield from unreadable
 
     # -- ingest -------------------------------------------------------------------------------
 
@@ -333,7 +392,8 @@ def _hit(g: VorlageGroup, score: float, tree: Node) -> SearchHit:
     v = g.merged
     texts = [v.text] + [m.record.text for m in g.members if m.record.text.strip() and m.record.text != v.text]
     passages = (snippet(t, tree) for t in texts)
-    first = next(passages, "")
+    first = next(passages, ("", ()))
+    text, marks = first if first[1] else next((p for p in passages if p[1]), first)
     sessions = sorted({r.datum for r in v.beschlusslauf if r.datum})
     return SearchHit(
         id=g.id,
@@ -343,7 +403,8 @@ def _hit(g: VorlageGroup, score: float, tree: Node) -> SearchHit:
         datum=v.datum,
         betreff=v.betreff,
         score=round(score, 4),
-        snippet=first if "<mark>" in first else next((p for p in passages if "<mark>" in p), first),
+        snippet=text,
+        marks=marks,
         koerperschaft=v.koerperschaft,
         sitzungen=tuple(sessions),
         dateien=tuple(DateiRef(m.record.id, file_name(m.record), m.record.source.format, m.role) for m in g.members),

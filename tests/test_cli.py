@@ -10,7 +10,7 @@ from pathlib import Path
 
 from archiv.errors import ExitCode
 
-from .conftest import HIT_KEYS, SAMPLES, run
+from .conftest import HIT_KEYS, SAMPLES, marked_words, run
 
 
 def test_every_command_is_documented() -> None:
@@ -113,7 +113,9 @@ def test_search_json_contract(sample_index: Path) -> None:
     hit = page["hits"][0]
     assert set(hit) == HIT_KEYS
     assert [d["id"] for d in hit["dateien"]][:1] == [hit["id"]]
-    assert "<mark>" in hit["snippet"]
+    # plain text with the offsets of the matched words, never HTML
+    assert "<mark>" not in hit["snippet"] and hit["marks"]
+    assert all(w.lower().startswith("kita") for w in marked_words(hit))
     assert {"gremium", "jahr", "art"} <= set(page["facets"])
 
 

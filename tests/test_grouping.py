@@ -16,7 +16,7 @@ from archiv.grouping import Summary, assign, group_key, paper_number
 from archiv.models import Vorlage
 from archiv.web.app import create_app
 
-from .conftest import SAMPLES, run
+from .conftest import SAMPLES, marked_words, run
 
 PDF = SAMPLES / "pdf" / "lindenau_ds-47-2025_feuerwehrhaus.pdf"
 ANLAGE = "Anlage 1\nLageplan des Grundstücks am Sportplatzweg\nDie Einsatzfahrzeuge nutzen die Wirtschaftswegzufahrt.\n"
@@ -119,7 +119,7 @@ def test_totals_and_facets_count_vorlagen_not_files(index: Path) -> None:
 def test_an_anlage_and_a_version_are_found_as_part_of_their_vorlage(index: Path) -> None:
     anlage = _search(index, "Wirtschaftswegzufahrt")
     assert anlage["total"] == 1 and anlage["hits"][0]["vorlage_nr"] == "DS 47/2025"
-    assert "<mark>Wirtschaftswegzufahrt</mark>" in anlage["hits"][0]["snippet"]
+    assert "Wirtschaftswegzufahrt" in marked_words(anlage["hits"][0])
     version = _search(index, "Baugrunduntersuchung")
     assert version["total"] == 1 and version["hits"][0]["vorlage_nr"] == "DS 47/2025"
 

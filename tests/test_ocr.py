@@ -9,10 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from archiv.cli import _extract_one
+from archiv.archive import Archive
 from archiv.detect import open_source
 from archiv.errors import ExitCode
-from archiv.guard import DEFAULT_MEMORY_MB
 from archiv.models import ParseOptions
 from archiv.parsers import parse
 from archiv.parsers.ocr import INSTALL, OcrCache, fix_ocr_noise, layout_text, parse_tsv, tesseract_available
@@ -27,7 +26,7 @@ PNG = SAMPLES / "scan" / "birkenweiler_an-2025-0021_antrag_radweg_scan.png"
 
 
 def _extract(path: Path) -> dict:
-    return _extract_one(path, 180, DEFAULT_MEMORY_MB).to_dict()
+    return Archive.extract(path, timeout=180)[0].to_dict()
 
 
 # -- the scans against the golden records of their twins -----------------------------------------
@@ -190,7 +189,7 @@ def test_missing_tesseract_fails_the_scan_alone(tmp_path: Path, monkeypatch: pyt
         f"install it with: apt-get install tesseract-ocr tesseract-ocr-deu\n"
     ) in result.output
     extract = run("extract", folder / PNG.name)
-    assert extract.exit_code == ExitCode.INPUT_FILE
+    assert extract.exit_code == ExitCode.MISSING_DEPENDENCY
     assert "install it with: apt-get install tesseract-ocr tesseract-ocr-deu" in extract.output
 
 

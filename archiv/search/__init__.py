@@ -22,12 +22,15 @@ OPENSEARCH: dict[str, str | None] = {"url": None, "index": None}
 
 @dataclass(frozen=True)
 class Filters:
+    """What a search is narrowed to. Each field's name is also the CLI option (--von) and the web
+    parameter (von=): one name per filter everywhere (README, "Names")."""
+
     gremium: str | None = None
     art: str | None = None
     fachbereich: str | None = None
     jahr: str | None = None
-    date_from: str | None = None  # ISO date, inclusive
-    date_to: str | None = None
+    von: str | None = None  # ISO date, inclusive
+    bis: str | None = None  # ISO date, inclusive
     public_only: bool = False
     koerperschaft: str | None = None
     einreicher: str | None = None
