@@ -53,7 +53,7 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     paper.mkdir(parents=True)
     shutil.copy(PDF, paper / "Beschlussvorlage_DS_47-2025.pdf")
     (paper / "Anlage_1_Lageplan.txt").write_text(ANLAGE)
-    extracted = json.loads(run("extract", PDF, "--format", "json").output)
+    [extracted] = json.loads(run("extract", PDF, "--format", "json").output)
     (root / "texte").mkdir()
     (root / "texte" / "ds-47-2025.txt").write_text(extracted["text"])
     (root / "vorlagen" / "DS_47_2025_Erg").mkdir()
@@ -234,7 +234,7 @@ def test_oparl_files_anlagen_by_folder_and_printed_number() -> None:
 
 def test_group_key_is_the_body_and_base_number(folder: Path) -> None:
     version = folder / "lindenau" / "vorlagen" / "DS_47_2025_Erg" / "ergaenzung.txt"
-    extracted = json.loads(run("extract", version, "--format", "json").output)
+    [extracted] = json.loads(run("extract", version, "--format", "json").output)
     assert group_key(Vorlage.from_dict(extracted)) == "gemeinde lindenau|47-2025"
     assert group_key(replace(Vorlage.from_dict(extracted), vorlage_nr=None)).startswith("id:")
 
