@@ -107,7 +107,7 @@ def reindex(index_dir: Path, backend: str, no_clear: bool, quiet: bool) -> None:
     click.echo(f"reindex: {n} records indexed", err=True)
 
 
-@click.command()
+@click.command(short_help="Verify the originals and the search index against the store.")
 @index_option
 @click.option("--repair", is_flag=True, help="Fix what the store can: index missing records, rebuild a stale index.")
 @quiet_option
@@ -133,7 +133,7 @@ def check(index_dir: Path, backend: str | None, repair: bool, quiet: bool) -> No
         sys.exit(int(ExitCode.INDEX))
 
 
-@click.command("eval")
+@click.command("eval", short_help="Per-field accuracy of the extraction on a labelled set.")
 @click.argument("labels", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option(
     "--root",
@@ -176,7 +176,7 @@ def _reason(e: ArchivError) -> str:
     return e.reason if isinstance(e, InputFileError) else str(e)
 
 
-@click.command()
+@click.command(short_help="Serve the web interface, JSON API, OParl and feeds.")
 @index_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True, help="Port to listen on.")

@@ -14,7 +14,7 @@ from .options import format_option, guard_options, index_option, quiet_option
 from .output import format_group, write_json, write_records
 
 
-@click.command()
+@click.command(short_help="Parse one FILE and print its record(s); writes nothing.")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @format_option(help="json: a list of records (one; one per Paper of an OParl list).")
 @click.option("--explain", is_flag=True, help="Show each field next to the line it was read from.")
@@ -30,7 +30,7 @@ def extract(file: Path, fmt: str, explain: bool, timeout: float, memory_limit: i
         write_records(records, fmt)
 
 
-@click.command()
+@click.command(short_help="Show records by id, Vorlage-Nr. or Aktenzeichen.")
 @click.argument("ref")
 @index_option
 @format_option(help="json: always a list of the records found.")
@@ -42,7 +42,7 @@ def show(ref: str, index_dir: Path, backend: str, fmt: str) -> None:
     write_records(records, fmt, text=format_group, items=groups)
 
 
-@click.command()
+@click.command(short_help="The matter of a Vorlage: related papers and a timeline.")
 @click.argument("ref")
 @index_option
 @click.option(
@@ -66,7 +66,7 @@ def vorgang(ref: str, index_dir: Path, backend: str, fmt: str) -> None:
         click.echo(f"    {e.datum or '(ohne Datum)':<12} {e.kind:<9} {e.text}")
 
 
-@click.command()
+@click.command(short_help="Export every record (JSON Lines, JSON, CSV, text, OParl).")
 @index_option
 @format_option(
     default="jsonl",

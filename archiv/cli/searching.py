@@ -51,7 +51,7 @@ def search(query: tuple[str, ...], index_dir: Path, backend: str, fmt: str, per:
     write_page(page, fmt, heading=lambda n: f"{n} Treffer" if n != 1 else "1 Treffer")
 
 
-@click.command()
+@click.command(short_help="Vorlagen like the one REF names (more like this).")
 @click.argument("ref")
 @index_option
 @format_option(help="json: the same page object as search.")
