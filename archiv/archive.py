@@ -31,10 +31,9 @@ from .search import (
     recorded_backend,
 )
 from .search.parallel import index_documents, workers_for
-from .search.query import And, AnyOf, Node, Not, Term, parse_query
-from .search.snippets import snippet
-from .search.suggest import similar_terms
-from .search.suggest import suggestion as suggest
+from .search.query import Node, parse_query
+from .search.results import best_snippet, similar_query
+from .search.results import suggestion as suggested
 from .store import Store
 from .vorgang import Vorgang
 from .vorgang import build as build_vorgang
@@ -296,21 +295,16 @@ class Archive:
         result = self.backend.search(tree, filters, limit=limit, offset=offset, sort=sort)
         suggestion = None
         if result.total == 0 and offset == 0:
-            better = suggest(query, tree, self.backend)
-            if better and self.backend.search(parse_query(better), filters, limit=1).total:
-                suggestion = better
+            suggestion = suggested(query, tree, self.backend, filters)
         return self._page(result, tree, suggestion)
 
     def similar(self, ref: str, filters: Filters | None = None, *, limit: int = 10) -> SearchPage:
         """Vorlagen like the one ``ref`` names (id, Vorlage-Nr. or Aktenzeichen): more like this."""
         group = self.group(self.find(ref)[0].id)
         doc = group_document(group)
-        stems = (doc.betreff_terms + " ") * 3 + doc.text_terms  # the Betreff weighs as in the search
-        wanted = similar_terms(stems.split(), self.backend, max(1, self.backend.count()))
-        if not wanted:
+        tree = similar_query(doc.betreff_terms, doc.text_terms, group.id, self.backend)
+        if tree is None:
             return SearchPage(total=0, hits=())
-        # One document per Vorlage: leaving out its own leaves out all its files and versions.
-        tree = And((AnyOf(wanted), Not(Term("id", group.id))))
         return self._page(self.backend.search(tree, filters or Filters(), limit=limit), tree, None)
 
     def _page(self, result: BackendResult, tree: Node, suggestion: str | None) -> SearchPage:
@@ -391,9 +385,7 @@ def _hit(g: VorlageGroup, score: float, tree: Node) -> SearchHit:
     whichever of its files it is)."""
     v = g.merged
     texts = [v.text] + [m.record.text for m in g.members if m.record.text.strip() and m.record.text != v.text]
-    passages = (snippet(t, tree) for t in texts)
-    first = next(passages, ("", ()))
-    text, marks = first if first[1] else next((p for p in passages if p[1]), first)
+    text, marks = best_snippet(texts, tree)
     sessions = sorted({r.datum for r in v.beschlusslauf if r.datum})
     return SearchHit(
         id=g.id,
