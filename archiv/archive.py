@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-import os
 import shutil
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -15,11 +14,12 @@ from .counts import Counts, count_by_period
 from .detect import MAX_FILE_BYTES
 from .errors import ArchivError, IndexStateError, NotFoundError
 from .extract.normalize import identifier_keys
+from .extraction import default_workers, extract_many
 from .grouped import VorlageGroup, analyse_groups, group_document, group_of, load_groups, regroup
-from .guard import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, Failure, GuardedPool
+from .guard import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT
 from .ingest import INDEX_BATCH, IngestOptions, IngestRun
 from .lock import writer_lock
-from .models import DateiRef, FileOutcome, IngestReport, ParseOptions, SearchHit, SearchPage, Vorlage
+from .models import DateiRef, FileOutcome, IngestReport, SearchHit, SearchPage, Vorlage
 from .oparl import file_name
 from .search import (
     DEFAULT_BACKEND,
@@ -41,10 +41,6 @@ from .vorgang import build as build_vorgang
 Progress = Callable[[int, int, str], None]  # (done, total, current path)
 REINDEX_BATCH = 20_000  # documents per engine commit in a rebuild
 OCR_CACHE = "ocr-cache"  # in the index folder: Tesseract's output per page image, so no page is OCRed twice
-
-
-def default_workers() -> int:
-    return max(1, min(2, os.cpu_count() or 1))
 
 
 class Archive:
@@ -98,55 +94,13 @@ class Archive:
         """The records of one file (one per Paper of an OParl list), parsed in a guarded worker;
         writes nothing. Raises the ArchivError of the file with its own type (ParseTimeoutError,
         ParseCrashError, MissingDependencyError, ...)."""
-        for _, result in Archive.extract_many([path], workers=1, timeout=timeout, memory_mb=memory_mb):
+        for _, result in extract_many([path], workers=1, timeout=timeout, memory_mb=memory_mb):
             if isinstance(result, ArchivError):
                 raise result
             return result
         raise AssertionError("extract_many yields one result per path")
 
-    @staticmethod
-    def extract_many(
-        paths: Iterable[Path | str],
-        *,
-        workers: int | None = None,
-        timeout: float = DEFAULT_TIMEOUT,
-        memory_mb: int = DEFAULT_MEMORY_MB,
-        ocr_cache: Path | str | None = None,
-    ) -> Iterator[tuple[Path, tuple[Vorlage, ...] | ArchivError]]:
-        """(path, its records or its error) for each path, in the order the workers finish; one bad
-        file never stops the others. ``ocr_cache``: a folder that keeps Tesseract's output per page."""
-        from datetime import UTC, datetime
-
-        from .detect import open_source
-        from .pipeline import Job, process_file
-
-        stamp = datetime.now(UTC).isoformat(timespec="seconds")
-        several = workers is None or workers > 1
-        options = ParseOptions(
-            ocr_cache=str(ocr_cache) if ocr_cache else None,
-            ocr_workers=1 if several else None,  # the cores go to the files, not to the pages
-            time_budget=timeout,
-            progress=not several,
-        )
-        unreadable: list[tuple[Path, ArchivError]] = []
-
-        def jobs() -> Iterator[tuple[Path, Job]]:
-            for p in map(Path, paths):
-                try:
-                    source, data = open_source(p)
-                except ArchivError as e:
-                    unreadable.append((p, e))
-                    continue
-                yield p, Job(source, data, stamp, False, options)
-
-        with GuardedPool(
-            process_file, workers=workers or default_workers(), timeout=timeout, memory_mb=memory_mb
-        ) as pool:
-            for p, result in pool.run(jobs()):
-                yield p, result.exception(str(p)) if isinstance(result, Failure) else result
-                yield from unreadable
-                unreadable.clear()
-        yield from unreadable
+    extract_many = staticmethod(extract_many)
 
     # -- ingest -------------------------------------------------------------------------------
 
