@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-import os
 import shutil
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -12,6 +11,7 @@ from .beschluesse import relink
 from .check import CheckReport
 from .check import check as check_archive
 from .counts import Counts, count_by_period
+from .cpus import default_workers
 from .detect import MAX_FILE_BYTES
 from .errors import ArchivError, IndexStateError, NotFoundError
 from .extract.normalize import identifier_keys
@@ -42,10 +42,6 @@ from .vorgang import build as build_vorgang
 Progress = Callable[[int, int, str], None]  # (done, total, current path)
 REINDEX_BATCH = 20_000  # documents per engine commit in a rebuild
 OCR_CACHE = "ocr-cache"  # in the index folder: Tesseract's output per page image, so no page is OCRed twice
-
-
-def default_workers() -> int:
-    return max(1, min(2, os.cpu_count() or 1))
 
 
 class Archive:

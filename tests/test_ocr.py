@@ -268,7 +268,7 @@ def test_damaged_image_fails_with_its_name(tmp_path: Path) -> None:
 
 
 def test_words_hyphenated_at_a_line_end_are_joined() -> None:
-    from archiv.parsers.ocr import dehyphenate
+    from archiv.text.lines import dehyphenate_lines as dehyphenate
 
     lines = ["Erlaubnis oder derglei-", "chen bzw. eine", "", "bei den Ver- und Ent-", "sorgungsunternehmen,", "Haupt-"]
     assert dehyphenate([*lines, "und Finanzausschuss"]) == [

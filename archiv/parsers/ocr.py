@@ -44,9 +44,10 @@ from pathlib import Path
 from statistics import median
 from typing import TYPE_CHECKING
 
+from ..cpus import cpus
 from ..errors import InputFileError, MissingDependencyError
 from ..models import ParseOptions
-from .textutil import _KEEP_HYPHEN_BEFORE as KEEP_HYPHEN_BEFORE
+from ..text.lines import dehyphenate_lines
 from .textutil import normalise_text
 
 if TYPE_CHECKING:
@@ -300,22 +301,7 @@ def layout_text(words: list[Word]) -> str:
             text += piece
             right = w.left + w.width
         out.append(text)
-    return fix_ocr_noise("\n".join(dehyphenate(out)))
-
-
-def dehyphenate(lines: list[str]) -> list[str]:
-    """A word hyphenated at a line end is joined on the upper line ("derglei-" + "chen ..."), as
-    pdfium does for a text layer, so that a search finds it; "Ver- und Entsorgung" stays."""
-    out = list(lines)
-    for i in range(len(out) - 1):
-        head, rest = out[i], out[i + 1]
-        if len(head) < 2 or not head.endswith("-") or not head[-2].isalpha() or "\t" in rest:
-            continue
-        first, _, tail = rest.partition(" ")
-        if first[:1].islower() and first.rstrip(",.;:") not in KEEP_HYPHEN_BEFORE:
-            out[i], out[i + 1] = head[:-1] + first, tail
-    # A line that was one word only is gone, not left blank (a blank line ends a paragraph).
-    return [line for i, line in enumerate(out) if line or not lines[i]]
+    return fix_ocr_noise("\n".join(dehyphenate_lines(out)))
 
 
 # "§" misread as "8", "$", "&" or "S" before a number that a norm follows ("8 45 Abs. 9 StVO"),
@@ -371,13 +357,6 @@ def mean_confidence(words: list[Word]) -> float | None:
 # -- the pool -----------------------------------------------------------------------------------
 
 
-def default_workers() -> int:
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # not on Linux
-        return max(1, os.cpu_count() or 1)
-
-
 class PageOcr:
     """OCR of the page images of one file: cache first, then Tesseract in parallel."""
 
@@ -386,7 +365,7 @@ class PageOcr:
         self.label = label
         self.total = total
         self.cache = OcrCache(options.ocr_cache) if options.ocr_cache else None
-        self.workers = max(1, options.ocr_workers or default_workers())
+        self.workers = max(1, options.ocr_workers or cpus())
         # Stop cleanly a little before the guard would kill the worker: the pages done so far
         # stay in the cache, and the message says how to go on.
         self.budget = options.time_budget

@@ -17,7 +17,8 @@ from typing import Any
 
 from ..errors import EncryptedPdfError, InputFileError
 from ..models import ExtractedText, Page, ParseOptions, Source, Table
-from .textutil import join_lines, normalise_text
+from ..text.lines import join_lines
+from .textutil import normalise_text
 
 # A page with fewer non-space characters than this has no usable text layer.
 MIN_TEXT_CHARS = 30

@@ -28,7 +28,7 @@ from itertools import pairwise
 from statistics import median
 from typing import TYPE_CHECKING
 
-from .textutil import edit_distance
+from ..text.distance import edit_distance
 
 if TYPE_CHECKING:
     from PIL.Image import Image

@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ...text.lines import dehyphenate
+from ...text.status import NICHT
+
 # --- TOP headings ---------------------------------------------------------------------------
 
 
@@ -30,7 +33,7 @@ _LABELLED_NR = re.compile(
 )
 _BARE_NR = re.compile(r"^\s*(?P<nr>(?:[A-Z]{1,5}/)?\d{1,5}/\d{4}(?:/[A-Za-z]{1,8})?)\s*$")
 _AMENDMENT = re.compile(r"(?:änderungs|ergänzungs|zusatz|gegen)antr", re.I)
-_SECTION = re.compile(r"^\s*[-–(]*\s*(?P<nicht>nicht\s*-?\s*|nicht)?öffentliche[rn]?\s+(?:teil|sitzung)\b", re.I)
+_SECTION = re.compile(rf"^\s*[-–(]*\s*(?P<nicht>{NICHT})?öffentliche[rn]?\s+(?:teil|sitzung)\b", re.I)
 _RESULT_LABEL = re.compile(
     r"^\s*(?:abstimmungsergebnis|beratungsergebnis|abstimmung|ergebnis|beschlussergebnis|votum)\s*:\s*(?P<rest>.*)$",
     re.I,
@@ -245,4 +248,4 @@ def _join(lines: list[str]) -> str:
     """Lines joined; a word hyphenated at a line end is joined again ("Maßnahmenkata-" "log")."""
     text = "\n".join(s.strip() for s in lines).strip()
     text = re.sub(r"\n{3,}", "\n\n", text)
-    return re.sub(r"(\w)-\n(?!und\b|oder\b|bzw\b)([a-zäöüß])", r"\1\2", text)
+    return dehyphenate(text)
