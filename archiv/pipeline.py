@@ -22,8 +22,6 @@ def process(job: Job) -> Vorlage:
 
     The optional fifth item carries the parse options (OCR cache, OCR processes, time budget)."""
     source, data, ingested_at, nichtoeffentlich, *rest = job
-    if source.detected in ("text", "html", "json"):
-        data = as_utf8(data)  # UTF-16/32 text: every text parser reads UTF-8 or 8-bit
     doc = parse(source, data, rest[0] if rest else None)
     record = extract(_head(doc), ingested_at)
     if len(record.text) < len(doc.text):  # the whole text is kept and indexed, only extraction stopped early
@@ -52,7 +50,7 @@ def _head(doc: ExtractedText) -> ExtractedText:
 def process_file(job: Job) -> tuple[Vorlage, ...]:
     """The records of one file: one, or one per Paper of an OParl list."""
     source, data, *rest = job
-    if source.detected == "json":
+    if source.detected == "oparl":
         from .parsers.oparl import split_papers
 
         papers = split_papers(source, as_utf8(data))

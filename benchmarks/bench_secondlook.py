@@ -24,7 +24,8 @@ import pypdfium2 as pdfium
 from readme_section import write_section
 
 from archiv.cpus import cpus
-from archiv.parsers.ocr import parse_tsv, read_lines, require_tesseract, run_tesseract
+from archiv.parsers.ocr import read_lines, require_tesseract, run_tesseract
+from archiv.parsers.ocrtext import parse_tsv
 from archiv.parsers.scanprep import prepare
 from archiv.parsers.secondlook import is_unsure, second_look
 

@@ -15,7 +15,8 @@ from archiv.errors import ExitCode
 from archiv.guard import DEFAULT_MEMORY_MB
 from archiv.models import ParseOptions
 from archiv.parsers import parse
-from archiv.parsers.ocr import INSTALL, OcrCache, fix_ocr_noise, layout_text, parse_tsv, tesseract_available
+from archiv.parsers.ocr import INSTALL, OcrCache, tesseract_available
+from archiv.parsers.ocrtext import fix_ocr_noise, layout_text, parse_tsv
 
 from .conftest import GOLDEN, SAMPLES, assert_matches_golden, golden_of, run, scan_files
 

@@ -13,6 +13,7 @@ from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from selectolax.lexbor import LexborNode as Node
 
 from ..models import ExtractedText, Page, Source, Table
+from .format import Format
 from .textutil import normalise_text
 
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
@@ -117,3 +118,13 @@ def _leaf_tables(tree: HTMLParser) -> list[tuple[tuple[str, ...], ...]]:
         if len(rows) >= 2:
             found.append(tuple(rows))
     return found
+
+
+_HTML_START = re.compile(rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|table|div|meta)\b", re.I | re.S)
+
+
+def _is_html(head: bytes) -> bool:
+    return bool(_HTML_START.match(head) or re.search(rb"<html[\s>]", head[:4096], re.I))
+
+
+FORMAT = Format("html", _is_html, "text/html", lambda options, _: HtmlParser(), ("html",), text=True)

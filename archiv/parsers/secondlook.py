@@ -33,7 +33,7 @@ from ..text.distance import edit_distance
 if TYPE_CHECKING:
     from PIL.Image import Image
 
-    from .ocr import Word
+    from .ocrtext import Word
     from .scanprep import PreparedPage
 
 # Below this word confidence Tesseract doubts its reading (clean print scores 91-97).

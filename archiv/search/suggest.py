@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from ..text.distance import edit_distance
-from . import SearchBackend
 from .analysis import WORD, analyse_word, fold
+from .backend import SearchBackend
 from .query import And, Node, Or, Term
 
 CANDIDATES = 5000  # indexed words looked at per unknown word (those sharing its first letter)
