@@ -12,8 +12,10 @@ STATUS = rf"(?:{NICHT})?öffentlich"
 STATUS_WORD = re.compile(STATUS, re.I)
 # A table cell that holds only the status, short forms included.
 STATUS_CELL = re.compile(rf"^(?:Ö|N|NÖ|{STATUS}|öff\.?|nöff\.?)$", re.I)
-# The word in running text ("Niederschrift über die öffentliche Sitzung"); group "nicht" says which.
-STATUS_IN_TEXT = re.compile(rf"\b(?P<nicht>{NICHT})?öffentlich", re.I)
+# The word with its group "nicht" saying which, to build on ("öffentliche Sitzung", "nicht öffentlicher Teil").
+STATUS_NAMED = rf"(?P<nicht>{NICHT})?öffentlich"
+# The word in running text ("Niederschrift über die öffentliche Sitzung").
+STATUS_IN_TEXT = re.compile(rf"\b{STATUS_NAMED}", re.I)
 
 _NOT_PUBLIC = re.compile(rf"\b(?:{NICHT}öffentlich\w*|nö|nein|n)\b|^\s*N\s*$", re.I)
 _PUBLIC = re.compile(r"\b(?:öffentlich\w*|ö|ja)\b|^\s*Ö\s*$", re.I)

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from ...text.lines import dehyphenate
-from ...text.status import NICHT
+from ...text.status import STATUS_NAMED
 
 # --- TOP headings ---------------------------------------------------------------------------
 
@@ -33,7 +33,7 @@ LABELLED_NR = re.compile(
 )
 _BARE_NR = re.compile(r"^\s*(?P<nr>(?:[A-Z]{1,5}/)?\d{1,5}/\d{4}(?:/[A-Za-z]{1,8})?)\s*$")
 AMENDMENT = re.compile(r"(?:änderungs|ergänzungs|zusatz|gegen)antr", re.I)
-SECTION = re.compile(rf"^\s*[-–(]*\s*(?P<nicht>{NICHT})?öffentliche[rn]?\s+(?:teil|sitzung)\b", re.I)
+SECTION = re.compile(rf"^\s*[-–(]*\s*{STATUS_NAMED}e[rn]?\s+(?:teil|sitzung)\b", re.I)
 RESULT_LABEL = re.compile(
     r"^\s*(?:abstimmungsergebnis|beratungsergebnis|abstimmung|ergebnis|beschlussergebnis|votum)\s*:\s*(?P<rest>.*)$",
     re.I,
