@@ -10,7 +10,6 @@ from ..errors import InputFileError
 from ..models import ExtractedText, Page, ParseOptions, Source
 from .format import Format
 from .ocr import RENDER_DPI, PageOcr
-from .scanprep import MAX_PIXELS
 
 
 class ImageParser:
@@ -19,6 +18,8 @@ class ImageParser:
 
     def parse(self, source: Source, data: bytes) -> ExtractedText:
         from PIL import Image, UnidentifiedImageError
+
+        from .scanprep import MAX_PIXELS  # here: scanprep loads numpy
 
         Image.MAX_IMAGE_PIXELS = MAX_PIXELS
         try:
@@ -35,6 +36,8 @@ class ImageParser:
 def _frames(path: str, image: Any, frames: int) -> Iterator[tuple[int, Any, int]]:
     """Each frame in grey, with its resolution where the file states one (else 300 dpi)."""
     from PIL import Image, ImageOps
+
+    from .scanprep import MAX_PIXELS
 
     for index in range(frames):
         try:
