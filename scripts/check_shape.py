@@ -117,6 +117,7 @@ def _deepest(dotted: str, known: set[str]) -> str | None:
 
 
 def load(root: Path) -> dict[str, Module]:
+    root = root.resolve()
     modules: dict[str, Module] = {}
     for path in sorted(root.rglob("*.py")):
         name, is_package = _module_name(root, path)
@@ -192,7 +193,10 @@ def _path_in(component: list[str], modules: dict[str, Module]) -> list[str]:
 
 
 def check(root: Path, out=sys.stdout) -> int:
+    root = root.resolve()
     modules = load(root)
+    for mod in modules.values():
+        mod.path = mod.path.relative_to(root.parent)  # shown as archiv/..., wherever the check runs from
     problems: list[str] = []
     for component in cycles(modules):
         path = _path_in(component, modules)
