@@ -17,12 +17,12 @@ from dataclasses import asdict
 from pathlib import Path
 
 from .errors import IndexStateError
-from .extract.normalize import identifier_bases, identifier_keys
 from .fsnames import fs_path
 from .grouping import summarize
 from .ledger import INGEST_SCHEMA, Ledger
 from .models import Beschluss, Vorlage
 from .store_groups import GroupRows
+from .text.keys import identifier_bases, identifier_keys
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS vorlagen (
