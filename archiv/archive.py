@@ -11,10 +11,11 @@ from .beschluesse import relink
 from .check import CheckReport
 from .check import check as check_archive
 from .counts import Counts, count_by_period
+from .cpus import default_workers
 from .detect import MAX_FILE_BYTES
 from .errors import ArchivError, IndexStateError, NotFoundError
 from .extract.normalize import identifier_keys
-from .extraction import default_workers, extract_many
+from .extraction import extract_many
 from .grouped import VorlageGroup, analyse_groups, group_document, group_of, load_groups, regroup
 from .guard import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT
 from .ingest import INDEX_BATCH, IngestOptions, IngestRun

@@ -3,17 +3,13 @@ Archive.extract_many; ``archiv extract`` and ``archiv eval`` use them)."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from .cpus import default_workers
 from .errors import ArchivError
 from .guard import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, Failure, GuardedPool
 from .models import ParseOptions, Vorlage
-
-
-def default_workers() -> int:
-    return max(1, min(2, os.cpu_count() or 1))
 
 
 def extract_many(

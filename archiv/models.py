@@ -10,7 +10,8 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
 PageMethod = Literal["text", "ocr", "none"]
-SourceFormat = Literal["pdf", "pdf-ocr", "image-ocr", "html", "text", "docx", "oparl"]
+# A record format: one of the registry's Format.record_formats (archiv/parsers): pdf, pdf-ocr, image-ocr, ...
+SourceFormat = str
 
 ENTITY_KINDS: tuple[str, ...] = (
     "gremien",
@@ -31,7 +32,7 @@ class Source:
     path: str
     sha256: str
     size: int
-    detected: str  # the format sniffed from the bytes: pdf, html, text, ...
+    detected: str  # the format sniffed from the bytes: a Format.name of the registry (archiv/parsers)
 
 
 @dataclass(frozen=True)

@@ -28,10 +28,7 @@ class Job:
 
 def process(job: Job) -> Vorlage:
     """Parse and extract one file's bytes into its record (no I/O: the caller stores it)."""
-    source, data = job.source, job.data
-    if source.detected in ("text", "html", "json"):
-        data = as_utf8(data)  # UTF-16/32 text: every text parser reads UTF-8 or 8-bit
-    doc = parse(source, data, job.options)
+    doc = parse(job.source, job.data, job.options)  # the registry re-encodes UTF-16/32 text
     record = extract(_head(doc), job.ingested_at)
     if len(record.text) < len(doc.text):  # the whole text is kept and indexed, only extraction stopped early
         info = tuple(PageInfo(p.number, p.method, len(p.text)) for p in doc.pages) if doc.paged else ()
@@ -58,7 +55,7 @@ def _head(doc: ExtractedText) -> ExtractedText:
 
 def process_file(job: Job) -> tuple[Vorlage, ...]:
     """The records of one file: one, or one per Paper of an OParl list."""
-    if job.source.detected == "json":
+    if job.source.detected == "oparl":
         from .parsers.oparl import split_papers
 
         papers = split_papers(job.source, as_utf8(job.data))

@@ -14,7 +14,8 @@ from archiv.detect import open_source
 from archiv.errors import ExitCode
 from archiv.models import ParseOptions
 from archiv.parsers import parse
-from archiv.parsers.ocr import INSTALL, OcrCache, fix_ocr_noise, layout_text, parse_tsv, tesseract_available
+from archiv.parsers.ocr import INSTALL, OcrCache, tesseract_available
+from archiv.parsers.ocrtext import fix_ocr_noise, layout_text, parse_tsv
 
 from .conftest import GOLDEN, SAMPLES, assert_matches_golden, golden_of, run, scan_files
 
@@ -267,7 +268,7 @@ def test_damaged_image_fails_with_its_name(tmp_path: Path) -> None:
 
 
 def test_words_hyphenated_at_a_line_end_are_joined() -> None:
-    from archiv.parsers.ocr import dehyphenate
+    from archiv.text.lines import dehyphenate_lines as dehyphenate
 
     lines = ["Erlaubnis oder derglei-", "chen bzw. eine", "", "bei den Ver- und Ent-", "sorgungsunternehmen,", "Haupt-"]
     assert dehyphenate([*lines, "und Finanzausschuss"]) == [

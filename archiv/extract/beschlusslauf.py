@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..models import BeschlusslaufRow, Table
-from ..parsers.textutil import join_lines
+from ..text.lines import join_lines
 from .normalize import parse_date, parse_oeffentlich
 from .sections import match_label
 from .stimmen import outcome, votes_from_cells

@@ -22,7 +22,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..extract.normalize import DATE_ANY, identifier_keys, parse_date
+from ..text.dates import DATE_ANY, parse_date
+from ..text.keys import identifier_keys
 from .analysis import WORD, exact_terms, fold, query_keys, stem, terms
 from .citations import MARK, any_law_key, citation_spans, law_key, paragraph_key
 from .compounds import query_parts

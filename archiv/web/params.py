@@ -13,9 +13,9 @@ from dataclasses import dataclass, replace
 from urllib.parse import urlencode
 
 from ..errors import QueryError
-from ..extract.normalize import parse_date
 from ..search import Filters
 from ..search.query import MAX_QUERY_LENGTH, And, Node, Not, Or, Prefix, parse_query
+from ..text.dates import parse_date
 
 DEFAULT_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
