@@ -5,14 +5,11 @@ from __future__ import annotations
 
 import re
 
+from ..words import alternation, words
 from .revision import split_revision
 
 # Label words that users type in front of identifiers and that are not part of the number.
-_ID_LABEL = re.compile(
-    r"^\s*(?:az|aktenzeichen|gz|gesch\.?-?z|drucksachen?(?:-?nr|nummer)?|drs|ds-?nr|ds|vorlagen?(?:-?nr|nummer)?"
-    r"|vo-?nr|antragsnr|antrags?(?:-?nr|nummer)?|nr|nummer)\s*[.:]?\s*(?=\S)",
-    re.I,
-)
+_ID_LABEL = re.compile(r"^\s*(?:" + alternation(words("numbers", "identifier_labels")) + r")\s*[.:]?\s*(?=\S)", re.I)
 _FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "s"})
 
 
