@@ -26,7 +26,7 @@ from .headings import (
     heading_vorlagen,
     item_blocks,
 )
-from .outcome import classify, labelled_text, per_item, per_vorlage, read_stimmen, resolution
+from .outcome import classify, labelled_text, per_item, per_vorlage, read_stimmen, resolution_in
 from .sitzung import read_sitzung, unspaced
 
 __all__ = ["ERGEBNISSE", "Niederschrift", "as_minutes", "classify", "is_niederschrift", "read_niederschrift",
@@ -107,7 +107,7 @@ def _top(block: Block) -> Top:
     last = parts[-1]
     body = last[len(heading_part(last)) :]
     result = labelled_text(last, RESULT_LABEL)
-    decision = labelled_text(last, DECISION_LABEL) or resolution(body)
+    decision = labelled_text(last, DECISION_LABEL) or resolution_in(body)
     per, main_result = per_vorlage(result or "", nrs, amendments)
     if block.joined and result is None:
         # items deliberated together in running text, each called to its own vote

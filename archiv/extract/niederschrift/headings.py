@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ...text.lines import dehyphenate
+from ...text.status import STATUS_NAMED
+
 # --- TOP headings ---------------------------------------------------------------------------
 
 
@@ -30,7 +33,7 @@ LABELLED_NR = re.compile(
 )
 _BARE_NR = re.compile(r"^\s*(?P<nr>(?:[A-Z]{1,5}/)?\d{1,5}/\d{4}(?:/[A-Za-z]{1,8})?)\s*$")
 AMENDMENT = re.compile(r"(?:änderungs|ergänzungs|ersetzungs|zusatz|gegen)antr", re.I)
-SECTION = re.compile(r"^\s*[-–(]*\s*(?P<nicht>nicht\s*-?\s*|nicht)?öffentliche[rn]?\s+(?:teil|sitzung)\b", re.I)
+SECTION = re.compile(rf"^\s*[-–(]*\s*{STATUS_NAMED}e[rn]?\s+(?:teil|sitzung)\b", re.I)
 RESULT_LABEL = re.compile(
     r"^\s*(?:abstimmungsergebnis|beratungsergebnis|abstimmung|ergebnis|beschlussergebnis|votum)\s*:\s*(?P<rest>.*)$",
     re.I,
@@ -272,12 +275,12 @@ def heading_title(heading: list[str]) -> str:
                 break  # the next item listed in the same heading
             s = found[1].strip()
         parts.append(s)
-    text = join_lines(parts).replace("\n", " ")
+    text = join_text(parts).replace("\n", " ")
     return re.sub(r"\s*\((?:DS|Drucksache|Vorlage)[^)]*\)?\s*$", "", text).strip(" :")
 
 
-def join_lines(lines: list[str]) -> str:
+def join_text(lines: list[str]) -> str:
     """Lines joined; a word hyphenated at a line end is joined again ("Maßnahmenkata-" "log")."""
     text = "\n".join(s.strip() for s in lines).strip()
     text = re.sub(r"\n{3,}", "\n\n", text)
-    return re.sub(r"(\w)-\n(?!und\b|oder\b|bzw\b)([a-zäöüß])", r"\1\2", text)
+    return dehyphenate(text)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ...models import Votes
-from .headings import AMENDMENT, DECISION_LABEL, HEADING, LABELLED_NR, RESULT_LABEL, heading_number, join_lines
+from .headings import AMENDMENT, DECISION_LABEL, HEADING, LABELLED_NR, RESULT_LABEL, heading_number, join_text
 
 # --- votes and outcomes ---------------------------------------------------------------------
 
@@ -152,11 +152,11 @@ def labelled_text(lines: list[str], label: re.Pattern[str]) -> str | None:
                 continue
             blank = 0
             out.append(t)
-        return join_lines(out) or None
+        return join_text(out) or None
     return None
 
 
-def resolution(body: list[str]) -> str | None:
+def resolution_in(body: list[str]) -> str | None:
     """A resolution in running text: from its introducing line to the result label, else the last
     sentence that reports a decision."""
     for i in range(len(body)):
@@ -166,7 +166,7 @@ def resolution(body: list[str]) -> str | None:
                 if RESULT_LABEL.match(t) or heading_number(t):
                     break
                 out.append(t)
-            return join_lines(out) or None
+            return join_text(out) or None
     sentences = [s for s in DECISION_SENTENCE.findall(" ".join(" ".join(body).split())) if not _ABOUT_AGENDA.search(s)]
     return sentences[-1].strip() if sentences else None
 
@@ -237,7 +237,7 @@ def per_item(body: list[str], items: list[tuple[str, list[str]]]) -> dict[str, t
     lead = text[: calls[0][0]]
     out: dict[str, tuple[str, str]] = {}
     for n, nrs in items:
-        decision = resolution(segments.get(n, lead).split("\n")) or ""
+        decision = resolution_in(segments.get(n, lead).split("\n")) or ""
         if ergebnis := classify("", decision):
             for nr in nrs:
                 out.setdefault(nr, (ergebnis, decision))

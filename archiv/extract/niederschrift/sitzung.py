@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ...models import Sitzung
+from ...text.status import status_in
 from ..normalize import parse_date
 from .headings import SECTION
 
@@ -66,11 +67,7 @@ def read_sitzung(lines: list[str]) -> Sitzung:
     for s in head:
         if SECTION.match(s):
             break  # "- öffentlicher Teil -": the agenda starts, the session has parts
-        low = s.lower()
-        if re.search(r"nicht\s*-?\s*öffentlich", low):
-            oeffentlich = False
-            break
-        if re.search(r"\böffentlich", low):
-            oeffentlich = True
+        oeffentlich = status_in(s)
+        if oeffentlich is not None:
             break
     return Sitzung(_gremium(head), datum, oeffentlich)
