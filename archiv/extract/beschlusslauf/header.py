@@ -12,6 +12,7 @@ from ..normalize import parse_date, parse_oeffentlich
 from ..stimmen import outcome, votes_from_cells
 from ..vocabulary import TABLE_COLUMNS
 from .common import PUBLIC_CELL
+from .sessions import allris_date, merge_session_rows
 
 NR = re.compile(r"^(\d{1,2})\.?$")
 
@@ -80,12 +81,12 @@ def rows_from_table(rows: tuple[tuple[str, ...], ...] | list[tuple[str, ...]]) -
                 gremium=gremium,
                 oeffentlich=parse_oeffentlich(values.get("oeffentlich")),
                 zustaendigkeit=values.get("zustaendigkeit") or None,
-                datum=parse_date(values.get("datum")),
+                datum=parse_date(values.get("datum")) or allris_date(values.get("datum") or ""),
                 ergebnis=values.get("ergebnis") or (outcome(votes) if votes else None),
                 stimmen=votes,
             )
         )
-    return out
+    return merge_session_rows(out)
 
 
 def from_tables(tables: tuple[Table, ...]) -> list[BeschlusslaufRow] | None:
