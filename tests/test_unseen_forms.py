@@ -228,3 +228,32 @@ def test_sentences_below_the_table_are_the_explanation() -> None:
     f = read_fields(text, ())
     assert f.begruendung.startswith("Mit dem Ausscheiden eines Mitglieds")
     assert f.beschlussvorschlag == "Der Ortschaftsrat beschließt die vorgeschlagene Nachbesetzung."
+
+
+COVER = "Fraktion im Stadtbezirk Mitte\nKöln, 10.01.2027\n{kind}\tNeue Bänke am Marktplatz\nWir bitten Sie, folgende{n} {kind} auf die Tagesordnung der nächsten\nSitzung der Bezirksvertretung Mitte zu setzen:\n{body}\nMit freundlichen Grüßen\n"  # noqa: E501
+
+
+def test_the_covering_sentence_of_an_antrag_introduces_its_proposal() -> None:
+    text = COVER.format(kind="Antrag", n="n", body="Die Verwaltung stellt am Marktplatz vier Bänke auf.")
+    f = read_fields(text, ())
+    assert f.art == "Antrag"
+    assert f.beschlussvorschlag == "Die Verwaltung stellt am Marktplatz vier Bänke auf."
+
+
+def test_the_covering_sentence_of_an_anfrage_introduces_its_explanation() -> None:
+    body = "Seit dem Umbau fehlen Bänke. Ältere Menschen können nicht rasten.\nWann werden Bänke aufgestellt?"
+    f = read_fields(COVER.format(kind="Anfrage", n="", body=body), ())
+    assert f.art == "Anfrage"
+    assert f.begruendung.startswith("Seit dem Umbau fehlen Bänke.")
+    assert f.beschlussvorschlag is None
+    # an Anfrage of questions only explains nothing
+    questions = read_fields(COVER.format(kind="Anfrage", n="", body="1. Wann kommen Bänke?\n2. Wer zahlt?"), ())
+    assert questions.begruendung is None
+
+
+def test_a_begruendung_printed_empty_is_none() -> None:
+    text = (
+        "Anfrage\nSehr geehrte Frau Oberbürgermeisterin,\nwir bitten um die Beantwortung folgender Fragen:\n"
+        "1. Wie viele Schüler pendeln?\n\nBegründung\n\nAnlage\nKeine\n"
+    )
+    assert read_fields(text, ()).begruendung is None

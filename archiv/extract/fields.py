@@ -21,7 +21,14 @@ from . import letter, markdown
 from .anlagen import anlagen, self_named
 from .art import QUALIFIED_ART, TRAILING_ART, canonical_art, defined_art, running_head_art
 from .koerperschaft import koerperschaft
-from .motion import lead_in_motion, numbered_demands, prose_after_table, reasons_above
+from .motion import (
+    QUESTION_FIRST,
+    after_covering_sentence,
+    lead_in_motion,
+    numbered_demands,
+    prose_after_table,
+    reasons_above,
+)
 from .normalize import parse_date, parse_oeffentlich
 from .patterns import ART_LINE, BARE_ID, LETTER_SPACED, STATUS_LINE, STATUS_WORD, clean_value
 from .revision import basis_nr
@@ -97,8 +104,12 @@ def read_fields(text: str, tables: tuple[Table, ...], *, bare_labels: bool = Fal
     f.beschlusslauf = bl.complete_gremium(f.beschlusslauf, lines[:40])
     if f.art is None:  # "wir bitten Sie, folgende Anfrage … auf die Tagesordnung zu setzen" without a salutation
         f.art = letter.kind(lines)
-    if f.begruendung is None and table_end:
+    if f.begruendung is None and table_end and "begruendung" not in first:
         f.begruendung = prose_after_table(lines, table_end, segs, f.betreff)
+    if f.beschlussvorschlag is None or f.begruendung is None:
+        proposal, reasons = after_covering_sentence(lines, segs, letter.CLOSING, f.art)
+        f.beschlussvorschlag = f.beschlussvorschlag or proposal
+        f.begruendung = f.begruendung or (None if "begruendung" in first else reasons)
     if f.einreicher is None:
         f.einreicher = who.unlabelled(lines, header_end)
     f.basis_nr = basis_nr(f.vorlage_nr, lines)
@@ -117,8 +128,9 @@ def _read_letter(f: Fields, lines: list[str], segs: list[Segment], first: dict[s
         f.beschlusslauf = [row]
     if "betreff" not in first and (subject := letter.hier_subject(lines)):
         f.betreff = subject
-    if f.begruendung is None:
-        f.begruendung = letter.body(lines, segs)
+    if f.begruendung is None and "begruendung" not in first:  # (a "Begründung" printed empty says: none)
+        body = letter.body(lines, segs)
+        f.begruendung = None if body and QUESTION_FIRST.match(body) else body  # questions explain nothing
 
 
 def _read_labelled(f: Fields, first: dict[str, Segment], lines: list[str], segs: list[Segment]) -> None:
@@ -263,6 +275,7 @@ def _read_unlabelled(f: Fields, lines: list[str], header_end: int, table_end: in
             s = line.strip()
             if LETTER_SPACED.fullmatch(s):
                 s = s.replace(" ", "")  # "A N F R A G E"
+            s = s.split("\t")[0].strip()  # "Anfrage\tFrechener Weg – …": the kind in the first cell
             m = ART_LINE.match(s) or QUALIFIED_ART.match(s)
             if (
                 m

@@ -94,3 +94,31 @@ def prose_after_table(lines: list[str], start: int, segs: list[Segment], betreff
     if betreff and " ".join(text.split()).startswith(" ".join(betreff.split())):
         return None  # the title printed below the table, the prose (if any) after it is the title's
     return text if len(text) >= 100 and re.search(r"\w[.!?]\s", text + " ") else None
+
+
+# "1. Wie breit müssen Radwege sein?": an Anfrage's questions, which are no Begründung
+QUESTION_FIRST = re.compile(r"^\s*1[.)]\s[^\n]*\?")
+# "Wir bitten Sie, folgende Anfrage … auf die Tagesordnung der nächsten Sitzung … zu setzen:" (over lines)
+_COVERING = re.compile(r"\bfolgenden?\s+(?P<kind>\w*(?:antrag|anfrage))\b.{0,200}\bzu\s+setzen\s*:?$", re.I)
+
+
+def after_covering_sentence(
+    lines: list[str], segs: list[Segment], closing: re.Pattern[str], art: str | None
+) -> tuple[str | None, str | None]:
+    """What follows the sentence that asks for a paper to be put on the agenda: an Antrag's proposal (up to the
+    next labelled section), or an Anfrage's explanation and questions (up to the closing formula). The kind the
+    paper's heading names (``art``) wins over the one the sentence names."""
+    for i in range(min(len(lines), 80)):
+        if not lines[i].strip().endswith(":"):
+            continue
+        joined = " ".join(ln.strip() for ln in lines[max(0, i - 2) : i + 1])
+        m = _COVERING.search(joined)
+        if not m:
+            continue
+        stop = next((seg.line for seg in segs if seg.line > i), len(lines))
+        stop = next((j for j in range(i + 1, stop) if closing.match(lines[j].strip())), stop)
+        text = paragraphs(lines[i + 1 : stop], join_lines)
+        if "anfrage" in (art or m.group("kind")).lower():
+            return None, None if text and QUESTION_FIRST.match(text) else text
+        return text, None
+    return None, None
