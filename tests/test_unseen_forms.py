@@ -24,7 +24,10 @@ def test_a_beratung_printed_as_committee_row_and_session_row_is_one_row() -> Non
             ("", "2027 May 12", "Sitzung des Kreistages", "", "NA"),
         ),
     )
-    assert _rows(from_tables((table,))) == [("Hauptausschuss", "2027-03-03"), ("Kreistag", "2027-05-12")]
+    rows = from_tables((table,))
+    assert _rows(rows) == [("Hauptausschuss", "2027-03-03"), ("Kreistag", "2027-05-12")]
+    # "Geplant" is the state of the Beratung, "Vorberatung" its role
+    assert [(r.zustaendigkeit, r.ergebnis) for r in rows] == [("Vorberatung", None), ("Entscheidung", None)]
 
 
 def test_the_same_pairs_as_tab_separated_text_without_header() -> None:
@@ -257,3 +260,12 @@ def test_a_begruendung_printed_empty_is_none() -> None:
         "1. Wie viele Schüler pendeln?\n\nBegründung\n\nAnlage\nKeine\n"
     )
     assert read_fields(text, ()).begruendung is None
+
+
+def test_a_letter_without_salutation_explains_below_its_subject() -> None:
+    text = (
+        "Rechnungsprüfungsamt\nKauf eines Radladers\nhier: Bedarfsprüfung\n(14/2027)\n"
+        "Mit Schreiben vom 05.06.2027 übersandten Sie mir das Ergebnis Ihrer Bedarfsprüfung für die Beschaffung "
+        "eines Radladers als Ersatz für das alte Fahrzeug.\nIch erkenne den Bedarf an.\nMit freundlichen Grüßen\n"
+    )
+    assert read_fields(text, ()).begruendung.startswith("Mit Schreiben vom 05.06.2027 übersandten Sie mir")

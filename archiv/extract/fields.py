@@ -24,6 +24,7 @@ from .koerperschaft import koerperschaft
 from .motion import (
     QUESTION_FIRST,
     after_covering_sentence,
+    body_after_subject,
     lead_in_motion,
     numbered_demands,
     prose_after_table,
@@ -110,6 +111,8 @@ def read_fields(text: str, tables: tuple[Table, ...], *, bare_labels: bool = Fal
         proposal, reasons = after_covering_sentence(lines, segs, letter.CLOSING, f.art)
         f.beschlussvorschlag = f.beschlussvorschlag or proposal
         f.begruendung = f.begruendung or (None if "begruendung" in first else reasons)
+    if f.begruendung is None and "begruendung" not in first and letter.salutation_at(lines) is None:
+        f.begruendung = body_after_subject(lines, segs, letter.CLOSING)
     if f.einreicher is None:
         f.einreicher = who.unlabelled(lines, header_end)
     f.basis_nr = basis_nr(f.vorlage_nr, lines)

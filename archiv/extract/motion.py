@@ -122,3 +122,21 @@ def after_covering_sentence(
             return None, None if text and QUESTION_FIRST.match(text) else text
         return text, None
     return None, None
+
+
+_HIER = re.compile(r"^hier\s*[:\t]", re.I)
+
+
+def body_after_subject(lines: list[str], segs: list[Segment], closing: re.Pattern[str]) -> str | None:
+    """A letter without salutation ("Gegenstand" / "hier: Bedarfsprüfung" / "Mit Schreiben vom … übersandten
+    Sie mir …"): the text after its subject, up to the closing formula or the next labelled section."""
+    at = next((i for i, line in enumerate(lines[:60]) if _HIER.match(line.strip())), None)
+    if at is None:
+        return None
+    i = at + 1
+    while i < len(lines) and (not lines[i].strip() or lines[i].strip()[:1].islower() or lines[i].strip()[:1] == "("):
+        i += 1  # the subject's own continuation ("(141/41/17/08)")
+    stop = next((seg.line for seg in segs if seg.line >= i), len(lines))
+    stop = next((j for j in range(i, stop) if closing.match(lines[j].strip())), stop)
+    text = paragraphs(lines[i:stop], join_lines)
+    return text if text and len(text) >= 100 and text[:1].isupper() else None
