@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..parsers.textutil import join_lines
+from ..text.lines import join_lines
 from .patterns import ROMAN_HEADING, clean_value
 
 # "- ", "Anlage 2: ", "3.1. ", "1 " (a number and a capital: "1 Petition …")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from ..parsers.textutil import join_lines
+from ..text.lines import join_lines
 from ..words import words
 from .sections import Segment, paragraphs
 

@@ -17,8 +17,10 @@ from typing import Any
 
 from ..errors import EncryptedPdfError, InputFileError
 from ..models import ExtractedText, Page, ParseOptions, Source, Table
+from ..text.lines import join_lines
 from ..words import alternation, label_words, words
-from .textutil import join_lines, normalise_text
+from .format import Format
+from .textutil import normalise_text
 
 # A page with fewer non-space characters than this has no usable text layer.
 MIN_TEXT_CHARS = 30
@@ -158,3 +160,10 @@ def read_tables(
             if rows:
                 out.append(Table(page=number, rows=rows))
     return tuple(out)
+
+
+def _is_pdf(head: bytes) -> bool:
+    return b"%PDF-" in head[:1024]  # some writers put a few bytes before the header
+
+
+FORMAT = Format("pdf", _is_pdf, "application/pdf", lambda options, _: PdfParser(options), ("pdf", "pdf-ocr"))
