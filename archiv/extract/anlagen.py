@@ -7,7 +7,13 @@ import re
 from ..text.lines import join_lines
 from .patterns import ROMAN_HEADING, clean_value
 
-_ANLAGE_ITEM = re.compile(r"^(?:[-–•·*▪]\s*|Anlage\s*\d+[a-z]?\s*[:.)–-]?\s*|\d+[.)]\s+)", re.I)
+# "- ", "Anlage 2: ", "3.1. ", "1 " (a number and a capital: "1 Petition …")
+_ANLAGE_ITEM = re.compile(
+    r"^(?:[-–•·*▪]\s*|Anlage\s*\d+[a-z]?\s*[:.)–-]?\s*|\d+(?:\.\d+)*[.)]\s+|\d{1,2}\s+(?=[A-ZÄÖÜ]))", re.I
+)
+_BULLET = re.compile(r"^[-–•·*▪]\s*")
+# "Anlage 1: Lageplan" / "• Anlage 2: …": an item that names itself, listed without an "Anlagen" label
+_SELF_NAMED = re.compile(r"^(?:[-–•·*▪]\s*)?Anlage\s*(?P<n>\d{1,2})[a-z]?\s*[:–-]\s*(?P<title>\S.*)$")
 _NOT_TITLE = re.compile(r"^(?:\d+[.)]?|[\d.,]+\s*(?:KB|MB|kB|Bytes?)|PDF|DOCX?|Anlage\s*\d+)$", re.I)
 
 # "(PDF, 264 KB)": the download's type and size that an RIS page prints after an Anlage's title
@@ -48,4 +54,23 @@ def anlagen(lines: list[str]) -> list[str]:
             break  # the paragraph after the list
         else:
             items.append(title)  # a list of one title per line
-    return [] if len(items) == 1 and _NO_ANLAGEN.match(items[0]) else items
+    return [] if items and _NO_ANLAGEN.match(items[0]) else items  # "keine" (and what a later page prints)
+
+
+def self_named(lines: list[str]) -> list[str]:
+    """Attachments listed as "Anlage 1: …", "Anlage 2: …" without a label above them: the first run that
+    counts from 1 (two items at least, or one that ends the text)."""
+    filled = [(i, ln.strip()) for i, ln in enumerate(lines) if ln.strip()]
+    for n, (_, s) in enumerate(filled):
+        m = _SELF_NAMED.match(s)
+        if not m or m.group("n") != "1":
+            continue
+        items = [s]
+        for _, follow in filled[n + 1 :]:
+            f = _SELF_NAMED.match(follow)
+            if not f or int(f.group("n")) != len(items) + 1:
+                break
+            items.append(follow)
+        if len(items) >= 2 or n + 1 == len(filled):
+            return [v for item in items if (v := clean_value(_FILE_INFO.sub("", _BULLET.sub("", item))))]
+    return []

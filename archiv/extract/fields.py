@@ -8,6 +8,7 @@ section).
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -17,13 +18,22 @@ from ..words import alternation, words
 from . import beschlusslauf as bl
 from . import einreicher as who
 from . import letter, markdown
-from .anlagen import anlagen
+from .anlagen import anlagen, self_named
+from .art import QUALIFIED_ART, TRAILING_ART, canonical_art, defined_art, running_head_art
 from .koerperschaft import koerperschaft
-from .motion import numbered_demands
+from .motion import (
+    QUESTION_FIRST,
+    after_covering_sentence,
+    body_after_subject,
+    lead_in_motion,
+    numbered_demands,
+    prose_after_table,
+    reasons_above,
+)
 from .normalize import parse_date, parse_oeffentlich
 from .patterns import ART_LINE, BARE_ID, LETTER_SPACED, STATUS_LINE, STATUS_WORD, clean_value
 from .revision import basis_nr
-from .sections import Segment, clean_lines, match_label, paragraphs, segments
+from .sections import ANTRAG_COLON, Segment, clean_lines, match_label, paragraphs, segments
 from .stimmen import with_votes
 from .title import betreff_after_table, is_heading, letter_subject, title_after_header, title_in_header
 from .vocabulary import ARTEN
@@ -78,17 +88,31 @@ def read_fields(text: str, tables: tuple[Table, ...], *, bare_labels: bool = Fal
 
     _read_labelled(f, first, lines, segs)
     if f.beschlussvorschlag is None:
-        f.beschlussvorschlag = _motion(lines, segs)
+        f.beschlussvorschlag = lead_in_motion(lines, segs, letter.CLOSING)
     table_end = _read_beschlusslauf(f, first, lines, tables)
     header_end = _header_end(lines, segs, table_end)
     _read_unlabelled(f, lines, header_end, table_end, segs)
     if f.beschlussvorschlag is None and "antrag" in (f.art or "").lower():
         f.beschlussvorschlag, reasons = numbered_demands(lines, segs)
         f.begruendung = f.begruendung or (reasons if f.beschlussvorschlag else None)
+    label = next((g for g in segs if g.field == "begruendung"), None)
+    if label and f.begruendung and (above := reasons_above(lines, segs, label.line)):
+        f.begruendung = f"{above}\n\n{f.begruendung}"
     if f.art is None:
-        f.art = _running_head_art(text.split("\n"))
+        f.art = running_head_art(text.split("\n"))
     f.koerperschaft = koerperschaft(lines, header_end) or (koerperschaft([title], 1) if title else None)
     _read_letter(f, lines, segs, first)
+    f.beschlusslauf = bl.complete_gremium(f.beschlusslauf, lines[:40])
+    if f.art is None:  # "wir bitten Sie, folgende Anfrage … auf die Tagesordnung zu setzen" without a salutation
+        f.art = letter.kind(lines)
+    if f.begruendung is None and table_end and "begruendung" not in first:
+        f.begruendung = prose_after_table(lines, table_end, segs, f.betreff)
+    if f.beschlussvorschlag is None or f.begruendung is None:
+        proposal, reasons = after_covering_sentence(lines, segs, letter.CLOSING, f.art)
+        f.beschlussvorschlag = f.beschlussvorschlag or proposal
+        f.begruendung = f.begruendung or (None if "begruendung" in first else reasons)
+    if f.begruendung is None and "begruendung" not in first and letter.salutation_at(lines) is None:
+        f.begruendung = body_after_subject(lines, segs, letter.CLOSING)
     if f.einreicher is None:
         f.einreicher = who.unlabelled(lines, header_end)
     f.basis_nr = basis_nr(f.vorlage_nr, lines)
@@ -107,16 +131,17 @@ def _read_letter(f: Fields, lines: list[str], segs: list[Segment], first: dict[s
         f.beschlusslauf = [row]
     if "betreff" not in first and (subject := letter.hier_subject(lines)):
         f.betreff = subject
-    if f.begruendung is None:
-        f.begruendung = letter.body(lines, segs)
+    if f.begruendung is None and "begruendung" not in first:  # (a "Begründung" printed empty says: none)
+        body = letter.body(lines, segs)
+        f.begruendung = None if body and QUESTION_FIRST.match(body) else body  # questions explain nothing
 
 
 def _read_labelled(f: Fields, first: dict[str, Segment], lines: list[str], segs: list[Segment]) -> None:
     if seg := first.get("vorlage_nr"):
         f.vorlage_nr = clean_value(seg.first_value())
-        m = _TRAILING_ART.match(f.vorlage_nr or "")
+        m = TRAILING_ART.match(f.vorlage_nr or "")
         if m and ART_LINE.fullmatch(m.group("art")):
-            f.vorlage_nr, f.art = m.group("nr"), _canonical_art(m.group("art"))  # "815  ANFRAGE"
+            f.vorlage_nr, f.art = m.group("nr"), canonical_art(m.group("art"))  # "815  ANFRAGE"
     if seg := first.get("aktenzeichen"):
         f.aktenzeichen = clean_value(seg.first_value())
     if seg := first.get("art"):
@@ -147,24 +172,12 @@ def _read_labelled(f: Fields, first: dict[str, Segment], lines: list[str], segs:
             if text := _before_form(paragraphs([seg.inline, *seg.body], join_lines)):
                 setattr(f, name, text)
                 break
-    if seg := first.get("anlagen"):
-        f.anlagen = anlagen([seg.inline, *seg.body])
-
-
-# "Die Bezirksverordnetenversammlung möge beschließen:", "Der Gemeinderat wolle folgendes beschließen:"
-_MOVES = re.compile(r"^(?:Die|Der|Das)\s+\S.{2,80}?\s+(?:möge|wolle|möchte)\s+(?:folgendes\s+)?beschließen\s*:?$")
-
-
-def _motion(lines: list[str], segs: list[Segment]) -> str | None:
-    """The resolution a motion proposes without a "Beschlussvorschlag" label: the text after
-    "<Gremium> möge beschließen:" up to the next labelled section."""
-    for i, line in enumerate(lines):
-        if _MOVES.match(line.strip()):
-            stop = next((seg.line for seg in segs if seg.line > i), len(lines))
-            # a letter's closing formula ends it too ("Mit freundlichen Grüßen")
-            stop = next((j for j in range(i + 1, stop) if letter.CLOSING.match(lines[j].strip())), stop)
-            return paragraphs(lines[i + 1 : stop], join_lines)
-    return None
+    # the first list with items: a page may print the label twice, once as an empty tab heading
+    listed = (anlagen([g.inline, *g.body]) for g in segs if g.field == "anlagen")
+    f.anlagen = next((items for items in listed if items), []) or ([] if "anlagen" in first else self_named(lines))
+    if f.beschlussvorschlag is None:  # "Beschluss:" in a form that prints the resolution to be taken there
+        texts = (paragraphs([g.inline, *g.body], join_lines) for g in segs if g.field == "beschluss")
+        f.beschlussvorschlag = next((t for t in texts if t and len(t) >= 30), None)
 
 
 _FORM_BITS = re.compile(r"^(?:x|ja|nein|☐|☒)$|\(bitte auswählen\)|\bnein\s+ja\b|\bx\s+(?:nein|ja)$|^ja\s", re.I)
@@ -211,6 +224,8 @@ def _read_beschlusslauf(f: Fields, first: dict[str, Segment], lines: list[str], 
         end = start + max(consumed - len(head), 0)
     from_tables = bl.from_tables(tables)
     f.beschlusslauf = from_tables if from_tables else rows
+    if not f.beschlusslauf and (session := bl.session_from_labels(lines[:80])):
+        f.beschlusslauf = [session]  # a form that names the one session it is for
     return end
 
 
@@ -220,7 +235,8 @@ def _header_line(lines: list[str]) -> int | None:
         cells = line.split("\t") if "\t" in line else line.split()
         if 2 <= len(cells) <= 8:
             mapping = bl.map_header(cells)
-            if mapping and len(mapping) >= 3:
+            # three known columns, or two cells both known ("Gremium\tDatum der Sitzung")
+            if mapping and (len(mapping) >= 3 or ("\t" in line and len(mapping) == len(cells))):
                 return i
     return None
 
@@ -248,21 +264,30 @@ def _read_unlabelled(f: Fields, lines: list[str], header_end: int, table_end: in
                 f.vorlage_nr = " ".join(m.group("nr").split())
                 kind = s.split()[0]  # "Antrag - 469/2026", "Beschlussvorlage DS 44/2026": the kind heads the number
                 if f.art is None and kind.lower() in {a.lower() for a in ARTEN}:
-                    f.art = _canonical_art(kind)
+                    f.art = canonical_art(kind)
                 break
             if BARE_ID.match(s):
                 f.vorlage_nr = s
                 break
+        prose = next((g.line for g in segs if g.spec.kind == "block" and g.field != "betreff"), 150)
+        f.vorlage_nr = f.vorlage_nr or _number_below_word(lines[: max(header_end, prose)])
     if f.art is None:
-        f.art = _defined_art(header[:30])
+        f.art = defined_art(header[:30])
     if f.art is None:
-        for line in header[:60]:
+        for line in lines[: min(header_end + 1, 60)]:  # with the line that ends the header ("Antrag:")
             s = line.strip()
             if LETTER_SPACED.fullmatch(s):
                 s = s.replace(" ", "")  # "A N F R A G E"
-            m = ART_LINE.match(s) or _QUALIFIED_ART.match(s)
-            if m and len(s) <= 60 and not match_label(s) and not bl.ROW.match(s) and not _HEADING_NR.match(s):
-                f.art = _canonical_art(m.group(1))
+            s = s.split("\t")[0].strip()  # "Anfrage\tFrechener Weg – …": the kind in the first cell
+            m = ART_LINE.match(s) or QUALIFIED_ART.match(s)
+            if (
+                m
+                and len(s) <= 60
+                and (not match_label(s) or ANTRAG_COLON.match(s))
+                and not bl.ROW.match(s)
+                and not _HEADING_NR.match(s)
+            ):
+                f.art = canonical_art(m.group(1))
                 break
     if f.oeffentlich is None:
         for line in header:
@@ -282,54 +307,17 @@ def _read_unlabelled(f: Fields, lines: list[str], header_end: int, table_end: in
         f.betreff = letter_subject(lines) or title_in_header(lines, header_end, f.vorlage_nr, f.fachbereich)
 
 
-# "GEMEINSAMER ZUSATZANTRAG", "Interfraktioneller ÄNDERUNGSANTRAG": one qualifying word before the kind.
-_QUALIFIED_ART = re.compile(
-    r"^[A-ZÄÖÜ][\wäöüß]+\s+(" + "|".join(re.escape(a) for a in sorted(ARTEN, key=len, reverse=True)) + r")$", re.I
-)
-_TRAILING_ART = re.compile(r"^(?P<nr>\S.*?)\s+(?P<art>[A-ZÄÖÜ][A-ZÄÖÜa-zäöüß-]+)$")
-# "Antrag im Sinne von § 33 Abs. 1 GeschO (öffentlich)": the kind of paper defined by the rules of procedure.
-# "ANFRAGE NACH § 4 DER GESCHÄFTSORDNUNG DES RATES", "Antrag gemäß § 28/ § 29 GeschO" too.
-_DEFINED_ART = re.compile(
-    r"^[A-ZÄÖÜ][\wäöüß-]*(?:\s+[A-ZÄÖÜa-zäöüß][\wäöüß-]*){0,3}\s+(?:im Sinne (?:von|des)|nach|gemäß)\s+§.{1,60}$", re.I
-)
+_ABOVE_NUMBER = {w.lower() for w in words("numbers", "above_number")}
+_NUMBER_VALUE = re.compile(r"^[A-Z]{0,6}\s?[/-]?\d{1,6}(?:\s*[/-]\s*[0-9A-Za-z]{1,8}){1,3}$")
 
 
-_PAGE_MARK = re.compile(r"^(?:[-–]\s*\d+\s*[-–]|--\s*\d+\s+of\s+\d+\s*--|Seite\s+\d+(?:\s+von\s+\d+)?)$", re.I)
-
-
-def _running_head_art(raw: list[str]) -> str | None:
-    """The kind of paper printed only as the running head of the next page: "Beschlussvorlage" right
-    above the page number "– 2 –" (or as the last line, where a one-page export puts its head)."""
-    stripped = [ln.strip() for ln in raw]
-    filled = [i for i, s in enumerate(stripped) if s]
-    for n, i in enumerate(filled):
-        s = stripped[i]
-        if not ART_LINE.fullmatch(s) or s.endswith(":"):
-            continue
-        following = stripped[filled[n + 1]] if n + 1 < len(filled) else None
-        if following is None or _PAGE_MARK.match(following):
-            return _canonical_art(s)
+def _number_below_word(lines: list[str]) -> str | None:
+    """ "Vorlage" / "0463/2026": the label above its value, as an HTML definition list prints it."""
+    filled = [ln.strip() for ln in lines if ln.strip()]
+    for label, value in itertools.pairwise(filled):
+        if label.rstrip(":").lower() in _ABOVE_NUMBER and (_NUMBER_VALUE.match(value) or BARE_ID.match(value)):
+            return value
     return None
-
-
-def _defined_art(lines: list[str]) -> str | None:
-    for i, line in enumerate(lines):
-        s = line.strip()
-        kinds = {a.lower() for a in ARTEN}
-        # a kind of paper among the first words ("Einfacher Sachantrag im Sinne …", "ANFRAGE NACH § 4 …")
-        if _DEFINED_ART.match(s) and any(w.lower().strip(":").endswith(tuple(kinds)) for w in s.split()[:4]):
-            following = lines[i + 1].strip() if i + 1 < len(lines) else ""
-            if re.fullmatch(r"\((?:nicht\s?)?öffentlich\)", following, re.I):
-                s = f"{s} {following}"  # the status in brackets wrapped onto the next line
-            return s
-    return None
-
-
-def _canonical_art(word: str) -> str:
-    for art in ARTEN:
-        if art.lower() == word.lower():
-            return art
-    return word
 
 
 def _line_above_label(lines: list[str], field_name: str) -> str | None:

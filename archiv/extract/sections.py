@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..words import words
 from .patterns import ROMAN_HEADING, STATUS_WORD
-from .vocabulary import LABELS, LabelSpec
+from .vocabulary import GREMIUM, LABELS, LabelSpec
 
-# Lines that carry no content: page numbers, "Seite 2 von 5", pdf.js page markers.
+# Lines that carry no content: page numbers, "Seite 2 von 5", pdf.js page markers, a rule of underscores.
 _NOISE = re.compile(
     r"^(?:[-–]\s*\d+\s*[-–]|Seite \d+( von \d+)?|--\s*\d+\s+of\s+\d+\s*--|\d{1,3}\s*/\s*\d{1,3}"
-    r"|\d+\s+von\s+\d+(?:\s+in\s+Zusammenstellung)?|Seite\s+\d+\s*/\s*\d+)$",
+    r"|\d+\s+von\s+\d+(?:\s+in\s+Zusammenstellung)?|Seite\s+\d+\s*/\s*\d+|[_=]{10,})$",
     re.I,
 )
 # A running head that ends in the page number: "Beschlussvorlage BSV/25/04718 öffentlich Seite 3/3".
@@ -22,6 +23,10 @@ _TRAILING_PAGE = re.compile(r"\s+Seite\s+\d+(?:\s*(?:/|von)\s*\d+)?\s*$", re.I)
 _FORM_CHECKBOX = re.compile(r"\bnein\s+ja\b|(?:^|\s)x\s+(?:nein|ja)$", re.I)  # "… GemO) x nein": a ticked box
 # "I. Antrag" heads the proposed resolution in SessionNet prints (a bare "Antrag" is the kind of paper).
 _ROMAN_ANTRAG = re.compile(r"^[IVX]{1,4}\.\s+(?:Antrag|Beschlussantrag)\s*:?\s*$", re.I)
+# "Antrag an den Hauptausschuss", "Beschlussantrag an die Bezirksvertretung": the heading of the proposal
+# "Antrag:" alone: the heading of the proposal (and the kind of paper)
+ANTRAG_COLON = re.compile(r"^(?:" + "|".join(words("motion", "colon_heading")) + r")\s*:$", re.I)
+_ANTRAG_AN = re.compile(r"^(?:" + "|".join(words("motion", "heading")) + r")\s+\S.{2,60}?\s*:?$", re.I)
 _SIGNATURE = re.compile(r"^(?:gez\.|i\.\s?V\.|i\.\s?A\.|Im Auftrag|In Vertretung|Mit freundlichen Grüßen)", re.I)
 
 
@@ -77,6 +82,8 @@ _DATE_VALUE = re.compile(r"^\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}$|^\d{1,2}\.\s+\w+\s+
 def _fits(spec: LabelSpec, word: str, value: str) -> bool:
     """Whether ``value`` can be the value of a label (used to pair separated label and value blocks)."""
     is_date = bool(_DATE_VALUE.match(value))
+    if spec.kind == "block" and spec.field != "betreff":
+        return False  # a prose section is never one line of a value block ("Beschlussvorschlag:" left empty)
     if STATUS_WORD.fullmatch(value):
         return spec.field == "status"
     if spec.field == "datum" or word.lower() in ("termin", "sitzung", "vom", "eingegangen"):
@@ -92,6 +99,10 @@ def _fits(spec: LabelSpec, word: str, value: str) -> bool:
     if word.lower() == "top":
         return len(value) <= 8 and any(c.isdigit() for c in value)
     return not is_date and not value.endswith(":")
+
+
+# A value that goes on on the next line: it ends in an article, a preposition, a comma or a hyphen.
+_WRAPPED = re.compile(r"(?:\b(?:des|der|die|den|dem|für|und|im|am|zum|zur|von)|[,-])$")
 
 
 def realign_label_blocks(lines: list[str]) -> list[str]:
@@ -118,12 +129,22 @@ def realign_label_blocks(lines: list[str]) -> list[str]:
             i = max(i + 1, j if run else i + 1)
             continue
         k = j
+        filled: int | None = None  # the label line that took the last value
         for index, spec, word in run:
             while k < len(out) and not out[k].strip():
                 k += 1
             if k >= len(out) or match_label(out[k]):
                 break
             value = out[k].strip()
+            if filled is not None and _WRAPPED.search(out[filled]) and not _fits(spec, word, value):
+                out[filled] = f"{out[filled]} {value}"  # "38. Plenarsitzung des" / "Gemeinderates"
+                out[k] = ""
+                k += 1
+                while k < len(out) and not out[k].strip():
+                    k += 1
+                if k >= len(out) or match_label(out[k]):
+                    break
+                value = out[k].strip()
             if spec.field != "status" and STATUS_WORD.fullmatch(value):
                 k += 1  # "öffentlich" printed among the values without a label of its own: left for the status
                 while k < len(out) and not out[k].strip():
@@ -135,6 +156,7 @@ def realign_label_blocks(lines: list[str]) -> list[str]:
                 out[index] = f"{out[index].strip()} {value}"
                 out[k] = ""
                 k += 1
+                filled = index
         i = j
     return out
 
@@ -204,7 +226,7 @@ def _split_cells(line: str) -> list[str]:
 def match_label(line: str, bare: bool = True) -> tuple[LabelSpec, str] | None:
     """The label a line starts with, and the rest of the line. ``bare=False``: only "Label:" counts."""
     line = line.strip()
-    if _ROMAN_ANTRAG.match(line):
+    if _ROMAN_ANTRAG.match(line) or ANTRAG_COLON.match(line) or (_ANTRAG_AN.match(line) and GREMIUM.search(line)):
         return _BY_WORD["beschlussvorschlag"], ""
     m = _LABEL_LINE.match(line)
     if not m and "  " in line:
@@ -216,7 +238,7 @@ def match_label(line: str, bare: bool = True) -> tuple[LabelSpec, str] | None:
         line = gapped if m else line
     if not m:
         return None
-    if not bare and ":" not in line[: m.end(1) + 3] and "\t" not in line:
+    if not bare and ":" not in line[: max(m.end(1) + 3, m.start(2))] and "\t" not in line:
         return None
     spec = _BY_WORD[" ".join(m.group(1).lower().split())]
     # "Art" or "Amt" mid-sentence is no label: a label line is short or has a colon.
@@ -240,6 +262,27 @@ def _own_line_heading(line: str) -> bool:
     )
 
 
+_NUMBERED = re.compile(r"^(\d{1,2})((?:\.\d{1,2})*)[.)]\s+\S")
+
+
+def _next_item(body: list[str], lines: list[str], i: int) -> bool:
+    """Whether line ``i`` continues the numbered list above it ("2. …" / "3. Begründung") and the list goes
+    on below it ("3.1. …"); a heading that follows a list is followed by prose instead."""
+    here = _NUMBERED.match(lines[i].strip())
+    above = next((_NUMBERED.match(b.strip()) for b in reversed(body) if b.strip()), None)
+    below = next((_NUMBERED.match(ln.strip()) for ln in lines[i + 1 : i + 4] if ln.strip()), None)
+    return bool(here and above and below) and int(here.group(1)) == int(above.group(1)) + 1
+
+
+def _heading_after_list(line: str, lines: list[str], i: int) -> tuple[LabelSpec, str] | None:
+    """A numbered section heading ("3. Begründung") right below a numbered list, followed by prose."""
+    hit = match_label(line)
+    below = next((ln.strip() for ln in lines[i + 1 : i + 4] if ln.strip()), "")
+    if hit and hit[0].kind == "block" and not hit[1].strip() and below and not _NUMBERED.match(below):
+        return hit
+    return None
+
+
 def segments(lines: list[str], bare: bool = True) -> list[Segment]:
     """Every labelled segment, in order. A signature line ("gez.") ends the segment before it.
 
@@ -254,6 +297,11 @@ def segments(lines: list[str], bare: bool = True) -> list[Segment]:
         hit = match_label(line, bare or (i > 0 and not lines[i - 1].strip()) or _own_line_heading(line))
         if hit is None and current is not None and (_SIGNATURE.match(line.strip()) or _FORM_CHECKBOX.search(line)):
             hit = (LABELS[-1], "")  # treated like a stop label: a signature, or a form's "nein ☐ ja ☐" row
+        in_list = current is not None and current[0].kind == "list"
+        if hit is not None and in_list and _next_item(body, lines, i):
+            hit = None  # "3. Begründung" between "2. …" and "3.1. …": an item of the list, not a heading
+        elif hit is None and in_list and _NUMBERED.match(line.strip()) and not _next_item(body, lines, i):
+            hit = _heading_after_list(line, lines, i)  # "3. Begründung" and then prose: the list is over
         if hit is None:
             if current is not None:
                 body.append(line)

@@ -7,6 +7,7 @@ the head of vocabulary.toml for the kinds. To support a new layout, add its word
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..words import vocabulary, words
@@ -34,6 +35,7 @@ ARTEN: tuple[str, ...] = words("arten")
 
 # Words that make a phrase a committee (the row of a Beschlusslauf, an entity): a regular expression.
 GREMIUM_WORDS = "|".join(words("gremium_patterns"))
+GREMIUM = re.compile(GREMIUM_WORDS, re.I)
 
 # Public bodies named in a Vorlage ("Gemeinde Nordstemmen", "Landkreis Darmstadt-Dieburg").
 KOERPERSCHAFT_KINDS: tuple[str, ...] = words("koerperschaft_kinds")

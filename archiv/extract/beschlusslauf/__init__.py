@@ -10,13 +10,24 @@ must win against, and its own test.
 from __future__ import annotations
 
 from ...models import BeschlusslaufRow
-from . import date_first, spaced, stacked, tabbed
+from . import date_first, sessions, spaced, stacked, tabbed
 from .common import ROW
 from .header import from_tables, map_header, rows_from_table
+from .sessions import complete_gremium
+from .sessions import from_labels as session_from_labels
 
-READERS = (tabbed, stacked, date_first, spaced)
+READERS = (sessions, tabbed, stacked, date_first, spaced)
 
-__all__ = ["READERS", "ROW", "from_lines", "from_tables", "map_header", "rows_from_table"]
+__all__ = [
+    "READERS",
+    "ROW",
+    "complete_gremium",
+    "from_lines",
+    "from_tables",
+    "map_header",
+    "rows_from_table",
+    "session_from_labels",
+]
 
 
 def from_lines(lines: list[str]) -> tuple[list[BeschlusslaufRow], int]:

@@ -5,22 +5,24 @@ from __future__ import annotations
 import re
 
 from ...words import alternation, words
-from ..vocabulary import GREMIUM_WORDS, ROLES, TABLE_COLUMNS
+from ..vocabulary import GREMIUM, ROLES, TABLE_COLUMNS
 
-GREMIUM = re.compile(GREMIUM_WORDS, re.I)
 # a cell that holds only the Ö/N flag
 PUBLIC_CELL = re.compile(r"^(?:" + alternation(words("status_cells")) + r")$", re.I)
 ROLES_LONGEST = sorted(ROLES, key=len, reverse=True)
 
 # A row's line: "Gremium dd.mm.yyyy [rest]" (the Gremium may be empty where it wraps above).
-ROW = re.compile(r"^(?P<gremium>.*?)\s*(?<![\d.])(?P<datum>\d{1,2}\.\d{1,2}\.\d{2,4})(?:\s+(?P<rest>.*))?$")
+# A session over two days prints both: "15./16.12.2020".
+ROW = re.compile(
+    r"^(?P<gremium>.*?)\s*(?<![\d.])(?P<datum>(?:\d{1,2}\.\s?/\s?)?\d{1,2}\.\d{1,2}\.\d{2,4})(?:\s+(?P<rest>.*))?$"
+)
 
 
 # Words of a vote or an outcome (vocabulary.toml).
 RESULT = re.compile(
     alternation(words("result_words")) + r"|(?:" + alternation(words("result_whole_words")) + r")\b", re.I
 )
-OPEN_END = re.compile(r"(?:,|\bund|\boder|-|/|\bbei|\beiner|\bin|\bim|\bfür|\bder|\bdes|\blt\.)$")
+OPEN_END = re.compile(r"(?:,|\bund|\boder|-|/|\bbei|\beiner|\bin|\bim|\bfür|\bder|\bdes|\bzur|\bzum|\blt\.)$")
 
 
 def is_open(text: str | None) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ...models import BeschlusslaufRow
@@ -22,6 +23,15 @@ class RowDraft:
             gremium=self.gremium,
             oeffentlich=None,
             zustaendigkeit=self.role or None,
-            datum=parse_date(self.datum),
+            datum=parse_date(_first_day(self.datum)),
             ergebnis=self.result or None,
         )
+
+
+_TWO_DAYS = re.compile(r"^(\d{1,2})\.\s?/\s?\d{1,2}(\.\d{1,2}\.\d{2,4})$")
+
+
+def _first_day(datum: str | None) -> str | None:
+    """ "15./16.12.2020": a session over two days begins on the first."""
+    m = _TWO_DAYS.match(datum or "")
+    return m.group(1) + m.group(2) if m else datum

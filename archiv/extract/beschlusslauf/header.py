@@ -8,18 +8,20 @@ from __future__ import annotations
 import re
 
 from ...models import BeschlusslaufRow, Table
+from ...words import alternation, words
 from ..normalize import parse_date, parse_oeffentlich
 from ..stimmen import outcome, votes_from_cells
-from ..vocabulary import TABLE_COLUMNS
+from ..vocabulary import ROLES, TABLE_COLUMNS
 from .common import PUBLIC_CELL
+from .sessions import allris_date, merge_session_rows
 
 NR = re.compile(r"^(\d{1,2})\.?$")
 
 
 def _column_of(header: str) -> str | None:
     key = "".join(header.lower().split())
-    for column, words in TABLE_COLUMNS.items():
-        if key in words:
+    for column, names in TABLE_COLUMNS.items():
+        if key in names:
             return column
     return None
 
@@ -57,6 +59,26 @@ def _fix_public_column(mapping: dict[int, str], rows: list[tuple[str, ...]]) -> 
     return fixed
 
 
+_STATE = re.compile(r"^\W*(?:" + alternation(words("beratung_states")) + r")$", re.I)
+_ROLE = {r.lower() for r in ROLES}
+
+
+def _fix_state_and_role(mapping: dict[int, str], rows: list[tuple[str, ...]]) -> dict[int, str]:
+    """ALLRIS prints the state of each Beratung ("● Geplant", "Erledigt") under "Status": no role, left out; and
+    a "Beschluss" column that holds only role words ("Entscheidung") is the role column."""
+    fixed = dict(mapping)
+    for i in list(fixed):
+        values = [r[i].strip() for r in rows if i < len(r) and r[i].strip()]
+        if values and all(_STATE.match(v) for v in values):
+            del fixed[i]
+    if "zustaendigkeit" not in fixed.values():
+        for i, column in list(fixed.items()):
+            values = [r[i].strip() for r in rows if i < len(r) and r[i].strip()]
+            if column == "ergebnis" and values and all(v.lower() in _ROLE for v in values):
+                fixed[i] = "zustaendigkeit"
+    return fixed
+
+
 def rows_from_table(rows: tuple[tuple[str, ...], ...] | list[tuple[str, ...]]) -> list[BeschlusslaufRow] | None:
     """Rows of a table whose first row is a Beschlusslauf header; None if it is no such table."""
     if not rows:
@@ -65,7 +87,7 @@ def rows_from_table(rows: tuple[tuple[str, ...], ...] | list[tuple[str, ...]]) -
     if mapping is None:
         return None
     data = [r for r in rows[1:] if any(c.strip() for c in r)]
-    mapping = _fix_public_column(mapping, data)
+    mapping = _fix_state_and_role(_fix_public_column(mapping, data), data)
     out = []
     for r in data:
         values = {col: (r[i].strip() if i < len(r) else "") for i, col in mapping.items()}
@@ -80,12 +102,12 @@ def rows_from_table(rows: tuple[tuple[str, ...], ...] | list[tuple[str, ...]]) -
                 gremium=gremium,
                 oeffentlich=parse_oeffentlich(values.get("oeffentlich")),
                 zustaendigkeit=values.get("zustaendigkeit") or None,
-                datum=parse_date(values.get("datum")),
+                datum=parse_date(values.get("datum")) or allris_date(values.get("datum") or ""),
                 ergebnis=values.get("ergebnis") or (outcome(votes) if votes else None),
                 stimmen=votes,
             )
         )
-    return out
+    return merge_session_rows(out)
 
 
 def from_tables(tables: tuple[Table, ...]) -> list[BeschlusslaufRow] | None:

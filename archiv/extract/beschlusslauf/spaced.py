@@ -42,6 +42,22 @@ def _undated_row(line: str) -> RowDraft | None:
     return RowDraft(gremium, role=line[len(gremium) :].strip() or None, open_gremium=is_open(gremium))
 
 
+def _role_row(line: str) -> RowDraft | None:
+    """A row without a date under a header with a role column: "DB OBM - Vorabstimmung Vorberatung",
+    "Dienstberatung des Oberbürgermeisters Information zur" (the role goes on below)."""
+    if len(line) > 100 or line.endswith((".", ":", ";")) or RESULT.search(line):
+        return None
+    for role in ROLES_LONGEST:
+        at = line.find(" " + role[:1].upper() + role[1:])
+        if at > 0 and len(line[at:].split()) <= 4 and len(line[:at].split()) <= 8:
+            name, rest = line[:at].strip(), line[at:].strip()
+            if starts_row_part(name) or is_open(name):
+                return None  # "Beratung und Beschluss-": a role cell wrapped above its row
+            if rest.lower().startswith(role.lower()) and (len(rest) == len(role) or is_open(rest)):
+                return RowDraft(name, role=rest, open_gremium=is_open(name))
+    return None
+
+
 def read(lines: list[str], start: int) -> tuple[list[BeschlusslaufRow], int]:
     """A cell that wraps puts its other lines above and below the row's line (vertically centred)."""
     header_words, i = read_header(lines, start)
@@ -51,6 +67,8 @@ def read(lines: list[str], start: int) -> tuple[list[BeschlusslaufRow], int]:
         header = lines[start].strip()
         if not ROW.match(header) and not GREMIUM.search(header):
             i += 1  # a header line of words the vocabulary does not know
+    # a header with a role column: rows may end in their role, without a date
+    roles_only = mapping is not None and "zustaendigkeit" in mapping.values()
     rows: list[RowDraft] = []
     pending: list[str] = []  # lines that belong to the next row
     end = i
@@ -86,6 +104,9 @@ def read(lines: list[str], start: int) -> tuple[list[BeschlusslaufRow], int]:
         elif rows and not pending and heads_next_row(rows[-1], line, lines, i):
             pending.append(line)  # "Beratung und Beschlussfas- Einstimmig …" / "Rat 24.06.2025" / "sung …"
         elif rows and not pending and continue_row(rows[-1], line):
+            end = i + 1
+        elif roles_only and not pending and (undated := _role_row(line)):
+            rows.append(undated)  # a committee without a session date, its role at the line's end
             end = i + 1
         elif (
             in_table
