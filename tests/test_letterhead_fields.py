@@ -1,0 +1,52 @@
+"""Issue 17: the fields a letter or a scanned letterhead states without labels (body, office, date,
+subject), on small texts written for these tests."""
+
+from __future__ import annotations
+
+from archiv.extract.fields import read_fields
+from archiv.extract.koerperschaft import koerperschaft
+
+# A council group's letter to the mayor: the body is named only by the place-and-date line.
+_GROUP_LETTER = """Fraktion Grüne Liste im Stadtrat
+Herrn Oberbürgermeister
+Dr. Anton Beispiel
+Ostheim, den 04.03.2026
+Antrag: Mehr Bänke am Mühlbach
+Sehr geehrter Herr Oberbürgermeister,
+wir beantragen, am Mühlbach zehn Bänke aufzustellen.
+Mit freundlichen Grüßen
+"""
+
+
+def test_koerperschaft_from_the_place_and_date_line_of_a_letter_to_the_mayor() -> None:
+    lines = _GROUP_LETTER.splitlines()
+    assert koerperschaft(lines, 3) == "Stadt Ostheim"
+    # without a word that says what kind of body the place has, a place is no body
+    plain = [ln.replace("Oberbürgermeister", "Vorsitzenden").replace(" im Stadtrat", "") for ln in lines]
+    assert koerperschaft(plain, 3) is None
+
+
+def test_koerperschaft_from_the_town_halls_address_and_from_a_stamp_cell() -> None:
+    assert koerperschaft(["Herrn Oberbürgermeister", "Rathaus", "12345 Lindgrund", "Anfrage"], 2) == "Stadt Lindgrund"
+    # a Gemeinde: its council, no Oberbürgermeister
+    assert koerperschaft(["An den Gemeinderat", "Rathaus 12345 Lindgrund"], 1) == "Gemeinde Lindgrund"
+    # an OCR line whose right cell is the receipt stamp of the body
+    assert koerperschaft(["Herrn Oberbürgermeister\tstadt Ostheim\tM", "Anfrage"], 1) == "Stadt Ostheim"
+
+
+def test_koerperschaft_from_a_council_named_by_its_place_not_from_a_member() -> None:
+    rows = ["Beratungsfolge", "Stadtrat Ostheim (Information ohne Beratung)"]
+    assert koerperschaft(rows, 1) == "Stadt Ostheim"
+    assert koerperschaft(["Antrag von Stadtrat Hans Muster", "Sehr geehrter Herr Oberbürgermeister,"], 1) is None
+
+
+def test_koerperschaft_not_from_an_adjective_before_the_kind_word() -> None:
+    cells = ["Ziele der Stadtentwicklung", "Chancen in der inklusiven Stadt", "Bürgerstadt Weltoffene Stadt", "Globales"]
+    assert koerperschaft([*cells, "Der Oberbürgermeister wird beauftragt."], 1) is None
+    # the place named by itself and by its adjective
+    text = ["Der Oberbürgermeister wird beauftragt, auf Ostheims Dächern", "das Ostheimer Kataster zu nutzen."]
+    assert koerperschaft(text, 1) == "Stadt Ostheim"
+
+
+def test_letter_record_names_its_body() -> None:
+    assert read_fields(_GROUP_LETTER, ()).koerperschaft == "Stadt Ostheim"
