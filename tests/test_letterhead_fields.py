@@ -41,7 +41,12 @@ def test_koerperschaft_from_a_council_named_by_its_place_not_from_a_member() -> 
 
 
 def test_koerperschaft_not_from_an_adjective_before_the_kind_word() -> None:
-    cells = ["Ziele der Stadtentwicklung", "Chancen in der inklusiven Stadt", "Bürgerstadt Weltoffene Stadt", "Globales"]
+    cells = [
+        "Ziele der Stadtentwicklung",
+        "Chancen in der inklusiven Stadt",
+        "Bürgerstadt Weltoffene Stadt",
+        "Globales",
+    ]
     assert koerperschaft([*cells, "Der Oberbürgermeister wird beauftragt."], 1) is None
     # the place named by itself and by its adjective
     text = ["Der Oberbürgermeister wird beauftragt, auf Ostheims Dächern", "das Ostheimer Kataster zu nutzen."]
