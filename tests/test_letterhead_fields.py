@@ -55,3 +55,24 @@ def test_koerperschaft_not_from_an_adjective_before_the_kind_word() -> None:
 
 def test_letter_record_names_its_body() -> None:
     assert read_fields(_GROUP_LETTER, ()).koerperschaft == "Stadt Ostheim"
+
+
+def test_dates_in_other_forms() -> None:
+    from archiv.extract.normalize import parse_date
+
+    assert parse_date("2026 Oct 21") == "2026-10-21"  # an RIS page in its default locale
+    assert parse_date("21 Oct 2026") == "2026-10-21"
+    assert parse_date("Eingang 3 Mai 2026") == "2026-05-03"  # OCR lost the day's dot
+    assert parse_date("21. Oktober 2026") == "2026-10-21"
+
+
+def test_the_papers_date_is_not_a_receipt_stamp_a_session_or_a_cited_decision() -> None:
+    head = "Vorlage Nr.: 2026/0101\nEingang: 21.08.2026\nNeue Bänke am Mühlbach\n"
+    assert read_fields(head, ()).datum is None
+    head = "Gremium\tDatum der Sitzung\nBezirksvertretung 2 (Nord)\t26.01.2026\nAnfrage\n"
+    assert read_fields(head, ()).datum is None
+    head = "Zum Beschluss des Stadtrates vom 23.04.2026\nAntrag des Beirates Nr. 26/2025 vom 21.10.2025\n"
+    assert read_fields(head, ()).datum is None
+    # the place-and-date line and an Antrag's own "vom" are the paper's date
+    assert read_fields(_GROUP_LETTER, ()).datum == "2026-03-04"
+    assert read_fields("Antrag der SPD-Fraktion vom 24.04.2026\nNeue Bänke\n", ()).datum == "2026-04-24"

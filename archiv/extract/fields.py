@@ -18,7 +18,7 @@ from . import einreicher as who
 from . import letter, markdown
 from .koerperschaft import koerperschaft
 from .motion import numbered_demands
-from .normalize import parse_date, parse_oeffentlich
+from .normalize import others_date, parse_date, parse_oeffentlich
 from .patterns import ART_LINE, BARE_ID, LETTER_SPACED, ROMAN_HEADING, STATUS_LINE, STATUS_WORD, clean_value
 from .revision import basis_nr
 from .sections import Segment, clean_lines, match_label, paragraphs, segments
@@ -414,7 +414,11 @@ def _header_date(lines: list[str], f: Fields) -> str | None:
         hit = match_label(s)
         if hit and hit[0].kind in ("block", "table"):
             break
-        if (hit and hit[0].field in ("aktenzeichen", "vorlage_nr", "produkt")) or _SESSION_LABEL.match(s):
+        if (
+            (hit and hit[0].field in ("aktenzeichen", "vorlage_nr", "produkt"))
+            or _SESSION_LABEL.match(s)
+            or others_date(s)
+        ):
             continue  # "Aktenzeichen: (1) 11.01.12" is a file number, "Termin: …" the session's date
         d = parse_date(s)
         if d:

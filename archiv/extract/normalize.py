@@ -10,13 +10,19 @@ MONTHS = {
     "juli": 7, "august": 8, "september": 9, "oktober": 10, "november": 11, "dezember": 12,
     "jan": 1, "feb": 2, "mär": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
     "okt": 10, "nov": 11, "dez": 12,
+    # English, as RIS pages print dates in their default locale ("2026 Oct 21")
+    "january": 1, "february": 2, "march": 3, "mar": 3, "may": 5, "june": 6, "july": 7, "october": 10, "oct": 10,
+    "december": 12, "dec": 12,
 }  # fmt: skip
 
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 DATE_NUMERIC = r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}|\d{2})(?!\d|\.\d)"
 DATE_WORDS = rf"(?<!\d)(\d{{1,2}})\.\s*({_MONTH_NAMES})\.?\s+(\d{{4}})(?!\d)"
 DATE_ISO = r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)"
-DATE_ANY = re.compile(f"{DATE_NUMERIC}|{DATE_WORDS}|{DATE_ISO}", re.I)
+# "2026 Oct 21" (year first), "21 Oct 2026" (no dot after the day)
+DATE_YEAR_WORDS = rf"(?<!\d)(\d{{4}})\s+({_MONTH_NAMES})\.?\s+(\d{{1,2}})(?![\d.:])"
+DATE_DAY_WORDS = rf"(?<![\d.])(\d{{1,2}})\s+({_MONTH_NAMES})\.?\s+(\d{{4}})(?!\d)"
+DATE_ANY = re.compile(f"{DATE_NUMERIC}|{DATE_WORDS}|{DATE_ISO}|{DATE_YEAR_WORDS}|{DATE_DAY_WORDS}", re.I)
 
 
 def _iso(y: int, m: int, d: int) -> str | None:
@@ -34,11 +40,16 @@ def iso_from_match(m: re.Match[str]) -> str | None:
         return _iso(int(g[2]), int(g[1]), int(g[0]))
     if g[3] is not None:
         return _iso(int(g[5]), MONTHS[g[4].lower()], int(g[3]))
-    return _iso(int(g[6]), int(g[7]), int(g[8]))
+    if g[6] is not None:
+        return _iso(int(g[6]), int(g[7]), int(g[8]))
+    if g[9] is not None:
+        return _iso(int(g[9]), MONTHS[g[10].lower()], int(g[11]))
+    return _iso(int(g[14]), MONTHS[g[13].lower()], int(g[12]))
 
 
 def parse_date(text: str | None) -> str | None:
-    """The first date in ``text`` as ISO YYYY-MM-DD: 17.06.2025, 17.6.25, 17. Juni 2025, 2025-06-17."""
+    """The first date in ``text`` as ISO YYYY-MM-DD: 17.06.2025, 17.6.25, 17. Juni 2025, 2025-06-17,
+    2025 Jun 17, 17 Jun 2025."""
     if not text:
         return None
     for m in DATE_ANY.finditer(text):
@@ -46,6 +57,27 @@ def parse_date(text: str | None) -> str | None:
         if iso:
             return iso
     return None
+
+
+# What stands before a date that is not the paper's own: a receipt stamp ("Eingang: 21.08.2026", OCR
+# "Emgang 03. Mai"), a session row ("Gemeinderat 15./16.12.2020", "Bezirksvertretung 6 (Nord)  26.01.2012"),
+# a decision or paper it refers to ("Zum Beschluss des Stadtrates vom 23.04.2020", "Antrag Nr. 26/2019 vom …").
+_RECEIPT = re.compile(r"\b(?:E[imnl1]{1,2}g[ae]ng|Posteingang|[Ee]ingegangen|Eing\.)", re.I)
+_SESSION_BEFORE = re.compile(
+    r"\w(?:rat|rates|rats|ausschuss|ausschusses|vertretung|versammlung|beirat|beirates|kommission|konferenz)"
+    r"(?:\s+\d+)?(?:\s*\([^)]*\))?\s*(?:vom|am)?\s*$"
+    r"|\b(?:Beschlusses|Beschluss|Sitzung|Schreiben|Niederschrift|Protokoll)\b[^.]{0,40}\b(?:vom|am)\s*$"
+    r"|\bNr\.?\s*[\w/.-]+\s+vom\s*$",  # "Antrag … Nr. 266/2019 vom 21.10.2019": the paper it answers
+    re.I,
+)
+
+
+def others_date(line: str) -> bool:
+    """Whether the first date of ``line`` belongs to something else than the paper: a receipt stamp, a
+    session or a decision it refers to."""
+    m = re.search(r"\d{1,2}\.(?:/\d{1,2}\.)?\s?(?:\d{1,2}\.|[A-Za-zÄÖÜäöü]{3,9}\.?\s)|\d{4}-\d\d-\d\d", line)
+    head = line[: m.start()] if m else line
+    return bool(_RECEIPT.search(head) or _SESSION_BEFORE.search(head))
 
 
 _NOT_PUBLIC = re.compile(r"\b(nicht[\s-]?öffentlich\w*|nichtöffentlich\w*|nö|nein|n)\b|^\s*N\s*$", re.I)
