@@ -414,12 +414,10 @@ def _header_date(lines: list[str], f: Fields) -> str | None:
         hit = match_label(s)
         if hit and hit[0].kind in ("block", "table"):
             break
-        if (
-            (hit and hit[0].field in ("aktenzeichen", "vorlage_nr", "produkt"))
-            or _SESSION_LABEL.match(s)
-            or others_date(s)
-        ):
+        if (hit and hit[0].field in ("aktenzeichen", "vorlage_nr", "produkt")) or _SESSION_LABEL.match(s):
             continue  # "Aktenzeichen: (1) 11.01.12" is a file number, "Termin: …" the session's date
+        if others_date(s):
+            continue
         d = parse_date(s)
         if d:
             return d
