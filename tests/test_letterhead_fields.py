@@ -76,3 +76,22 @@ def test_the_papers_date_is_not_a_receipt_stamp_a_session_or_a_cited_decision() 
     # the place-and-date line and an Antrag's own "vom" are the paper's date
     assert read_fields(_GROUP_LETTER, ()).datum == "2026-03-04"
     assert read_fields("Antrag der SPD-Fraktion vom 24.04.2026\nNeue Bänke\n", ()).datum == "2026-04-24"
+
+
+def test_the_office_under_its_dezernat_leads() -> None:
+    head = "Vorlage Nr.: 2026/0101\nVerantwortlich: Dez. 4\nDienststelle: GrüBa\n\nNeue Bänke am Mühlbach\n"
+    assert read_fields(head, ()).fachbereich == "GrüBa"
+    # the Dezernat's number wrapped onto its own line
+    assert read_fields("Vorlage Nr.: 2026/0102\nVerantwortlich: Dez.\n4\nNeue Bänke\n", ()).fachbereich == "Dez. 4"
+
+
+def test_the_office_of_a_letter_from_its_letterhead() -> None:
+    letter = (
+        "Stadt Ostheim\nDer Oberbürgermeister\nFraktion Grüne Liste\nIhre Anfrage\nSehr geehrte Damen und Herren,\n"
+    )
+    assert read_fields(letter, ()).fachbereich == "Der Oberbürgermeister"
+    # a form's head over a group's Antrag: the Oberbürgermeister does not write it
+    form = "Stadt Ostheim\nDer Oberbürgermeister\nANTRAG\nFraktion Grüne Liste\nVorlage Nr.: 2026/0103\n"
+    assert read_fields(form, ()).fachbereich is None
+    # an office's number above its unit's number
+    assert read_fields("32\n321/2\tHerr Muster\nNeue Bänke am Mühlbach\nhier: Bedarf\n", ()).fachbereich == "32"

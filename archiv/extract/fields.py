@@ -91,6 +91,7 @@ def read_fields(text: str, tables: tuple[Table, ...], *, bare_labels: bool = Fal
     _read_letter(f, lines, segs, first)
     if f.einreicher is None:
         f.einreicher = who.unlabelled(lines, header_end)
+    f.fachbereich = f.fachbereich or who.letterhead_office(lines)
     f.basis_nr = basis_nr(f.vorlage_nr, lines)
     f.beschlusslauf = with_votes(f.beschlusslauf)
     return f
@@ -125,8 +126,7 @@ def _read_labelled(f: Fields, first: dict[str, Segment], lines: list[str], segs:
         f.datum = parse_date(seg.first_value())
     if seg := first.get("status"):
         f.oeffentlich = parse_oeffentlich(seg.first_value())
-    if seg := first.get("fachbereich"):
-        f.fachbereich = clean_value(seg.first_value())
+    f.fachbereich = who.lead_office([s for s in segs if s.field == "fachbereich"])
     if first.get("beteiligungen"):
         items = [line for seg in segs if seg.field == "beteiligungen" for line in (seg.inline, *seg.body)]
         f.beteiligungen = [v for item in items for part in item.split(";") if (v := clean_value(part))]
