@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from ..words import alternation, words
+
 MONTHS = {
     "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "maerz": 3, "april": 4, "mai": 5, "juni": 6,
     "juli": 7, "august": 8, "september": 9, "oktober": 10, "november": 11, "dezember": 12,
@@ -97,11 +99,7 @@ def parse_oeffentlich(text: str | None) -> bool | None:
 
 
 # Label words that users type in front of identifiers and that are not part of the number.
-_ID_LABEL = re.compile(
-    r"^\s*(?:az|aktenzeichen|gz|gesch\.?-?z|drucksachen?(?:-?nr|nummer)?|drs|ds-?nr|ds|vorlagen?(?:-?nr|nummer)?"
-    r"|vo-?nr|antragsnr|antrags?(?:-?nr|nummer)?|nr|nummer)\s*[.:]?\s*(?=\S)",
-    re.I,
-)
+_ID_LABEL = re.compile(r"^\s*(?:" + alternation(words("numbers", "identifier_labels")) + r")\s*[.:]?\s*(?=\S)", re.I)
 _FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "s"})
 
 
