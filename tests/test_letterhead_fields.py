@@ -95,3 +95,8 @@ def test_the_office_of_a_letter_from_its_letterhead() -> None:
     assert read_fields(form, ()).fachbereich is None
     # an office's number above its unit's number
     assert read_fields("32\n321/2\tHerr Muster\nNeue Bänke am Mühlbach\nhier: Bedarf\n", ()).fachbereich == "32"
+
+
+def test_lead_office_label_of_a_group_antrag_form() -> None:
+    form = "Antrag gemäß § 28 GeschO\nEingang: 21.07.2026\nAntragsnr.: 151/2026\nZust. Referat: IV/32\n"
+    assert read_fields(form, ()).fachbereich == "IV/32"
