@@ -100,3 +100,58 @@ def test_the_office_of_a_letter_from_its_letterhead() -> None:
 def test_lead_office_label_of_a_group_antrag_form() -> None:
     form = "Antrag gemäß § 28 GeschO\nEingang: 21.07.2026\nAntragsnr.: 151/2026\nZust. Referat: IV/32\n"
     assert read_fields(form, ()).fachbereich == "IV/32"
+
+
+_SCANNED_LETTER = """Fraktion Grüne Liste in der Bezirksvertretung Nord
+Herrn Oberbürgermeister
+Rathaus
+12345 Ostheim
+Ostheim, den 09.01.2026
+Anfrage\tNeue Bänke am Mühlbach er Stadt Ostheim
+Eingang 16. JAN. 2026
+Sehr geehrter Herr Oberbürgermeister,
+wir fragen an, wann die Bänke aufgestellt werden.
+"""
+
+
+def test_subject_of_a_scanned_letter_beside_its_kind_and_before_a_stamp() -> None:
+    f = read_fields(_SCANNED_LETTER, ())
+    assert f.betreff == "Neue Bänke am Mühlbach"  # the kind's label column and the stamp's scraps left off
+    assert f.koerperschaft == "Stadt Ostheim"
+
+
+def test_subject_whose_label_lost_its_colon() -> None:
+    text = "Fraktion Grüne Liste\nTitel Fortschreibung des Nahverkehrsplans Linie 9\nWir bitten Sie, zu setzen:\n"
+    assert read_fields(text, ()).betreff == "Fortschreibung des Nahverkehrsplans Linie 9"
+
+
+def test_no_subject_from_an_address_a_reference_line_or_the_kind_of_paper() -> None:
+    answer = (
+        "Stadt Ostheim\nDer Oberbürgermeister\nE-Mail: ob@example.org\n"
+        "Ihre Nachricht vom\tUnser Zeichen\tDatum\n2026-01-24\nIhre Anfrage vom 17.01.2026 zu den Bänken\n"
+        "Sehr geehrte Damen und Herren,\nich antworte wie folgt.\n"
+    )
+    assert read_fields(answer, ()).betreff == "Ihre Anfrage vom 17.01.2026 zu den Bänken"
+    form = (
+        "Herrn Oberbürgermeister\t12345 Ostheim\nTel/Fax: 01234 / 5678\ne-mail: gruene@example.org\n"
+        "Eingang bei der Bezirksbürgermeisterin:\nANFRAGE NACH § 4 DER GESCHÄFTSORDNUNG\n"
+        "Gremium\tDatum der Sitzung\nBezirksvertretung 2 (Nord)\t26.01.2026\nSehr geehrte Damen und Herren,\n"
+    )
+    assert read_fields(form, ()).betreff is None
+    # the sender's name on the first line is no subject
+    sender = "Beirat Ostheim-Nord\nVorsitzender: Hans Muster Ostheim, den 23.10.2026\nSehr geehrter Herr Muster,\n"
+    assert read_fields(sender, ()).betreff is None
+    # the in-house address beside the place-and-date line is not part of the subject
+    memo = "Frau Oberbürgermeisterin\n-im Hause -\tOstheim, 7. Dezember 2026\n"
+    memo += "Anfrage zum Bildungsatlas\nSehr geehrte Frau X,\n"
+    assert read_fields(memo, ()).betreff == "Anfrage zum Bildungsatlas"
+
+
+def test_subject_that_names_its_kind_under_the_salutation() -> None:
+    text = (
+        "Beirat Ostheim-Nord\nVorsitzender Hans Muster Ostheim 04.11.2026\nSehr geehrter Herr Oberbürgermeister,\n"
+        "sehr geehrte Mitglieder des Stadtrates,\n\n"
+        "Antrag: Verlegung der Buslinie auf die Ringstraße anstelle durch die\n"
+        "Lindenallee\nDer Beirat stellt folgenden Antrag:\n"
+    )
+    assert read_fields(text, ()).betreff == "Verlegung der Buslinie auf die Ringstraße anstelle durch die Lindenallee"

@@ -25,7 +25,14 @@ from .patterns import ART_LINE, BARE_ID, LETTER_SPACED, STATUS_LINE, STATUS_WORD
 from .revision import basis_nr
 from .sections import Segment, clean_lines, match_label, paragraphs, segments
 from .stimmen import with_votes
-from .title import betreff_after_table, is_heading, letter_subject, title_after_header, title_in_header
+from .title import (
+    betreff_after_table,
+    is_heading,
+    letter_subject,
+    subject_without_colon,
+    title_after_header,
+    title_in_header,
+)
 from .vocabulary import ARTEN
 
 # A line that is a Vorlage number on its own: "DS 53/2025", "Drucksache Nr. 26/2007", "DS 10/2008 1. Ergänzung".
@@ -279,7 +286,8 @@ def _read_unlabelled(f: Fields, lines: list[str], header_end: int, table_end: in
     if f.betreff is None and table_end:
         f.betreff = betreff_after_table(lines, table_end, segs, f.beschlusslauf)
     if f.betreff is None:
-        f.betreff = letter_subject(lines) or title_in_header(lines, header_end, f.vorlage_nr, f.fachbereich)
+        f.betreff = subject_without_colon(lines) or letter_subject(lines)
+        f.betreff = f.betreff or title_in_header(lines, header_end, f.vorlage_nr, f.fachbereich)
 
 
 # "GEMEINSAMER ZUSATZANTRAG", "Interfraktioneller ÄNDERUNGSANTRAG": one qualifying word before the kind.
