@@ -29,7 +29,7 @@ def test_koerperschaft_from_the_place_and_date_line_of_a_letter_to_the_mayor() -
 def test_koerperschaft_from_the_town_halls_address_and_from_a_stamp_cell() -> None:
     assert koerperschaft(["Herrn Oberbürgermeister", "Rathaus", "12345 Lindgrund", "Anfrage"], 2) == "Stadt Lindgrund"
     # a Gemeinde: its council, no Oberbürgermeister
-    assert koerperschaft(["An den Gemeinderat", "Rathaus 12345 Lindgrund"], 1) == "Gemeinde Lindgrund"
+    assert koerperschaft(["An die Gemeindeverwaltung", "Rathaus 12345 Lindgrund"], 1) == "Gemeinde Lindgrund"
     # an OCR line whose right cell is the receipt stamp of the body
     assert koerperschaft(["Herrn Oberbürgermeister\tstadt Ostheim\tM", "Anfrage"], 1) == "Stadt Ostheim"
 
@@ -155,3 +155,8 @@ def test_subject_that_names_its_kind_under_the_salutation() -> None:
         "Lindenallee\nDer Beirat stellt folgenden Antrag:\n"
     )
     assert read_fields(text, ()).betreff == "Verlegung der Buslinie auf die Ringstraße anstelle durch die Lindenallee"
+
+
+def test_a_district_is_no_body() -> None:
+    text = ["Ortschaftsrat Nordau 10.07.2026", "Die Nordauer Innenstadt braucht städtische Parkplätze in Nordau."]
+    assert koerperschaft(text, 1) is None

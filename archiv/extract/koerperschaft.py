@@ -8,8 +8,8 @@ it is a common noun ("Stadt Abstimmung"), an OCR scrap ("Stadt Su") or runs on i
 A letter of a council group or an office often names its body only by its place: the place-and-date line
 ("Erlangen, den 16.12.2020"), the postal address of the town hall it is sent to ("Rathaus / 91052
 Erlangen") or a council named by its place ("Stadtrat Augsburg"). The kind of body then comes from what
-the paper says of it: an Oberbürgermeister, a Stadtrat or a Bezirksvertretung belong to a Stadt; a
-Gemeinderat or a Gemeindevertretung alone to a Gemeinde. Without such a word the place names no body.
+the paper says of it: an Oberbürgermeister, a Stadtrat, a Bezirksvertretung or "städtisch" belong to a
+Stadt; a Gemeindevertretung or Gemeindeverwaltung alone to a Gemeinde. Without such a word the place names no body.
 """
 
 from __future__ import annotations
@@ -103,7 +103,9 @@ def koerperschaft(lines: list[str], header_end: int) -> str | None:
 _PLACE = r"(?P<place>[A-ZÄÖÜ][a-zäöüß]{2,}(?:-[A-ZÄÖÜ][a-zäöüß]+)*)"
 _DATE = r"\d{1,2}\.\s?(?:\d{1,2}\.|[A-ZÄÖÜ][a-zäöü]+)\s?\d{2,4}"
 # "Erlangen, den 16.12.2020", "Köln, 23. Januar 2012", "Erlangen 04.11.2020" at the end of a line or cell
-_PLACE_DATE = re.compile(rf"(?:^|\s){_PLACE}(?:,\s*(?:den\s+)?|\s+den\s+|\s+){_DATE}(?:\s*/\s*\S{{1,8}})?\s*(?:\t|$)")
+_PLACE_DATE = re.compile(
+    rf"(?:^|\s){_PLACE}(?:,\s*(?:den\s+)?|\s+den\s+|\s+){_DATE}(?:\s*/\s*\S{{1,8}}|\s+\S{{1,6}})?\s*(?:\t|$)"
+)
 # "Rathaus 50667 Köln", "91052 Erlangen" (the line under "Rathaus")
 _POSTCODE = re.compile(rf"(?:^|\s)\d{{5}}\s+{_PLACE}\s*$")
 _TOWN_HALL = re.compile(r"\bRathaus\b")
@@ -120,12 +122,17 @@ _NOT_PLACE = re.compile(
     r"|(?:rat|rates|ausschuss|vertretung|versammlung|beirat|kommission|tag|konferenz|sitzung|gremium)$",
     re.I,
 )
+# "Ortschaftsrat Nordau 10.07.2026", "Bezirksvertretung Nord 12.03.2026": a session row, no place-and-date line
+_COMMITTEE_BEFORE = re.compile(
+    r"(?:rat|ausschuss|vertretung|versammlung|beirat|kommission|bezirk|teil|schaft)\s+(?:\d+\s+)?$", re.I
+)
 _CITY = re.compile(
     r"\bOberbürgermeister|\bStadtr[aä]t|\bStadtbezirk|\bBezirksvertretung|\bStadtverordnete|\bStadtverwaltung"
-    r"|\bRat der Stadt|\bStadtratsfraktion",
+    r"|\bRat der Stadt|\bStadtratsfraktion|städtisch",
     re.I,
 )
-_MUNICIPALITY = re.compile(r"\bGemeinderat|\bGemeindevertretung|\bGemeindeverwaltung|\bGemeindedirektor", re.I)
+# (not "Gemeinderat": in Baden-Württemberg a Stadt's council is its Gemeinderat too)
+_MUNICIPALITY = re.compile(r"\bGemeindevertretung|\bGemeindeverwaltung|\bGemeindedirektor|\bGemeindeverordnete", re.I)
 
 
 def _kind_of_body(text: str) -> str | None:
@@ -142,13 +149,13 @@ def _by_place(lines: list[str]) -> str | None:
     if kind is None:
         return None
     for m in _COUNCIL_OF.finditer(text):
-        if _name_ok(m.group("place")) and not _NOT_PLACE.search(m.group("place")):
+        if _place_ok(m["place"], text):
             return f"Stadt {m.group('place')}"
     head = lines[:60]
     for line in head:
         for cell in line.split("\t"):
             m = _PLACE_DATE.search(cell.strip())
-            if m and _name_ok(m.group("place")) and not _NOT_PLACE.search(m.group("place")):
+            if m and _place_ok(m["place"], text) and not _COMMITTEE_BEFORE.search(cell.strip()[: m.start("place")]):
                 return f"{kind} {m.group('place')}"
     places = []
     for i, line in enumerate(head[:30]):
@@ -166,6 +173,18 @@ def _by_place(lines: list[str]) -> str | None:
 _ADJECTIVE = re.compile(r"\b(?P<place>[A-ZÄÖÜ][a-zäöüß]{3,})er\s+[A-ZÄÖÜ][a-zäöüß]")
 
 
+# the part of a town a district council or a Stadtteil is named by ("Ortschaftsrat Durlach"): no body
+_DISTRICT = (
+    r"(?:Ortschaftsrat|Ortsrat|Ortsbeirat|Bezirksbeirat|Stadtbezirk|Bezirksvertretung|Stadtteil|Ortsteil|Ortschaft)"
+)
+
+
+def _place_ok(place: str, text: str) -> bool:
+    """A name that can be a body's place: no common noun or label word, no district of a town."""
+    district = re.search(rf"\b{_DISTRICT}\s+(?:\d+\s+)?{re.escape(place)}(?![\w-])", text)
+    return _name_ok(place) and not _NOT_PLACE.search(place) and not district
+
+
 def _by_adjective(text: str) -> str | None:
     """A place the text names both by itself and by its adjective ("Leipzigs Dächer", "Leipziger
     Kataster"), in a paper that says what kind of body it belongs to."""
@@ -174,6 +193,7 @@ def _by_adjective(text: str) -> str | None:
         return None
     for m in _ADJECTIVE.finditer(text):
         place = m.group("place")
-        if _name_ok(place) and not _NOT_PLACE.search(place) and re.search(rf"(?<=[a-zäöüß,] ){place}s?\b", text):
+        named_alone = re.search(rf"(?<=[a-zäöüß,] ){place}s?\b", text)
+        if named_alone and _place_ok(place, text):
             return f"{kind} {place}"
     return None
