@@ -160,3 +160,23 @@ def test_subject_that_names_its_kind_under_the_salutation() -> None:
 def test_a_district_is_no_body() -> None:
     text = ["Ortschaftsrat Nordau 10.07.2026", "Die Nordauer Innenstadt braucht städtische Parkplätze in Nordau."]
     assert koerperschaft(text, 1) is None
+
+
+def _html_text(page: str) -> str:
+    from archiv.models import Source
+    from archiv.parsers.html import HtmlParser
+
+    source = Source(path="p.html", sha256="0" * 64, size=len(page), detected="html")
+    return HtmlParser().parse(source, page.encode()).text
+
+
+def test_html_labels_in_a_header_row_and_a_definition_list() -> None:
+    page = (
+        "<table><tr><th>Vorlage-Nr.</th><th>Datum</th></tr><tr><td>2026/1</td><td>12.03.2026</td></tr></table>"
+        "<dl><div><dt>Aktenzeichen</dt><dd>67.2-01</dd></div><dt>Status</dt><dd>öffentlich</dd></dl>"
+        "<table><tr><th>Gremium</th><th>Datum</th></tr><tr><td>Stadtrat</td><td>22.04.2026</td></tr></table>"
+    )
+    lines = [ln for ln in _html_text(page).split("\n") if ln.strip()]
+    assert lines[:4] == ["Vorlage-Nr.: 2026/1", "Datum: 12.03.2026", "Aktenzeichen\t67.2-01", "Status\töffentlich"]
+    # a Beratungsfolge's header row names no label of the paper: its rows stay rows
+    assert lines[4:] == ["Gremium\tDatum", "Stadtrat\t22.04.2026"]
