@@ -168,7 +168,9 @@ def _render_definitions(dl: Node, out: list[str]) -> None:
             value = _cell_text(child)
             out.append(f"\n{term}\t{value}\n" if term else f"\n{value}\n")
             term = None
+        elif child.tag == "div":
+            _render_definitions(child, out)  # HTML 5 allows a <div> around each pair
         elif child.tag not in _SKIP and child.tag != "-comment":
-            _render(child, out)  # a wrapping <div> (HTML 5 allows one around each pair)
+            _render(child, out)
     if term:
         out.append(f"\n{term}\n")
