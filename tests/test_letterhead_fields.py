@@ -3,8 +3,15 @@ subject), on small texts written for these tests."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
+import pytest
+
 from archiv.extract.fields import read_fields
 from archiv.extract.koerperschaft import koerperschaft
+
+from .conftest import run
 
 # A council group's letter to the mayor: the body is named only by the place-and-date line.
 _GROUP_LETTER = """Fraktion Grüne Liste im Stadtrat
@@ -180,3 +187,22 @@ def test_html_labels_in_a_header_row_and_a_definition_list() -> None:
     assert lines[:4] == ["Vorlage-Nr.: 2026/1", "Datum: 12.03.2026", "Aktenzeichen\t67.2-01", "Status\töffentlich"]
     # a Beratungsfolge's header row names no label of the paper: its rows stay rows
     assert lines[4:] == ["Gremium\tDatum", "Stadtrat\t22.04.2026"]
+
+
+def test_pdf_label_column_beside_its_value_column(tmp_path: Path) -> None:
+    canvas = pytest.importorskip("reportlab.pdfgen.canvas")
+    path = tmp_path / "two_columns.pdf"
+    c = canvas.Canvas(str(path))
+    c.setFont("Helvetica", 10)
+    labels = ("Vorlage-Nr.", "Datum", "Federführung", "Betreff")  # no colons: a column of their own
+    values = ("2026/0815", "12.03.2026", "Grünflächenamt", "Neue Sitzbänke entlang des Mühlbachs")
+    for i, label in enumerate(labels):  # the label column is drawn first, then the values
+        c.drawString(72, 780 - 14 * i, label)
+    for i, value in enumerate(values):
+        c.drawString(200, 780 - 14 * i, value)
+    c.drawString(72, 690, "Beschlussvorschlag:")
+    c.drawString(72, 676, "Der Stadtrat beschließt, zehn Sitzbänke aufzustellen.")
+    c.save()
+    r = json.loads(run("extract", path, "--format", "json").stdout)
+    assert (r["vorlage_nr"], r["datum"], r["fachbereich"]) == ("2026/0815", "2026-03-12", "Grünflächenamt")
+    assert r["betreff"] == "Neue Sitzbänke entlang des Mühlbachs"
