@@ -13,7 +13,7 @@ from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from selectolax.lexbor import LexborNode as Node
 
 from ..models import ExtractedText, Page, Source, Table
-from ..words import vocabulary
+from ..words import label_words
 from .textutil import normalise_text
 
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
@@ -133,12 +133,6 @@ def _cell_text(cell: Node) -> str:
     return " ".join("".join(buf).split())
 
 
-def _line_labels() -> frozenset[str]:
-    return frozenset(
-        w.lower() for label in vocabulary()["label"] if label["kind"] in ("line", "list") for w in label["words"]
-    )
-
-
 def _header_row_pairs(table: Node) -> list[tuple[str, str]] | None:
     """(label, value) per column of a table that prints its labels as a header row over one row of values
     ("Vorlage-Nr. | Vorlagenart | Datum" / "2026/0815 | Beschlussvorlage | 12.03.2026"); None for any other
@@ -150,7 +144,7 @@ def _header_row_pairs(table: Node) -> list[tuple[str, str]] | None:
     if len(rows) != 2 or len(rows[0]) < 2 or len(rows[0]) != len(rows[1]):
         return None
     labels = [_cell_text(c).rstrip(":").strip() for c in rows[0]]
-    known = _line_labels()
+    known = {w.lower() for w in (*label_words("line"), *label_words("list"))}
     if not all(label.lower() in known for label in labels):
         return None
     return [(label, value) for label, c in zip(labels, rows[1], strict=True) if (value := _cell_text(c))]

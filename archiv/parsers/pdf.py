@@ -163,14 +163,10 @@ def read_tables(
     return tuple(out)
 
 
-def _line_labels() -> frozenset[str]:
-    return frozenset(w.lower() for w in (*label_words("line"), *label_words("list")))
-
-
 def label_column(text: str) -> bool:
     """Whether the page prints a column of labels apart from their values: the text reader gives three
     lines in a row that are label words alone ("Vorlage-Nr." / "Datum" / "Federführung"), values after."""
-    known = _line_labels()
+    known = {w.lower() for w in (*label_words("line"), *label_words("list"))}
     run = 0
     for line in text.split("\n"):
         run = run + 1 if line.strip().rstrip(":").strip().lower() in known else 0
