@@ -40,7 +40,9 @@ _COMMON_NOUN = re.compile(
 # "der inklusiven Stadt" / "Bürgerstadt …" (a table's cells): a kind word after an adjective is a common noun
 # ("Weltoffene Stadt", a cell's first word, is capitalised); an article or pronoun is no adjective
 _ATTRIBUTE = re.compile(
-    r"(?<![\w-])(?!(?:ein|dies|jen|unser|ihr|sein|eur|mein)(?:e|en|er|es|em)?\s)[A-Za-zäöüß]{2,}(?:e|en|er|es|em)\s+$"
+    r"(?<![\w-])(?!(?:die|der|des|dem|den|(?:ein|dies|jen|unser|ihr|sein|eur|mein|jed|all|welch)\w*)\s)"
+    r"[A-Za-zäöüß]{2,}(?:e|en|er|es|em)\s+$",
+    re.I,
 )
 
 
@@ -84,7 +86,7 @@ def koerperschaft(lines: list[str], header_end: int) -> str | None:
         return [
             f"{m.group('kind')} {m.group('name')}"
             for m in _IN_TEXT.finditer(text)
-            if _name_ok(m.group("name")) and not _ATTRIBUTE.search(text, 0, m.start())
+            if _name_ok(m.group("name")) and not _ATTRIBUTE.search(text[max(m.start() - 40, 0) : m.start()])
         ]
 
     in_header = named("\n".join(lines[:header_end]))
