@@ -104,7 +104,8 @@ def letterhead_office(lines: list[str]) -> str | None:
             return s
     filled = [s for s in head if s][:4]
     for a, b in pairwise(filled):
-        m = _OFFICE_NUMBER.match(a)
-        if m and re.match(rf"{m.group('nr')}\d*(?:/\d+)?$", b) and b != a:
+        if not (m := _OFFICE_NUMBER.match(a)) or b == a or re.fullmatch(r"(?:19|20)\d\d", b):
+            continue  # "2" / "2026" is a page and a year
+        if re.match(rf"{m.group('nr')}\d{{0,2}}(?:/\d+)?$", b):
             return m.group("nr")
     return None
