@@ -57,7 +57,11 @@ def test_koerperschaft_not_from_an_adjective_before_the_kind_word() -> None:
     assert koerperschaft([*cells, "Der Oberbürgermeister wird beauftragt."], 1) is None
     # the place named by itself and by its adjective
     text = ["Der Oberbürgermeister wird beauftragt, auf Ostheims Dächern", "das Ostheimer Kataster zu nutzen."]
-    assert koerperschaft(text, 1) == "Stadt Ostheim"
+    assert koerperschaft([*text, "Das Ostheimer Netz hilft."], 1) == "Stadt Ostheim"
+    assert koerperschaft(text, 1) is None  # one adjective is a mention ("die Pariser Klimaziele")
+    # speakers in minutes are members, not councils named by their place
+    speakers = ["Stadtrat Muster (ABC): Ich danke.", "Herr Stadtrat Beispiel, bitte.", "Der Oberbürgermeister:"]
+    assert koerperschaft(speakers, 1) is None
 
 
 def test_letter_record_names_its_body() -> None:

@@ -40,9 +40,8 @@ _COMMON_NOUN = re.compile(
 # "der inklusiven Stadt" / "Bürgerstadt …" (a table's cells): a kind word after an adjective is a common noun
 # ("Weltoffene Stadt", a cell's first word, is capitalised); an article or pronoun is no adjective
 _ATTRIBUTE = re.compile(
-    r"(?<![\w-])(?!(?:die|der|des|dem|den|(?:ein|dies|jen|unser|ihr|sein|eur|mein|jed|all|welch)\w*)\s)"
-    r"[A-Za-zäöüß]{2,}(?:e|en|er|es|em)\s+$",
-    re.I,
+    r"(?<![\w-])(?!(?:[Dd]ie|[Dd]er|[Dd]es|[Dd]em|[Dd]en|(?:[Ee]in|[Dd]ies|[Jj]en|[Uu]nser|[Ii]hr|[Ss]ein|[Ee]ur|[Mm]ein"
+    r"|[Jj]ed|[Aa]ll|[Ww]elch)\w*)\s)(?:[a-zäöüß]{2,}(?:e|en|er|es|em)|[A-ZÄÖÜ][a-zäöüß]+e)\s+$",
 )
 
 
@@ -92,11 +91,9 @@ def koerperschaft(lines: list[str], header_end: int) -> str | None:
     in_header = named("\n".join(lines[:header_end]))
     if in_header:
         return in_header[0]
-    if by_place := _by_place(lines):
-        return by_place
     everywhere = named("\n".join(lines))
     if not everywhere:
-        return _by_adjective("\n".join(lines))
+        return _by_place(lines) or _by_adjective("\n".join(lines))
     counts = Counter(everywhere)
     best = max(counts.values())
     return next(name for name in everywhere if counts[name] == best)
@@ -112,10 +109,12 @@ _PLACE_DATE = re.compile(
 _POSTCODE = re.compile(rf"(?:^|\s)\d{{5}}\s+{_PLACE}\s*$")
 _TOWN_HALL = re.compile(r"\bRathaus\b")
 # a council named by its place: "Stadtrat Augsburg", "Rat der Stadt" is taken by _IN_TEXT already
-# (not "Stadtrat Hans Müller", a member: a second name follows)
+# (not "Stadtrat Hans Müller", a member: a second name follows; not "Stadtrat Müller (CDU):", a speaker;
+# not "Herr Stadtrat Huber,")
 _COUNCIL_OF = re.compile(
-    rf"\b(?:Stadtrat(?:es|s)?|Stadtratsfraktion|Stadtverordnetenversammlung|Stadtverwaltung)\s+{_PLACE}\b"
-    r"(?!\s+[A-ZÄÖÜ][a-zäöüß]|-)"
+    r"(?<!Herr )(?<!Frau )\b(?:Stadtrat(?:es|s)?|Stadtratsfraktion|Stadtverordnetenversammlung|Stadtverwaltung)"
+    rf"[ \t]+{_PLACE}\b"
+    r"(?!\s+[A-ZÄÖÜ][a-zäöüß]|-|\s*[:,]|\s*\([^)]{1,30}\)\s*:)"
 )
 # words before a date that are no place ("Eingang 23.01.2012", "Stand 01.02.2024", "Gemeinderat 15.12.2020")
 _NOT_PLACE = re.compile(
@@ -195,7 +194,8 @@ def _by_adjective(text: str) -> str | None:
         return None
     for m in _ADJECTIVE.finditer(text):
         place = m.group("place")
-        named_alone = re.search(rf"(?<=[a-zäöüß,] ){place}s?\b", text)
-        if named_alone and _place_ok(place, text):
+        named_alone = re.search(rf"(?<=[a-zäöüß,] ){place}s?(?![\w-])", text)
+        often = len(re.findall(rf"\b{place}er\s+[A-ZÄÖÜ]", text)) >= 2  # once is a mention ("Pariser Klimaziele")
+        if named_alone and often and _place_ok(place, text):
             return f"{kind} {place}"
     return None
