@@ -207,6 +207,6 @@ def test_pdf_label_column_beside_its_value_column(tmp_path: Path) -> None:
     c.drawString(72, 690, "Beschlussvorschlag:")
     c.drawString(72, 676, "Der Stadtrat beschließt, zehn Sitzbänke aufzustellen.")
     c.save()
-    r = json.loads(run("extract", path, "--format", "json").stdout)
+    [r] = json.loads(run("extract", path, "--format", "json").stdout)
     assert (r["vorlage_nr"], r["datum"], r["fachbereich"]) == ("2026/0815", "2026-03-12", "Grünflächenamt")
     assert r["betreff"] == "Neue Sitzbänke entlang des Mühlbachs"

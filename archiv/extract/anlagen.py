@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..parsers.textutil import join_lines
+from ..text.lines import join_lines
 from .patterns import ROMAN_HEADING, clean_value
 
 _ANLAGE_ITEM = re.compile(r"^(?:[-–•·*▪]\s*|Anlage\s*\d+[a-z]?\s*[:.)–-]?\s*|\d+[.)]\s+)", re.I)

@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..models import ENTITY_KINDS
+from ..text.lines import dehyphenate
 from ..words import alternation, words
 from .normalize import DATE_ANY, identifier_key, parse_date
 
@@ -145,14 +146,6 @@ def _clean(kind: str, text: str) -> str | None:
     if kind == "vorlagen":
         text = _REF_LABEL.sub("", text)
     return text or None
-
-
-_EOL_HYPHEN = re.compile(r"(?<=[a-zäöüß])-\n(?!(?:und|oder|bzw|sowie)\b)(?=[a-zäöüß])")
-
-
-def dehyphenate(text: str) -> str:
-    """Join words hyphenated at line ends ("Energiegenos-\nsenschaft"), keep "Haupt- und"."""
-    return _EOL_HYPHEN.sub("", text)
 
 
 def find_entities(text: str, gremien: list[str], own_nr: str | None = None) -> dict[str, tuple[str, ...]]:

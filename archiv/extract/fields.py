@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..models import BeschlusslaufRow, Produkt, Table
-from ..parsers.textutil import join_lines
+from ..text.lines import join_lines
 from ..words import alternation, words
 from . import beschlusslauf as bl
 from . import einreicher as who

@@ -18,8 +18,10 @@ from typing import Any
 
 from ..errors import EncryptedPdfError, InputFileError
 from ..models import ExtractedText, Page, ParseOptions, Source, Table
+from ..text.lines import join_lines
 from ..words import alternation, label_words, words
-from .textutil import join_lines, normalise_text
+from .format import Format
+from .textutil import normalise_text
 
 # A page with fewer non-space characters than this has no usable text layer.
 MIN_TEXT_CHARS = 30
@@ -200,3 +202,10 @@ def side_by_side(textpage: Any) -> str:
             text += ("\t" if gap > 2 * (run[3] - run[1]) else " ") + run[4].strip()
         out.append(text)
     return "\n".join(out)
+
+
+def _is_pdf(head: bytes) -> bool:
+    return b"%PDF-" in head[:1024]  # some writers put a few bytes before the header
+
+
+FORMAT = Format("pdf", _is_pdf, "application/pdf", lambda options, _: PdfParser(options), ("pdf", "pdf-ocr"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ...parsers.textutil import join_lines
+from ...text.lines import join_lines
 from ...words import alternation, words
 from ..vocabulary import ROLES
 from .common import (

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ...models import BeschlusslaufRow
-from ...parsers.textutil import join_lines
+from ...text.lines import join_lines
 from ..normalize import parse_date, parse_oeffentlich
 from ..sections import match_label
 from .common import ROLES_LONGEST, read_header

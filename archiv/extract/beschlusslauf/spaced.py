@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ...models import BeschlusslaufRow
-from ...parsers.textutil import join_lines
+from ...text.lines import join_lines
 from ..sections import match_label
 from .cells import continue_row, heads_next_row, new_row
 from .common import (

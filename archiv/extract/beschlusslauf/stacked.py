@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ...models import BeschlusslaufRow
-from ...parsers.textutil import join_lines
+from ...text.lines import join_lines
 from ..normalize import parse_date, parse_oeffentlich
 from ..sections import match_label
 from .common import DATE_ONLY, STATUS_ONLY, looks_stacked, read_header, starts_stacked_date
