@@ -30,12 +30,19 @@ from .motion import (
     prose_after_table,
     reasons_above,
 )
-from .normalize import parse_date, parse_oeffentlich
+from .normalize import others_date, parse_date, parse_oeffentlich
 from .patterns import ART_LINE, BARE_ID, LETTER_SPACED, STATUS_LINE, STATUS_WORD, clean_value
 from .revision import basis_nr
 from .sections import ANTRAG_COLON, Segment, clean_lines, match_label, paragraphs, segments
 from .stimmen import with_votes
-from .title import betreff_after_table, is_heading, letter_subject, title_after_header, title_in_header
+from .title import (
+    betreff_after_table,
+    is_heading,
+    letter_subject,
+    subject_without_colon,
+    title_after_header,
+    title_in_header,
+)
 from .vocabulary import ARTEN
 
 # A line that is a Vorlage number on its own: "DS 53/2025", "Drucksache Nr. 26/2007", "DS 10/2008 1. Ergänzung".
@@ -115,6 +122,7 @@ def read_fields(text: str, tables: tuple[Table, ...], *, bare_labels: bool = Fal
         f.begruendung = body_after_subject(lines, segs, letter.CLOSING)
     if f.einreicher is None:
         f.einreicher = who.unlabelled(lines, header_end)
+    f.fachbereich = f.fachbereich or who.letterhead_office(lines)
     f.basis_nr = basis_nr(f.vorlage_nr, lines)
     f.beschlusslauf = with_votes(f.beschlusslauf)
     return f
@@ -150,8 +158,7 @@ def _read_labelled(f: Fields, first: dict[str, Segment], lines: list[str], segs:
         f.datum = parse_date(seg.first_value())
     if seg := first.get("status"):
         f.oeffentlich = parse_oeffentlich(seg.first_value())
-    if seg := first.get("fachbereich"):
-        f.fachbereich = clean_value(seg.first_value())
+    f.fachbereich = who.lead_office([s for s in segs if s.field == "fachbereich"])
     if first.get("beteiligungen"):
         items = [line for seg in segs if seg.field == "beteiligungen" for line in (seg.inline, *seg.body)]
         f.beteiligungen = [v for item in items for part in item.split(";") if (v := clean_value(part))]
@@ -304,7 +311,8 @@ def _read_unlabelled(f: Fields, lines: list[str], header_end: int, table_end: in
     if f.betreff is None and table_end:
         f.betreff = betreff_after_table(lines, table_end, segs, f.beschlusslauf)
     if f.betreff is None:
-        f.betreff = letter_subject(lines) or title_in_header(lines, header_end, f.vorlage_nr, f.fachbereich)
+        f.betreff = subject_without_colon(lines) or letter_subject(lines)
+        f.betreff = f.betreff or title_in_header(lines, header_end, f.vorlage_nr, f.fachbereich)
 
 
 _ABOVE_NUMBER = {w.lower() for w in words("numbers", "above_number")}
@@ -363,6 +371,8 @@ def _header_date(lines: list[str], f: Fields) -> str | None:
             break
         if (hit and hit[0].field in ("aktenzeichen", "vorlage_nr", "produkt")) or _SESSION_LABEL.match(s):
             continue  # "Aktenzeichen: (1) 11.01.12" is a file number, "Termin: …" the session's date
+        if others_date(s):
+            continue
         d = parse_date(s)
         if d:
             return d

@@ -181,7 +181,8 @@ _ORIGINATOR_MARK = "\x00originator"  # what _paragraph returns for the authors o
 def _paragraph(lines: list[str], start: int, stop: int) -> tuple[str | None, int]:
     """The title-like paragraph from ``start``: its text (None if it is no title) and the line after it."""
     i = start
-    while i < stop and not lines[i].strip():
+    # blank lines, and the stamp, contact or reference lines of a letter above its subject
+    while i < stop and (not lines[i].strip() or _STAMP_WORDS.search(lines[i]) or _ISO_DATE.match(lines[i].strip())):
         i += 1
     para: list[str] = []
     while i < stop and lines[i].strip() and not match_label(lines[i]) and not _is_table_header(lines[i]):
@@ -202,6 +203,7 @@ def _paragraph(lines: list[str], start: int, stop: int) -> tuple[str | None, int
     if (
         not text
         or text.endswith(":")
+        or _DEFINED_KIND.match(text)
         or _STATUS_WORDS.match(text)
         or _SALUTATION.match(text)
         or _not_a_title(text)
@@ -250,6 +252,8 @@ def title_in_header(lines: list[str], header_end: int, nr: str | None, fachberei
             continue
         if not s or _FURNITURE.search(s) or ART_LINE.match(s) or s == fachbereich or len(above) == 4:
             break
+        if _ADDRESS.search(s) or _STAMP_WORDS.search(s):
+            break  # a letter's address block or contact lines
         above.insert(0, s)
     if len(above) >= 2 and _GROUP_LINE.match(above[-1]):
         above = above[:-1]  # the originator printed under the title
@@ -258,6 +262,8 @@ def title_in_header(lines: list[str], header_end: int, nr: str | None, fachberei
     return text if ok and not _SENTENCE_INSIDE.search(text) else None
 
 
+# "Herrn …", "An die Bezirksbürgermeisterin", "50767 Köln": an address block
+_ADDRESS = re.compile(r"^(?:Herrn?|Frau|An\s+(?:den|die|das))\b|(?:^|\s)\d{5}\s+[A-ZÄÖÜ]")
 _SENTENCE_INSIDE = re.compile(r"[a-zäöüß]{2}[.!?]\s+[A-ZÄÖÜ]")  # prose: "… ausgesprochen. Mit freundlichen …"
 _KIND_PREFIX = re.compile(r"^(?:Antrag|Anfrage|Stellungnahme|Änderungsantrag|Ergänzungsantrag)\s*:\s*")
 # DIN 5008: a letter's subject stands right above its salutation.
@@ -268,11 +274,21 @@ _DATE_ANY_LINE = re.compile(
 )
 
 
+# A receipt stamp ("Eingang 23. JAN. 2012", OCR "Emgang"), a contact line (e-mail, phone, fax), the column
+# heads of a letter's reference line ("Ihre Nachricht vom", "Unser Zeichen")
+_STAMP_WORDS = re.compile(
+    r"^E[imnl1]{1,2}g[ae]ng\b|^Posteingang\b|@|\b(?:Tel(?:efon)?|Fax|E-Mail)\b|\bIhre?\s+(?:Zeichen|Nachricht|Schreiben)"
+    r"|\bUnser(?:e)?\s+(?:Zeichen|Nachricht)",
+    re.I,
+)
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
 def _stamp(s: str) -> bool:
     """A line of a stamp, a registry mark or a reference block between subject and salutation: a short
     line with a date, a line made mostly of other signs than letters, or a "Label: value" line."""
     letters = sum(c.isalpha() for c in s)
-    if _DATE_ANY_LINE.search(s) and len(s) <= 40:
+    if (_DATE_ANY_LINE.search(s) and len(s) <= 40) or _STAMP_WORDS.search(s) or _ISO_DATE.match(s):
         return True
     if letters < max(4, len(s) // 2):
         return True
@@ -288,14 +304,21 @@ def letter_subject(lines: list[str]) -> str | None:
             continue
         above: list[str] = []
         skipped = 0
-        for prev in reversed(lines[:i]):
+        top = i
+        for j in range(i - 1, -1, -1):
+            prev = lines[j]
             # a scan's line runs on into a stamp or a note at its right (OCR marks the gap with a TAB)
-            s = prev.strip().split("\t")[0].strip()
+            s = _subject_cell(prev)
+            if s and not above and "\t" in prev and _DATE_ANY_LINE.search(prev.split("\t", 1)[1]):
+                continue  # a table row ("Bezirksvertretung 2<TAB>26.01.2026"), no subject
+            if s and above and _DATE_ANY_LINE.search(prev) and not _HIER.match(above[0]):
+                break  # an address or a place-and-date line at the right of the line above the subject
             if not above and (not s or (_stamp(s) and skipped < 4)):
                 skipped += bool(s)
                 continue  # a stamp or a detail line ("Voraussichtliche Auftragssumme: …") under the subject
             if above and _HIER.match(above[0]) and s and len(above) < 3:
                 above.insert(0, s)  # "<Gegenstand>" / "hier: …": the subject's first part, dates and all
+                top = j
                 continue
             # the subject's line, and the one above it only where the subject wraps onto this one
             wraps = s.endswith(("-", ",")) or _OPEN_TAIL.search(s) or above[0][:1].islower() if above else True
@@ -306,7 +329,59 @@ def letter_subject(lines: list[str]) -> str | None:
             if not s or match_label(s) or _DATE_ANY_LINE.search(s):
                 break
             above.insert(0, s)
-        text = clean_value(_KIND_PREFIX.sub("", join_lines(above))) if above else None
-        ok = text and len(text) >= 10 and not text.endswith(",") and not _not_a_title(text)
-        return text if ok and not _SENTENCE_INSIDE.search(text) else None
+            top = j
+        if above and not any(ln.strip() for ln in lines[:top]):
+            return _subject_below(lines, i)  # the letter's first line is its sender, no subject
+        text = clean_value(_KIND_PREFIX.sub("", _STAMP_TAIL.sub("", join_lines(above)))) if above else None
+        ok = text and len(text) >= 10 and not text.endswith((",", ":")) and not _not_a_title(text)
+        if ok and not _SENTENCE_INSIDE.search(text) and not _DEFINED_KIND.match(text):
+            return text
+        return _subject_below(lines, i)
+    return None
+
+
+def _subject_below(lines: list[str], at: int) -> str | None:
+    """ "Sehr geehrter Herr …," / "sehr geehrte Mitglieder …," / "Antrag: <subject>": a subject that names
+    its kind, printed under the salutation lines."""
+    i = at
+    while i < len(lines) and (not lines[i].strip() or _SALUTATION.match(lines[i].strip())):
+        i += 1
+    if i >= len(lines) or not (m := _KIND_PREFIX.match(lines[i].strip())):
+        return None
+    parts = [lines[i].strip()[m.end() :]]
+    nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
+    if nxt and (_OPEN_TAIL.search(parts[0]) or parts[0].endswith(("-", ","))) and len(nxt) < 60:
+        parts.append(nxt)  # the subject wraps onto a short second line
+    text = clean_value(join_lines(parts))
+    return text if text and len(text) >= 10 and not _not_a_title(text) else None
+
+
+# "Anfrage<TAB>Frechener Weg …": the kind printed as a label column beside the subject
+_KIND_CELL = re.compile(r"^(?:" + ART_LINE.pattern.removeprefix(r"(?:^|\s)") + r"|Betreff|Betr\.|Titel)\s*:?$", re.I)
+# A stamp the OCR line runs into at the right of the subject: scraps of one or two signs, then the body's
+# name or the receipt word ("… Köln-Sülz 2 1 Stadt Su", "… Busschleuse er Stadt Köln")
+_STAMP_TAIL = re.compile(
+    r"(?:\s+\S{1,2}){1,4}\s+(?:Stadt|Gemeinde|Landkreis|Kreis|Eingang|Eing\.)(?:\s+\S{1,20})?\s*$", re.I
+)
+# "ANFRAGE NACH § 4 DER GESCHÄFTSORDNUNG": the kind of paper and its rule, no subject
+_DEFINED_KIND = re.compile(r"^\S+\s+(?:nach|gemäß|im Sinne)\s.{0,10}§", re.I)
+
+
+def _subject_cell(line: str) -> str:
+    cells = [c.strip() for c in line.strip().split("\t")]
+    if len(cells) > 1 and _KIND_CELL.match(cells[0]) and cells[1]:
+        return cells[1]
+    return cells[0]
+
+
+_LABEL_WITHOUT_COLON = re.compile(r"^(?:Betreff|Betr\.|Titel|Gegenstand)\s+(?P<value>[A-ZÄÖÜ0-9„\"].{5,})$")
+
+
+def subject_without_colon(lines: list[str], limit: int = 40) -> str | None:
+    """A subject whose label lost its colon in the scan ("Titel Fortschreibung des Nahverkehrsplans")."""
+    for line in lines[:limit]:
+        m = _LABEL_WITHOUT_COLON.match(line.strip().split("\t")[0])
+        if m and not match_label(line):
+            text = clean_value(_STAMP_TAIL.sub("", m.group("value")))
+            return text if text and not _not_a_title(text) else None
     return None

@@ -11,6 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..models import ExtractedText, Page, Source, Table
+from ..words import label_words
 from .format import Format
 from .textutil import normalise_text
 
@@ -79,6 +80,13 @@ def _render(node: Node, out: list[str]) -> None:
             continue
         elif tag == "br":
             out.append("\n")
+        elif tag == "table" and (pairs := _header_row_pairs(child)):
+            # labels in a header row over one row of values: one "label: value" line per column
+            out.append("\n" + "\n".join(f"{label}: {value}" for label, value in pairs) + "\n")
+        elif tag == "dl":
+            out.append("\n")
+            _render_definitions(child, out)
+            out.append("\n")
         elif tag == "tr":
             out.append("\n")
             _render_row(child, out)
@@ -123,6 +131,49 @@ def _leaf_tables(tree: HTMLParser) -> list[tuple[tuple[str, ...], ...]]:
         if len(rows) >= 2:
             found.append(tuple(rows))
     return found
+
+
+def _cell_text(cell: Node) -> str:
+    buf: list[str] = []
+    _render(cell, buf)
+    return " ".join("".join(buf).split())
+
+
+def _header_row_pairs(table: Node) -> list[tuple[str, str]] | None:
+    """(label, value) per column of a table that prints its labels as a header row over one row of values
+    ("Vorlage-Nr. | Vorlagenart | Datum" / "2026/0815 | Beschlussvorlage | 12.03.2026"); None for any other
+    table (a Beratungsfolge's columns, "Gremium", are no labels of the paper)."""
+    if table.css_first("table table") is not None:
+        return None
+    rows = [[c for c in tr.iter() if c.tag in ("td", "th")] for tr in table.css("tr")]
+    rows = [r for r in rows if r]
+    if len(rows) != 2 or len(rows[0]) < 2 or len(rows[0]) != len(rows[1]):
+        return None
+    labels = [_cell_text(c).rstrip(":").strip() for c in rows[0]]
+    known = {w.lower() for w in (*label_words("line"), *label_words("list"))}
+    if not all(label.lower() in known for label in labels):
+        return None
+    return [(label, value) for label, c in zip(labels, rows[1], strict=True) if (value := _cell_text(c))]
+
+
+def _render_definitions(dl: Node, out: list[str]) -> None:
+    """A definition list as "term<TAB>definition" lines, the way a two-column table row reads."""
+    term: str | None = None
+    for child in dl.iter():
+        if child.tag == "dt":
+            if term:
+                out.append(f"\n{term}\n")
+            term = _cell_text(child)
+        elif child.tag == "dd":
+            value = _cell_text(child)
+            out.append(f"\n{term}\t{value}\n" if term else f"\n{value}\n")
+            term = None
+        elif child.tag == "div":
+            _render_definitions(child, out)  # HTML 5 allows a <div> around each pair
+        elif child.tag not in _SKIP and child.tag != "-comment":
+            _render(child, out)
+    if term:
+        out.append(f"\n{term}\n")
 
 
 _HTML_START = re.compile(rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|table|div|meta)\b", re.I | re.S)

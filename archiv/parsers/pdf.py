@@ -13,6 +13,7 @@ import io
 import re
 import unicodedata
 from collections.abc import Iterator
+from itertools import pairwise
 from typing import Any
 
 from ..errors import EncryptedPdfError, InputFileError
@@ -50,6 +51,8 @@ class PdfParser:
                 page = doc[i]
                 textpage = page.get_textpage()
                 text = normalise_text(textpage.get_text_bounded())
+                if i <= LAYOUT_PAGES and label_column(text):
+                    text = normalise_text(side_by_side(textpage)) or text
                 if i <= LAYOUT_PAGES:
                     kept[i + 1] = (page, textpage)
                 else:
@@ -160,6 +163,45 @@ def read_tables(
             if rows:
                 out.append(Table(page=number, rows=rows))
     return tuple(out)
+
+
+def label_column(text: str) -> bool:
+    """Whether the page prints a column of labels apart from their values: the text reader gives three
+    lines in a row that are label words alone ("Vorlage-Nr." / "Datum" / "Federführung"), values after."""
+    known = {w.lower() for w in (*label_words("line"), *label_words("list"))}
+    run = 0
+    for line in text.split("\n"):
+        run = run + 1 if line.strip().rstrip(":").strip().lower() in known else 0
+        if run >= 3:
+            return True
+    return False
+
+
+def side_by_side(textpage: Any) -> str:
+    """The page's text with the runs that share a baseline on one line, in reading order from the left,
+    a wide gap between two runs written as a TAB: a label column beside its value column reads
+    "Datum<TAB>12.03.2026"."""
+    runs = []
+    for i in range(textpage.count_rects()):
+        left, bottom, right, top = textpage.get_rect(i)
+        runs.append((left, bottom, right, top, textpage.get_text_bounded(left, bottom, right, top)))
+    lines: list[list[tuple[float, float, float, float, str]]] = []
+    for run in sorted(runs, key=lambda r: -(r[1] + r[3]) / 2):
+        middle = (run[1] + run[3]) / 2
+        line = lines[-1] if lines else None
+        if line and abs((line[0][1] + line[0][3]) / 2 - middle) <= (line[0][3] - line[0][1]) / 2:
+            line.append(run)
+        else:
+            lines.append([run])
+    out = []
+    for line in lines:
+        line.sort(key=lambda r: r[0])
+        text = line[0][4].strip()
+        for before, run in pairwise(line):
+            gap = run[0] - before[2]
+            text += ("\t" if gap > 2 * (run[3] - run[1]) else " ") + run[4].strip()
+        out.append(text)
+    return "\n".join(out)
 
 
 def _is_pdf(head: bytes) -> bool:
