@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..text.status import STATUS
 from .patterns import ART_LINE
 from .vocabulary import ARTEN
 
@@ -44,7 +45,7 @@ def defined_art(lines: list[str]) -> str | None:
         # a kind of paper among the first words ("Einfacher Sachantrag im Sinne …", "ANFRAGE NACH § 4 …")
         if _DEFINED_ART.match(s) and any(w.lower().strip(":").endswith(tuple(kinds)) for w in s.split()[:4]):
             following = lines[i + 1].strip() if i + 1 < len(lines) else ""
-            if re.fullmatch(r"\((?:nicht\s?)?öffentlich\)", following, re.I):
+            if re.fullmatch(rf"\({STATUS}\)", following, re.I):
                 s = f"{s} {following}"  # the status in brackets wrapped onto the next line
             return s
     return None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ...text.status import STATUS
 from ...words import alternation, words
 from ..vocabulary import GREMIUM, ROLES, TABLE_COLUMNS
 
@@ -55,7 +56,7 @@ def is_header_piece(line: str) -> bool:
 
 
 DATE_ONLY = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{2,4}$")
-STATUS_ONLY = re.compile(r"^(?:öffentlich|nicht ?öffentlich|nichtöffentlich)$", re.I)
+STATUS_ONLY = re.compile(rf"^{STATUS}$", re.I)
 
 
 def read_header(lines: list[str], start: int) -> tuple[list[str], int]:

@@ -7,6 +7,7 @@ import re
 
 from ...models import BeschlusslaufRow
 from ...text.lines import join_lines
+from ...text.status import STATUS
 from ..normalize import parse_date, parse_oeffentlich
 from ..sections import match_label
 from .common import ROLES_LONGEST, read_header
@@ -25,7 +26,7 @@ def read(lines: list[str], start: int) -> tuple[list[BeschlusslaufRow], int] | N
 
 
 _DATE_FIRST = re.compile(r"^(?P<datum>\d{1,2}\.\d{1,2}\.\d{2,4})\s+(?P<rest>.+)$")
-_FLAG = re.compile(r"\s+(?P<flag>Ö|N|NÖ|öffentlich|nicht ?öffentlich|nichtöffentlich)$", re.I)
+_FLAG = re.compile(rf"\s+(?P<flag>Ö|N|NÖ|{STATUS})$", re.I)
 
 
 def _date_first(lines: list[str], i: int) -> tuple[list[BeschlusslaufRow], int]:

@@ -8,13 +8,14 @@ import re
 from dataclasses import replace
 
 from ...models import BeschlusslaufRow
+from ...text.status import STATUS
 from ...words import alternation, words
 from ..normalize import parse_date, parse_oeffentlich
 from .common import GREMIUM, PUBLIC_CELL, ROLES_LONGEST
 
 # "Sitzung des Stadtrates", "38. Plenarsitzung des Gemeinderates", "öffentliche Sitzung des Rates"
 SESSION = re.compile(
-    r"^(?:\d+\.\s*)?(?:(?:nicht\s?)?öffentliche\s+|ordentliche\s+|außerordentliche\s+)?"
+    r"^(?:\d+\.\s*)?(?:" + STATUS + r"e\s+|ordentliche\s+|außerordentliche\s+)?"
     r"[A-ZÄÖÜa-zäöüß-]*[Ss]itzung\b(?:\s+(?:des|der|im|vom))?\s*",
 )
 _DATE_CELL = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{2,4}$|^\d{4}\s+[A-Z][a-z]{2}\s+\d{1,2}$|^\d{4}-\d{2}-\d{2}$")

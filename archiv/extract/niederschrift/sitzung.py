@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ...models import Sitzung
-from ...text.status import status_in
+from ...text.status import STATUS, status_in
 from ..normalize import parse_date
 from .headings import SECTION
 
@@ -44,9 +44,7 @@ def _gremium(head: list[str]) -> str | None:
         found = next((m.group("g") for s in head[:8] if (m := _SITZUNG_OF.search(s))), None)
     if not found:
         return None
-    g = re.sub(
-        r"^(?:\d+\.\s*)?(?:(?:nicht)?öffentliche\s+)?\w*sitzung\s+(?:des\s+|der\s+)?", "", found.strip(), flags=re.I
-    )
+    g = re.sub(rf"^(?:\d+\.\s*)?(?:{STATUS}e\s+)?\w*sitzung\s+(?:des\s+|der\s+)?", "", found.strip(), flags=re.I)
     g = _KOERPERSCHAFT_TAIL.sub("", g).strip(" ,:")
     g = _GENITIVE.sub(lambda m: m.group("w"), g)
     return g or None
