@@ -125,6 +125,18 @@ class SortChoice(click.Choice):
         return super().convert(SORT_ALIASES.get(value, value), param, ctx)
 
 
+def pro_seite_option(what: str) -> Callable:
+    return click.option(
+        "--pro-seite",
+        "--limit",
+        "pro_seite",
+        type=click.IntRange(1, 1000),
+        default=10,
+        show_default=True,
+        help=f"{what} (alias --limit).",
+    )
+
+
 def paging_options(f: Callable) -> Callable:
     """Order and page of a search, named as the web's parameters and Archive.search's keywords."""
     f = click.option(
@@ -136,15 +148,7 @@ def paging_options(f: Callable) -> Callable:
     f = click.option(
         "--seite", type=click.IntRange(1), default=1, show_default=True, help="Which page of hits (from 1)."
     )(f)
-    f = click.option(
-        "--pro-seite",
-        "--limit",
-        "pro_seite",
-        type=click.IntRange(1, 1000),
-        default=10,
-        show_default=True,
-        help="Hits per page (alias --limit).",
-    )(f)
+    f = pro_seite_option("Hits per page")(f)
     return click.option(
         "--sortierung",
         "--sort",
@@ -152,8 +156,8 @@ def paging_options(f: Callable) -> Callable:
         type=SortChoice(),
         default="relevanz",
         show_default=True,
-        help="Order: relevanz, neueste (newest first) or aelteste (oldest first); alias --sort, which "
-        "also takes the older values relevance, datum, datum_asc.",
+        help="Order: relevanz, neueste (newest first) or aelteste (oldest first); alias --sort; the older "
+        "values relevance, datum, datum_asc still work.",
     )(f)
 
 

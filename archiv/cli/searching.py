@@ -8,7 +8,7 @@ from typing import Any
 import click
 
 from ..archive import Archive
-from .options import filter_options, filters_of, format_option, index_option, paging_options
+from .options import filter_options, filters_of, format_option, index_option, paging_options, pro_seite_option
 from .output import write_page
 
 
@@ -49,15 +49,7 @@ def search(query: tuple[str, ...], index_dir: Path, backend: str, fmt: str, per:
 @click.argument("ref")
 @index_option
 @format_option(help="json: the same page object as search.")
-@click.option(
-    "--pro-seite",
-    "--limit",
-    "pro_seite",
-    type=click.IntRange(1, 1000),
-    default=10,
-    show_default=True,
-    help="How many to show (alias --limit).",
-)
+@pro_seite_option("How many to show")
 def similar(ref: str, index_dir: Path, backend: str | None, fmt: str, pro_seite: int) -> None:
     """Vorlagen like the one REF names (id, Vorlage-Nr. or Aktenzeichen): more like this."""
     with Archive(index_dir, backend) as archive:
