@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import shutil
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from .beschluesse import relink
@@ -21,6 +22,7 @@ from .guard import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT
 from .ingest import INDEX_BATCH, IngestOptions, IngestRun
 from .lock import writer_lock
 from .models import DateiRef, FileOutcome, IngestReport, SearchHit, SearchPage, Vorlage
+from .names import SORTIERUNGEN, sortierung_of
 from .oparl import file_name
 from .search import (
     DEFAULT_BACKEND,
@@ -241,20 +243,31 @@ class Archive:
         query: str,
         filters: Filters | None = None,
         *,
-        limit: int = 10,
-        offset: int = 0,
-        sort: str = "relevance",
+        sortierung: str = "relevanz",
+        pro_seite: int = 10,
+        seite: int = 1,
+        offset: int | None = None,
+        limit: int | None = None,
+        sort: str | None = None,
     ) -> SearchPage:
+        """One page of hits. ``offset`` (hits to leave out) overrides ``seite``; ``limit`` and ``sort``
+        are the older names of ``pro_seite`` and ``sortierung``."""
+        order = SORTIERUNGEN[sortierung_of(sort or sortierung)]
+        size = limit or pro_seite
+        skip = (seite - 1) * size if offset is None else offset
         tree = parse_query(query)
         filters = filters or Filters()
-        result = self.backend.search(tree, filters, limit=limit, offset=offset, sort=sort)
+        result = self.backend.search(tree, filters, limit=size, offset=skip, sort=order)
         suggestion = None
-        if result.total == 0 and offset == 0:
+        if result.total == 0 and skip == 0:
             suggestion = suggested(query, tree, self.backend, filters)
         return self._page(result, tree, suggestion)
 
-    def similar(self, ref: str, filters: Filters | None = None, *, limit: int = 10) -> SearchPage:
+    def similar(
+        self, ref: str, filters: Filters | None = None, *, pro_seite: int = 10, limit: int | None = None
+    ) -> SearchPage:
         """Vorlagen like the one ``ref`` names (id, Vorlage-Nr. or Aktenzeichen): more like this."""
+        limit = limit or pro_seite
         group = self.group(self.find(ref)[0].id)
         doc = group_document(group)
         tree = similar_query(doc.betreff_terms, doc.text_terms, group.id, self.backend)
@@ -331,8 +344,34 @@ class Archive:
             and keys & {k for ref in r.entities.get("vorlagen", ()) for k in identifier_keys(ref)}
         ]
 
-    def records(self) -> Iterator[Vorlage]:
-        return self.store.iter_records()
+    def records(self, *, with_text: bool = True) -> Iterator[Vorlage]:
+        return self.store.iter_records() if with_text else self.store.iter_records_without_text()
+
+    def get(self, record_id: str) -> Vorlage | None:
+        """The record with this id, None if there is none (``find`` reads any reference)."""
+        return self.store.get(record_id)
+
+    def get_many(self, ids: list[str]) -> dict[str, Vorlage]:
+        return self.store.get_many(ids)
+
+    def group_ids(self, ids: list[str]) -> dict[str, str]:
+        return self.store.group_ids(ids)  # record id -> the id of its Vorlage (the primary record)
+
+    def original_path(self, record_id: str) -> Path | None:
+        return self.store.original_path(record_id)  # kept, or referenced in place (--no-copy)
+
+    def year_counts(self, *, public_only: bool = False) -> YearCounts:
+        """Records per Gremium and year, decisions per outcome and year, and the date of every record."""
+        s = self.store
+        ids = s.all_ids(public_only=public_only)
+        return YearCounts(s.gremium_year_counts(public_only), s.ergebnis_year_counts(public_only), s.dates(ids))
+
+
+@dataclass(frozen=True)
+class YearCounts:
+    gremien: list[tuple[str, str, int]]  # (Gremium, year, records)
+    ergebnisse: list[tuple[str, str, int]]  # (outcome, year, decisions)
+    dates: dict[str, str | None]  # record id -> its date
 
 
 def _hit(g: VorlageGroup, score: float, tree: Node) -> SearchHit:

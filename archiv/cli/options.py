@@ -11,6 +11,7 @@ import click
 from ..archive import DEFAULT_BACKEND
 from ..extract.normalize import parse_date
 from ..guard import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT
+from ..names import SORT_ALIASES, SORTIERUNGEN
 from ..search import BACKENDS, OPENSEARCH, Filters
 
 # The output formats of every listing command (search, similar, show, extract, export).
@@ -112,6 +113,52 @@ def filter_options(f: Callable) -> Callable:
     for name, text in reversed(FILTER_HELP.items()):
         f = click.option(f"--{name}", help=text)(f)
     return f
+
+
+class SortChoice(click.Choice):
+    """The orders of a search by their one name, accepting the engine's (the older CLI spellings)."""
+
+    def __init__(self) -> None:
+        super().__init__(list(SORTIERUNGEN))
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        return super().convert(SORT_ALIASES.get(value, value), param, ctx)
+
+
+def pro_seite_option(what: str) -> Callable:
+    return click.option(
+        "--pro-seite",
+        "--limit",
+        "pro_seite",
+        type=click.IntRange(1, 1000),
+        default=10,
+        show_default=True,
+        help=f"{what} (alias --limit).",
+    )
+
+
+def paging_options(f: Callable) -> Callable:
+    """Order and page of a search, named as the web's parameters and Archive.search's keywords."""
+    f = click.option(
+        "--offset",
+        type=click.IntRange(0),
+        default=None,
+        help="Hits to leave out before the page (the older way to page; overrides --seite).",
+    )(f)
+    f = click.option(
+        "--seite", type=click.IntRange(1), default=1, show_default=True, help="Which page of hits (from 1)."
+    )(f)
+    f = pro_seite_option("Hits per page")(f)
+    return click.option(
+        "--sortierung",
+        "--sort",
+        "sortierung",
+        type=SortChoice(),
+        default="relevanz",
+        show_default=True,
+        help="Order: relevanz, neueste (newest first) or aelteste (oldest first); alias --sort; the older "
+        "values relevance, datum, datum_asc still work.",
+    )(f)
 
 
 def filters_of(values: dict[str, Any]) -> Filters:

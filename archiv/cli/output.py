@@ -21,6 +21,7 @@ import click
 from ..beschluesse import beschluss_of_row, format_beschluesse
 from ..grouped import VorlageGroup
 from ..models import SearchHit, SearchPage, Vorlage
+from ..names import ROLE_LABELS
 
 
 def _produkt(r: Vorlage) -> str:
@@ -159,8 +160,6 @@ def terminal_snippet(h: SearchHit) -> str:
 
 
 # -- the text of a record -----------------------------------------------------------------------
-
-ROLE_LABELS = {"datei": "Datei", "fassung": "Fassung", "anlage": "Anlage"}
 
 
 def format_group(g: VorlageGroup) -> str:

@@ -8,7 +8,7 @@ from typing import Any
 import click
 
 from ..archive import Archive
-from .options import filter_options, filters_of, format_option, index_option
+from .options import filter_options, filters_of, format_option, index_option, paging_options, pro_seite_option
 from .output import write_page
 
 
@@ -23,25 +23,19 @@ from .output import write_page
     show_default=True,
     help="With --format counts: count per year or per month.",
 )
-@click.option("--limit", type=click.IntRange(1, 1000), default=10, show_default=True, help="Hits per page.")
-@click.option("--offset", type=click.IntRange(0), default=0, help="Hits to leave out before the page (paging).")
-@click.option(
-    "--sort",
-    type=click.Choice(["relevance", "datum", "datum_asc"]),
-    default="relevance",
-    show_default=True,
-    help="Order: by relevance, newest first (datum) or oldest first (datum_asc).",
-)
+@paging_options
 @filter_options
-def search(query: tuple[str, ...], index_dir: Path, backend: str, fmt: str, per: str, limit: int, offset: int,
-           sort: str, **values: Any) -> None:  # fmt: skip
+def search(query: tuple[str, ...], index_dir: Path, backend: str, fmt: str, per: str, pro_seite: int, seite: int,
+           offset: int | None, sortierung: str, **values: Any) -> None:  # fmt: skip
     """Search the index. QUERY: words, "phrases", field:value, prefix*, -word, OR, ( )."""
     filters = filters_of(values)
     with Archive(index_dir, backend) as archive:
         if fmt == "counts":
             counts = archive.counts(" ".join(query), filters, per=per)
         else:
-            page = archive.search(" ".join(query), filters, limit=limit, offset=offset, sort=sort)
+            page = archive.search(
+                " ".join(query), filters, sortierung=sortierung, pro_seite=pro_seite, seite=seite, offset=offset
+            )
     if fmt == "counts":
         for period, n in counts.series:
             click.echo(f"{period}\t{n}")
@@ -55,10 +49,10 @@ def search(query: tuple[str, ...], index_dir: Path, backend: str, fmt: str, per:
 @click.argument("ref")
 @index_option
 @format_option(help="json: the same page object as search.")
-@click.option("--limit", type=click.IntRange(1, 1000), default=10, show_default=True, help="How many to show.")
-def similar(ref: str, index_dir: Path, backend: str | None, fmt: str, limit: int) -> None:
+@pro_seite_option("How many to show")
+def similar(ref: str, index_dir: Path, backend: str | None, fmt: str, pro_seite: int) -> None:
     """Vorlagen like the one REF names (id, Vorlage-Nr. or Aktenzeichen): more like this."""
     with Archive(index_dir, backend) as archive:
-        page = archive.similar(ref, limit=limit)
+        page = archive.similar(ref, pro_seite=pro_seite)
     heading = lambda n: f"{n} ähnliche Vorlagen" if n != 1 else "1 ähnliche Vorlage"
     write_page(page, fmt, heading=heading, facets=False)

@@ -23,6 +23,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..models import ENTITY_KINDS, Vorlage
+from ..names import ROLE_LABELS
 from ..oparl import file_name, mime_type
 from ..oparl.settings import recorded_base_url
 from ..search.query import MAX_QUERY_LENGTH
@@ -44,7 +45,6 @@ from .zeitverlauf import chart_for, statistik_context, vorgang_of, vorlage_conte
 STATIC = Path(__file__).parent / "static"
 FACET_LABELS = {"gremium": "Gremium", "jahr": "Jahr", "art": "Art", "fachbereich": "Fachbereich"}
 FACET_LABELS |= {"koerperschaft": "Körperschaft", "einreicher": "Einreicher", "ergebnis": "Ergebnis"}
-ROLE_LABELS = {"datei": "Datei", "fassung": "Fassung", "anlage": "Anlage"}
 ENTITY_LABELS = dict(
     zip(
         ENTITY_KINDS,

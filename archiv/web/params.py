@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from urllib.parse import urlencode
 
 from ..errors import QueryError
+from ..names import SORTIERUNGEN, sortierung_of
 from ..search import Filters
 from ..search.query import MAX_QUERY_LENGTH, And, Node, Not, Or, Prefix, parse_query
 from ..text.dates import parse_date
@@ -27,7 +28,6 @@ MAX_PREFIXES = 5
 MAX_FILTER_LENGTH = 200
 FEED_SIZE = 50
 
-SORTS = {"relevanz": "relevance", "neueste": "datum", "aelteste": "datum_asc"}
 SORT_LABELS = {"relevanz": "Relevanz", "neueste": "Neueste zuerst", "aelteste": "Älteste zuerst"}
 FILTER_FIELDS = ("gremium", "art", "fachbereich", "jahr", "koerperschaft", "einreicher", "ergebnis")
 
@@ -72,10 +72,6 @@ class SearchRequest:
     @property
     def sort_key(self) -> str:
         return self.sortierung or ("relevanz" if self.q.strip() else "neueste")
-
-    @property
-    def sort(self) -> str:
-        return SORTS[self.sort_key]
 
     @property
     def offset(self) -> int:
@@ -143,8 +139,11 @@ def parse_search(params: Mapping[str, str]) -> SearchRequest:
     if von and bis and von > bis:
         raise BadRequest("Das Datum „von“ liegt nach dem Datum „bis“.")
     sortierung = (params.get("sortierung") or "").strip() or None
-    if sortierung is not None and sortierung not in SORTS:
-        raise BadRequest(f"Unbekannte Sortierung „{sortierung}“ (möglich: {', '.join(SORTS)}).")
+    if sortierung is not None:
+        try:  # the engine's names (the CLI's older spellings) are aliases: the link says the one name
+            sortierung = sortierung_of(sortierung)
+        except ValueError:
+            raise BadRequest(f"Unbekannte Sortierung „{sortierung}“ (möglich: {', '.join(SORTIERUNGEN)}).") from None
     pro_seite = _int(params, "pro_seite", DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE, "Treffer pro Seite")
     seite = _int(params, "seite", 1, 1, MAX_RESULT_WINDOW, "Seite")
     if seite * pro_seite > MAX_RESULT_WINDOW:

@@ -17,13 +17,12 @@ from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
-from ..archive import Archive
+from ..archive import Archive, YearCounts
 from ..counts import Counts
 from ..errors import NotFoundError
 from ..grouped import VorlageGroup
 from ..models import SearchPage, Vorlage
 from ..search import Filters
-from ..store import Store
 from ..text.keys import identifier_keys
 from ..vorgang import Vorgang
 from .params import SearchRequest
@@ -67,9 +66,8 @@ class ArchiveView:
     # -- reading -------------------------------------------------------------------------------
 
     def search(self, req: SearchRequest) -> SearchPage:
-        page = self._archive().search(
-            req.q, req.filters(public_only=self.public), limit=req.pro_seite, offset=req.offset, sort=req.sort
-        )
+        filters = req.filters(public_only=self.public)
+        page = self._archive().search(req.q, filters, sortierung=req.sort_key, pro_seite=req.pro_seite, seite=req.seite)
         if not self.public:
             return page
         records = self.get_many([h.id for h in page.hits])
@@ -92,16 +90,16 @@ class ArchiveView:
     def get(self, vorlage_id: str) -> Vorlage | None:
         if not ID_PATTERN.fullmatch(vorlage_id):
             return None
-        v = self._archive().store.get(vorlage_id)
+        v = self._archive().get(vorlage_id)
         return v if v is not None and self.visible(v) else None
 
     def get_many(self, ids: list[str]) -> dict[str, Vorlage]:
-        found = self._archive().store.get_many(ids)
+        found = self._archive().get_many(ids)
         return {i: v for i, v in found.items() if self.visible(v)}
 
     def records(self) -> Iterator[Vorlage]:
         """Every record the web may show, without its text (for the OParl object graph)."""
-        return (v for v in self._archive().store.iter_records_without_text() if self.visible(v))
+        return (v for v in self._archive().records(with_text=False) if self.visible(v))
 
     def find(self, ref: str) -> list[Vorlage]:
         try:
@@ -120,7 +118,7 @@ class ArchiveView:
 
     def _one_per_vorlage(self, v: Vorlage, records: list[Vorlage]) -> list[Vorlage]:
         """``records`` without the files of ``v``'s Vorlage, one record per other Vorlage."""
-        groups = self._archive().store.group_ids([v.id, *(o.id for o in records)])
+        groups = self._archive().group_ids([v.id, *(o.id for o in records)])
         own = groups.get(v.id, v.id)
         seen: set[str] = set()
         out = []
@@ -155,19 +153,18 @@ class ArchiveView:
             out.append((ref, same_body or found))
         return out
 
-    @property
-    def store(self) -> Store:
-        return self._archive().store
-
     def vorgang(self, v: Vorlage) -> Vorgang:
         return self._archive().vorgang(v.id)
 
     def counts(self, req: SearchRequest, per: str) -> Counts:
         return self._archive().counts(req.q, req.filters(public_only=self.public), per=per)
 
+    def year_counts(self) -> YearCounts:
+        return self._archive().year_counts(public_only=self.public)
+
     def original(self, v: Vorlage) -> Path | None:
         """The stored original of a visible record, if it is still there and unchanged."""
-        path = self._archive().store.original_path(v.id)
+        path = self._archive().original_path(v.id)
         if path is None or not path.is_file():
             return None
         kept = self.index_dir.resolve() in path.resolve().parents

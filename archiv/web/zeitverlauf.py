@@ -74,10 +74,10 @@ def _table(rows: list[tuple[str, str, int]]) -> tuple[list[str], list[tuple[str,
 
 
 def statistik_context(view: ArchiveView) -> dict[str, Any]:
-    store = view.store
-    jahre, gremien = _table(store.gremium_year_counts(public_only=view.public))
-    beschluss_jahre, ergebnisse = _table(store.ergebnis_year_counts(public_only=view.public))
-    dates = store.dates(store.all_ids(public_only=view.public))
+    counts = view.year_counts()
+    jahre, gremien = _table(counts.gremien)
+    beschluss_jahre, ergebnisse = _table(counts.ergebnisse)
+    dates = counts.dates
     return {
         "jahre": jahre,
         "gremien": gremien,
