@@ -39,35 +39,46 @@ class RuleSpan:
     end: int  # after the last character
 
 
+# The characters that a case-insensitive expression matches to one of the letters a-z, ä, ö, ü, ß
+# although their lower case is not that letter (tests/test_fastpath.py works this set out anew).
+CASE_ODD = "İıſ"
+_CASE_ODD = re.compile(f"[{CASE_ODD}]")
+_PLAIN_WORD = re.compile(r"[a-zäöüß]+")
+
+
 @dataclass(frozen=True)
 class Triggers:
-    """What a segment must contain before a ruler pattern can match in it: a regular expression
-    (spaCy's REGEX predicate, case flags included) or a word (the LOWER predicate, which compares
-    a token's lower-case text)."""
+    """What a segment must contain before a ruler pattern can match in it: a word (the LOWER
+    predicate compares a token's lower-case text), a word found case-insensitively (a REGEX
+    predicate "(?i)^(?:...)$" of plain words) or a regular expression (other REGEX predicates)."""
 
-    patterns: tuple[re.Pattern[str], ...]  # each a lookahead: found at every place it starts
     words: tuple[str, ...]
+    ci_words: tuple[str, ...]
+    patterns: tuple[re.Pattern[str], ...]  # each a lookahead: found at every place it starts
 
     def candidates(self, text: str, starts: list[int], ends: list[int]) -> set[int]:
         """The segments (by index) of ``text`` where some trigger starts: every segment that holds
         one, and perhaps a few more (a match that runs on past the segment's end)."""
-        places = [m.start() for p in self.patterns for m in p.finditer(text)]
         lower = text.lower()
-        if self.words and len(lower) == len(text):  # one character each: offsets agree
-            places += [m.start() for m in self._words().finditer(lower)]
+        aligned = len(lower) == len(text)  # one character each: the offsets agree
+        plain = list(self.words) if aligned else []
+        places = [m.start() for p in self.patterns for m in p.finditer(text)]
+        if self.ci_words and aligned and not _CASE_ODD.search(text):
+            plain += self.ci_words  # found in the lower-case text, many times faster than by (?i)
+        elif self.ci_words:
+            places += [m.start() for m in _lookahead(tuple(self.ci_words), True).finditer(text)]
+        if plain:
+            places += [m.start() for m in _lookahead(tuple(plain), False).finditer(lower)]
         found = {bisect_right(starts, at) - 1 for at in places}
-        if self.words and len(lower) != len(text):
+        if self.words and not aligned:
             pieces = (text[a:b].lower() for a, b in zip(starts, ends, strict=True))
             found |= {i for i, piece in enumerate(pieces) if any(w in piece for w in self.words)}
         return found
 
-    def _words(self) -> re.Pattern[str]:
-        return _lookahead_words(self.words)
-
 
 @lru_cache(maxsize=8)
-def _lookahead_words(words: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("(?=" + "|".join(map(re.escape, words)) + ")")
+def _lookahead(words: tuple[str, ...], ignore_case: bool) -> re.Pattern[str]:
+    return re.compile(("(?i)" if ignore_case else "") + "(?=" + "|".join(map(re.escape, words)) + ")")
 
 
 def segments(text: str) -> tuple[list[int], list[int]]:
@@ -172,9 +183,16 @@ _FLAGS = re.compile(r"(\(\?[aiLmsux]+\))?(.*)", re.S)
 _CONTEXT = re.compile(r"\(\?<?[=!]|\\[bBAZ]|[\^$]")  # lookarounds and anchors read outside the token
 
 
-def _condition(token: dict[str, Any]) -> tuple[int, tuple[str, ...] | re.Pattern[str]] | None:
-    """A test the text of a segment must pass for ``token`` to match a token in it, and its rank
-    (lower is more selective): words of four letters or more, then the longest regex, then words."""
+@dataclass(frozen=True)
+class _Condition:
+    rank: tuple[int, int]  # lower is more selective: long words, then long expressions, then short words
+    words: tuple[str, ...] = ()
+    ci_words: tuple[str, ...] = ()
+    pattern: re.Pattern[str] | None = None
+
+
+def _condition(token: dict[str, Any]) -> _Condition | None:
+    """A test the text of a segment passes wherever ``token`` matches a token in it."""
     for key in ("LOWER", "TEXT", "ORTH"):
         value = token.get(key)
         if key == "LOWER" and isinstance(value, str):
@@ -183,7 +201,7 @@ def _condition(token: dict[str, Any]) -> tuple[int, tuple[str, ...] | re.Pattern
             words = tuple(w.lower() for w in value["IN"])
             if any(ch.isspace() or ch in "σς" for w in words for ch in w):
                 return None  # such a word could be cut by a segment's end, or read another way there
-            return (0 if min(map(len, words)) >= 4 else 2, words)
+            return _Condition((0 if min(map(len, words)) >= 4 else 2, 0), words=words)
         if isinstance(value, dict) and set(value) == {"REGEX"}:
             # spaCy searches the token's text; the same expression without its anchors is found
             # in any text that holds such a token
@@ -192,7 +210,12 @@ def _condition(token: dict[str, Any]) -> tuple[int, tuple[str, ...] | re.Pattern
                 body = body[1:-1]
             if _CONTEXT.search(body):
                 return None
-            return (1, re.compile(f"{flags or ''}(?={_unstarred(body)})"))
+            body = _unstarred(body)
+            rank = (1, -len(body))
+            alternatives = _alternatives(body[3:-1]) if body.startswith("(?:") and body.endswith(")") else None
+            if flags == "(?i)" and alternatives and all(_PLAIN_WORD.fullmatch(w) for w in alternatives):
+                return _Condition(rank, ci_words=tuple(alternatives))
+            return _Condition(rank, pattern=re.compile(f"{flags or ''}(?={body})"))
     return None
 
 
@@ -231,20 +254,25 @@ def _alternatives(expr: str) -> list[str] | None:
 
 
 def _unstarred(body: str) -> str:
-    """``body`` without a leading "[...]*" or "\\w*" in each alternative: searched anywhere in a
-    text, "C*X" is found exactly where "X" is (with C* empty), and without it the search does not
+    """``body`` without a leading "[...]*", "\\w*" or ".*" in each alternative: searched anywhere in
+    a text, "C*X" is found exactly where "X" is (with C* empty), and without it the search does not
     try every length of C* at every position."""
-    inner = body[3:-1] if body.startswith("(?:") and _alternatives(body[3:-1]) is not None else None
-    alternatives = _alternatives(inner) if inner is not None else None
-    if inner is None or alternatives is None or _alternatives(body) != [body]:
+    if not (body.startswith("(?:") and body.endswith(")")) or _alternatives(body) != [body]:
+        return body
+    alternatives = _alternatives(body[3:-1])
+    if alternatives is None:
         return body
     out = []
     for alt in alternatives:
-        end = _class_end(alt, 0) if alt.startswith("[") else 2 if alt.startswith(("\\w", "\\S", ".")) else 0
-        if alt.startswith(".") and end:
-            end = 1
-        if end and alt[end : end + 1] == "*" and alt[end + 1 : end + 2] != "+" and alt[end + 1 :]:
-            alt = alt[end + 2 :] if alt[end + 1 : end + 2] == "?" else alt[end + 1 :]
+        if alt.startswith("["):
+            end = _class_end(alt, 0)
+        elif alt.startswith(("\\w", "\\S")):
+            end = 2
+        else:
+            end = 1 if alt.startswith(".") else 0
+        rest = alt[end + 1 :].removeprefix("?")  # "*?" finds the same places as "*"
+        if end and alt[end : end + 1] == "*" and rest and rest[0] not in "+*?{":
+            alt = rest
         out.append(alt)
     return "(?:" + "|".join(out) + ")"
 
@@ -252,8 +280,7 @@ def _unstarred(body: str) -> str:
 def triggers_for(patterns: list[dict[str, Any]]) -> Triggers | None:
     """Triggers of EntityRuler token patterns, or None where a pattern has no usable test (then
     every segment is matched)."""
-    regexes: list[re.Pattern[str]] = []
-    words: list[str] = []
+    chosen: list[_Condition] = []
     for entry in patterns:
         options = []
         for token in entry["pattern"] if isinstance(entry["pattern"], list) else [None]:
@@ -263,9 +290,9 @@ def triggers_for(patterns: list[dict[str, Any]]) -> Triggers | None:
                 options.append(cond)
         if not options:
             return None
-        _, test = min(options, key=lambda o: (o[0], 0 if isinstance(o[1], tuple) else -len(o[1].pattern)))
-        if isinstance(test, tuple):
-            words.extend(test)
-        elif test not in regexes:
-            regexes.append(test)
-    return Triggers(tuple(regexes), tuple(dict.fromkeys(words)))
+        chosen.append(min(options, key=lambda c: c.rank))
+    return Triggers(
+        tuple(dict.fromkeys(w for c in chosen for w in c.words)),
+        tuple(dict.fromkeys(w for c in chosen for w in c.ci_words)),
+        tuple(dict.fromkeys(c.pattern for c in chosen if c.pattern is not None)),
+    )
