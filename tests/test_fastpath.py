@@ -16,11 +16,12 @@ from pathlib import Path
 import pytest
 
 from archiv.detect import open_source
-from archiv.extract.entities import RULER_PATTERNS, dehyphenate, entity_spans, find_entities
-from archiv.extract.provenance import Locator, _squash
-from archiv.extract.rulespans import CASE_ODD, _unstarred, triggers_for
+from archiv.extract.entities import RULER_PATTERNS, entity_spans, find_entities
+from archiv.extract.provenance import Locator, squash
+from archiv.extract.rulespans import CASE_ODD, triggers_for, unstarred
 from archiv.models import Page
 from archiv.parsers import parse
+from archiv.text.lines import dehyphenate
 
 from .conftest import CORPUS, sample_files
 
@@ -100,11 +101,11 @@ def test_every_ruler_pattern_has_a_trigger() -> None:
 
 def test_unstarred_keeps_what_a_search_finds() -> None:
     body = r"(?:[\wäöüß-]*ausschuss|kreistag|\w*rat)"
-    assert _unstarred(body) == "(?:ausschuss|kreistag|rat)"
+    assert unstarred(body) == "(?:ausschuss|kreistag|rat)"
     for text in ("Bauausschuss", "der Kreistag", "Ortsrat", "Beratung", "nichts", "Rathaus"):
-        assert bool(re.search("(?i)" + body, text)) == bool(re.search("(?i)" + _unstarred(body), text))
-    assert _unstarred(r"[a-z]+x") == r"[a-z]+x"  # "+" needs one: left alone
-    assert _unstarred(r"(?:a*+b|c)") == r"(?:a*+b|c)"  # possessive: left alone
+        assert bool(re.search("(?i)" + body, text)) == bool(re.search("(?i)" + unstarred(body), text))
+    assert unstarred(r"[a-z]+x") == r"[a-z]+x"  # "+" needs one: left alone
+    assert unstarred(r"(?:a*+b|c)") == r"(?:a*+b|c)"  # possessive: left alone
 
 
 def test_case_odd_characters_are_all_there_are() -> None:
@@ -134,7 +135,7 @@ def _squash_reference(text: str) -> tuple[str, list[int]]:
 
 @pytest.mark.parametrize(("name", "text"), _texts(), ids=lambda v: v if isinstance(v, str) and len(v) < 60 else "")
 def test_squash_equals_the_character_reading(name: str, text: str) -> None:
-    squashed, where = _squash(text)
+    squashed, where = squash(text)
     ref_squashed, ref_where = _squash_reference(text)
     assert squashed == ref_squashed
     assert [where[k] for k in range(len(ref_where))] == ref_where

@@ -46,7 +46,7 @@ class _Offsets:
         return self.lines[i][k - self.squashed_starts[i]]
 
 
-def _squash(text: str) -> tuple[str, _Offsets]:
+def squash(text: str) -> tuple[str, _Offsets]:
     """``text`` without whitespace and hyphens, case-folded, and where each of its characters came from."""
     lines = _SKIP_BUT_NEWLINE.sub("", text).casefold().split("\n")
     line_starts = [0, *accumulate(len(line) + 1 for line in text.split("\n"))][:-1]
@@ -56,7 +56,7 @@ def _squash(text: str) -> tuple[str, _Offsets]:
 
 class Locator:
     def __init__(self, pages: tuple[Page, ...]) -> None:
-        self.pages = [(p.number, p.text, *_squash(p.text)) for p in pages if p.text]
+        self.pages = [(p.number, p.text, *squash(p.text)) for p in pages if p.text]
 
     def find(self, value: str | None, *, max_chars: int = 80) -> dict[str, Any] | None:
         return next(self._places(value, max_chars), None)
@@ -77,7 +77,7 @@ class Locator:
         if not value:
             return
         truncated = len(value) > max_chars
-        needle, _ = _squash(value[:max_chars])
+        needle, _ = squash(value[:max_chars])
         if len(needle) < 2:
             return
         for number, text, squashed, where in self.pages:

@@ -210,7 +210,7 @@ def _condition(token: dict[str, Any]) -> _Condition | None:
                 body = body[1:-1]
             if _CONTEXT.search(body):
                 return None
-            body = _unstarred(body)
+            body = unstarred(body)
             rank = (1, -len(body))
             alternatives = _alternatives(body[3:-1]) if body.startswith("(?:") and body.endswith(")") else None
             if flags == "(?i)" and alternatives and all(_PLAIN_WORD.fullmatch(w) for w in alternatives):
@@ -253,7 +253,7 @@ def _alternatives(expr: str) -> list[str] | None:
     return [*parts, expr[start:]] if depth == 0 else None
 
 
-def _unstarred(body: str) -> str:
+def unstarred(body: str) -> str:
     """``body`` without a leading "[...]*", "\\w*" or ".*" in each alternative: searched anywhere in
     a text, "C*X" is found exactly where "X" is (with C* empty), and without it the search does not
     try every length of C* at every position."""

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..extract.normalize import identifier_bases, identifier_keys
 from ..models import Vorlage
+from ..text.keys import identifier_bases, identifier_keys
 from .analysis import index_terms, terms
 from .citations import citation_keys
 
