@@ -309,8 +309,10 @@ def main() -> None:
             # the real PDFs of every council (without those with scanned pages: no OCR) and the Vorlagen
             mixed = Path(tmp) / "mixed"
             shutil.copytree(vorlagen, mixed)
+            copied = {p.read_bytes() for p in mixed.iterdir()}
             for i, f in enumerate(sorted(CORPUS.rglob("*.pdf"))):
-                if count_pages(f)[1] == 0:
+                if count_pages(f)[1] == 0 and f.read_bytes() not in copied:  # the corpus holds one file twice
+                    copied.add(f.read_bytes())
                     shutil.copyfile(f, mixed / f"corpus-{i:03d}-{f.name}")
             sets.append(make_set(f"mixed (corpus text-layer PDFs + samples + {args.vorlagen} Vorlagen)", mixed))
         for s in sets:

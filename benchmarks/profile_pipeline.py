@@ -24,7 +24,7 @@ from archiv.detect import open_source
 from archiv.extract import extract
 from archiv.models import ParseOptions
 from archiv.parsers import parse
-from archiv.pipeline import process
+from archiv.pipeline import Job, process
 
 ROOT = Path(__file__).resolve().parent.parent
 # (label, (file suffix, function name), ...) of the steps reported, in pstats' cumulative time
@@ -56,15 +56,15 @@ def main() -> None:
         jobs = []
         for f in sorted(folder.glob("*.pdf")):
             source, data = open_source(f)
-            jobs.append((source, data, "2026-01-01T00:00:00+00:00", False, ParseOptions(progress=False)))
+            jobs.append(Job(source, data, "2026-01-01T00:00:00+00:00", options=ParseOptions(progress=False)))
     process(jobs[0])  # loads spaCy and the vocabularies, as a worker does once
     cpu = {"parse": 0.0, "extract": 0.0}
-    for source, data, stamp, _, options in jobs:  # CPU time per step, without the profiler's overhead
+    for job in jobs:  # CPU time per step, without the profiler's overhead
         t = time.process_time()
-        doc = parse(source, data, options)
+        doc = parse(job.source, job.data, job.options)
         cpu["parse"] += time.process_time() - t
         t = time.process_time()
-        extract(doc, stamp)
+        extract(doc, job.ingested_at)
         cpu["extract"] += time.process_time() - t
     profile = cProfile.Profile()
     profile.enable()
