@@ -165,8 +165,10 @@ class GuardedPool:
         """``jobs`` yields (key, payload); payloads are produced lazily, one per free worker."""
         source = iter(jobs)
         exhausted = False
+        done: list[tuple[Any, Any]] = []
         while True:
-            # Hand out work to idle workers.
+            # Hand out work to idle workers, before the caller gets the results: while it stores
+            # and indexes them, the workers are already parsing the next files.
             while not exhausted and sum(1 for w in self._pool if w.key is not None) < self.workers:
                 try:
                     key, payload = next(source)
@@ -176,6 +178,8 @@ class GuardedPool:
                 worker = self._idle_worker()
                 worker.key, worker.started = key, time.monotonic()
                 worker.conn.send(payload)
+            yield from done
+            done = []
             busy = [w for w in self._pool if w.key is not None]
             if not busy:
                 return
@@ -191,19 +195,16 @@ class GuardedPool:
                     except (EOFError, OSError):
                         result = self._died(w)
                     key, w.key = w.key, None
-                    yield key, result
+                    done.append((key, result))
                 elif w.proc.sentinel in ready or not w.proc.is_alive():
-                    key, result = w.key, self._died(w)
-                    yield key, result
+                    done.append((w.key, self._died(w)))
                 elif now - w.started >= self.timeout:
                     key = w.key
                     self._replace(w)
-                    yield (
-                        key,
-                        Failure(
-                            f"parsing took longer than {self.timeout:g} s and was stopped", error="ParseTimeoutError"
-                        ),
+                    failure = Failure(
+                        f"parsing took longer than {self.timeout:g} s and was stopped", error="ParseTimeoutError"
                     )
+                    done.append((key, failure))
 
     def _idle_worker(self) -> _Worker:
         for w in self._pool:

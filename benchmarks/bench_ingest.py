@@ -2,11 +2,13 @@
 
 Sets: the real Nordstemmen PDFs (../shared/corpus/nordstemmen/pdf, skipped when absent), the
 generated samples/pdf/*.pdf, those samples copied --copies times (a distinct trailing byte per
-copy, so that archiv's sha256 dedupe does not skip them), and the Vorlagen with a ruled
-Beratungsfolge table: samples/pdf plus --vorlagen files written by vorlage_tables.py. Every
-measurement runs --repeat times; the median is reported. `archiv ingest` runs as the real CLI
-in a subprocess (process start-up, spaCy loading, field extraction and indexing included); the
-other methods run in-process.
+copy, so that archiv's sha256 dedupe does not skip them), the Vorlagen with a ruled
+Beratungsfolge table: samples/pdf plus --vorlagen files written by vorlage_tables.py, and the
+mixed corpus: every PDF of ../shared/corpus without scanned pages plus those Vorlagen. Every
+measurement runs --repeat times; the median is reported, in wall seconds and in CPU seconds
+(the process and its children: on a machine other work shares, CPU time moves much less than
+wall time). `archiv ingest` runs as the real CLI in a subprocess (process start-up, spaCy
+loading, field extraction and indexing included); the other methods run in-process.
 
     .venv/bin/python benchmarks/bench_ingest.py [--write]
 """
@@ -17,6 +19,7 @@ import argparse
 import os
 import platform
 import re
+import resource
 import shlex
 import shutil
 import statistics
@@ -39,11 +42,12 @@ from archiv.models import ParseOptions
 from archiv.parsers.pdf import MIN_TEXT_CHARS, PdfParser
 
 ROOT = Path(__file__).resolve().parent.parent
-NORDSTEMMEN = ROOT.parent / "shared" / "corpus" / "nordstemmen" / "pdf"
+CORPUS = ROOT.parent / "shared" / "corpus"
+NORDSTEMMEN = CORPUS / "nordstemmen" / "pdf"
 SAMPLES = ROOT / "samples" / "pdf"
 README = ROOT / "benchmarks" / "README.md"
 ARCHIV = Path(sys.executable).with_name("archiv")
-SET_KEYS = ("nordstemmen", "nordstemmen-text", "samples", "copies", "vorlagen")
+SET_KEYS = ("nordstemmen", "nordstemmen-text", "samples", "copies", "vorlagen", "mixed")
 
 
 @dataclass(frozen=True)
@@ -65,11 +69,19 @@ class Row:
     files: int
     pages: int
     seconds: float
+    cpu: float  # CPU seconds of the process and its children
 
     def line(self) -> str:
         rate = self.pages / self.seconds if self.seconds > 0 else float("inf")
         shown = f"{rate:,.1f}" if rate < 100 else f"{rate:,.0f}"
-        return f"| {self.set} | {self.method} | {self.files} | {self.pages} | {self.seconds:.3f} | {shown} |"
+        cells = f"{self.files} | {self.pages} | {self.seconds:.3f} | {shown} | {self.cpu:.3f}"
+        return f"| {self.set} | {self.method} | {cells} |"
+
+
+def cpu_seconds() -> float:
+    """CPU time of this process and of its children that were waited for (a CLI and its workers)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def count_pages(path: Path) -> tuple[int, int]:
@@ -103,33 +115,39 @@ def make_copies(files: list[Path], n: int, dest: Path) -> None:
                 raise SystemExit(f"{copy}: pypdfium2 reads a different page count than {f}")
 
 
-def median_seconds(fn: Callable[[], None], repeat: int) -> float:
-    times = []
+def median_seconds(fn: Callable[[], None], repeat: int) -> tuple[float, float]:
+    """Median wall and CPU seconds of ``fn``."""
+    times, cpus = [], []
     for _ in range(repeat):
-        t = time.perf_counter()
+        t, c = time.perf_counter(), cpu_seconds()
         fn()
         times.append(time.perf_counter() - t)
-    return statistics.median(times)
+        cpus.append(cpu_seconds() - c)
+    return statistics.median(times), statistics.median(cpus)
 
 
-def run_ingest(folder: Path, index: Path, workers: int, expect: str, n: int) -> float:
-    """Wall time of one `archiv ingest`; its summary must say ``n`` files were ``expect``."""
+def run_ingest(folder: Path, index: Path, workers: int, expect: str, n: int) -> tuple[float, float]:
+    """Wall and CPU time of one `archiv ingest`; its summary must say ``n`` files were ``expect``."""
     cmd = [str(ARCHIV), "ingest", str(folder), "--index", str(index), "--quiet", "--workers", str(workers)]
-    t = time.perf_counter()
+    t, c = time.perf_counter(), cpu_seconds()
     proc = subprocess.run(cmd, capture_output=True, text=True)
-    seconds = time.perf_counter() - t
+    seconds, cpu = time.perf_counter() - t, cpu_seconds() - c
     m = re.search(rf"(\d+) {expect}", proc.stdout)
     if proc.returncode != 0 or not m or int(m.group(1)) != n:
         print(
             f"warning: {shlex.join(cmd)} -> exit {proc.returncode}: {proc.stdout.strip()} {proc.stderr.strip()}",
             file=sys.stderr,
         )
-    return seconds
+    return seconds, cpu
+
+
+def _median_row(name: str, method: str, s: PdfSet, runs: list[tuple[float, float]]) -> Row:
+    return Row(name, method, len(s.files), s.pages, *(statistics.median(r[i] for r in runs) for i in (0, 1)))
 
 
 def bench_archiv(s: PdfSet, repeat: int) -> list[Row]:
-    fresh: dict[int, list[float]] = {1: [], 2: []}
-    again: list[float] = []
+    fresh: dict[int, list[tuple[float, float]]] = {1: [], 2: []}
+    again: list[tuple[float, float]] = []
     for _ in range(repeat):
         for workers in (1, 2):
             with tempfile.TemporaryDirectory(prefix="bench-index-") as tmp:
@@ -137,11 +155,10 @@ def bench_archiv(s: PdfSet, repeat: int) -> list[Row]:
                 fresh[workers].append(run_ingest(s.folder, index, workers, "added", len(s.files)))
                 if workers == 1:  # the same folder again: every file unchanged
                     again.append(run_ingest(s.folder, index, workers, "unchanged", len(s.files)))
-    n, p = len(s.files), s.pages
     return [
-        Row(s.name, "archiv ingest --workers 1 (CLI)", n, p, statistics.median(fresh[1])),
-        Row(s.name, "archiv ingest --workers 2 (CLI)", n, p, statistics.median(fresh[2])),
-        Row(s.name, "archiv ingest again, unchanged (CLI)", n, p, statistics.median(again)),
+        _median_row(s.name, "archiv ingest --workers 1 (CLI)", s, fresh[1]),
+        _median_row(s.name, "archiv ingest --workers 2 (CLI)", s, fresh[2]),
+        _median_row(s.name, "archiv ingest again, unchanged (CLI)", s, again),
     ]
 
 
@@ -179,7 +196,7 @@ def bench_set(s: PdfSet, repeat: int) -> list[Row]:
         ("pdfplumber extract_text, baseline (in-process)", pdfplumber_text),
         ("pypdfium2 get_text_bounded (in-process)", pypdfium2_text),
     ):
-        rows.append(Row(s.name, method, len(s.files), s.pages, median_seconds(lambda fn=fn: fn(s.files), repeat)))
+        rows.append(Row(s.name, method, len(s.files), s.pages, *median_seconds(lambda fn=fn: fn(s.files), repeat)))
     return rows
 
 
@@ -205,17 +222,18 @@ def machine() -> str:
 
 
 def ratios(rows: list[Row]) -> str:
-    """Per set, archiv's rates as multiples of the pdfplumber baseline's, measured in the same run."""
+    """Per set, archiv's rates as multiples of the pdfplumber baseline's, measured in the same run
+    (by wall time, and by CPU time in brackets)."""
     out = [
         "| set | ingest --workers 2 ÷ pdfplumber text | ingest --workers 1 ÷ pdfplumber text"
         " | parse ÷ pdfplumber text |"
     ]
     out.append("|---|---:|---:|---:|")
     for name in dict.fromkeys(r.set for r in rows):
-        by = {r.method: r.seconds for r in rows if r.set == name}
+        by = {r.method: r for r in rows if r.set == name}
         base = by["pdfplumber extract_text, baseline (in-process)"]
         cells = [
-            f"{base / by[m]:.1f}×"
+            f"{base.seconds / by[m].seconds:.1f}× ({base.cpu / by[m].cpu:.1f}×)"
             for m in (
                 "archiv ingest --workers 2 (CLI)",
                 "archiv ingest --workers 1 (CLI)",
@@ -227,7 +245,7 @@ def ratios(rows: list[Row]) -> str:
 
 
 def table(rows: list[Row]) -> str:
-    head = "| set | method | files | pages | seconds | pages/s |\n|---|---|---:|---:|---:|---:|"
+    head = "| set | method | files | pages | seconds | pages/s | CPU s |\n|---|---|---:|---:|---:|---:|---:|"
     return "\n".join([head, *(r.line() for r in rows)])
 
 
@@ -255,6 +273,9 @@ def main() -> None:
     rows: list[Row] = []
     with tempfile.TemporaryDirectory(prefix="bench-copies-") as tmp:
         sets = []
+        if "mixed" in keys and not CORPUS.is_dir():
+            print(f"skipping the mixed corpus: {CORPUS} does not exist", file=sys.stderr)
+            keys.discard("mixed")
         if keys & {"nordstemmen", "nordstemmen-text"} and not NORDSTEMMEN.is_dir():
             print(f"skipping the Nordstemmen sets: {NORDSTEMMEN} does not exist", file=sys.stderr)
         elif keys & {"nordstemmen", "nordstemmen-text"}:
@@ -276,13 +297,24 @@ def main() -> None:
             copies.mkdir()
             make_copies(samples.files, args.copies, copies)
             sets.append(make_set(f"samples ×{args.copies}", copies))
-        if "vorlagen" in keys:
+        if keys & {"vorlagen", "mixed"}:
             # Vorlagen that carry a ruled Beratungsfolge table: the samples and generated ones
             vorlagen = Path(tmp) / "vorlagen"
             write_vorlagen(vorlagen, args.vorlagen)
             for f in samples.files:
                 shutil.copyfile(f, vorlagen / f.name)
-            sets.append(make_set(f"Vorlagen with tables (samples + {args.vorlagen} generated)", vorlagen))
+            if "vorlagen" in keys:
+                sets.append(make_set(f"Vorlagen with tables (samples + {args.vorlagen} generated)", vorlagen))
+        if "mixed" in keys:
+            # the real PDFs of every council (without those with scanned pages: no OCR) and the Vorlagen
+            mixed = Path(tmp) / "mixed"
+            shutil.copytree(vorlagen, mixed)
+            copied = {p.read_bytes() for p in mixed.iterdir()}
+            for i, f in enumerate(sorted(CORPUS.rglob("*.pdf"))):
+                if count_pages(f)[1] == 0 and f.read_bytes() not in copied:  # the corpus holds one file twice
+                    copied.add(f.read_bytes())
+                    shutil.copyfile(f, mixed / f"corpus-{i:03d}-{f.name}")
+            sets.append(make_set(f"mixed (corpus text-layer PDFs + samples + {args.vorlagen} Vorlagen)", mixed))
         for s in sets:
             print(f"{s.describe()} ...", file=sys.stderr)
             rows += bench_set(s, args.repeat)

@@ -15,6 +15,7 @@ from ..models import ENTITY_KINDS
 from ..text.lines import dehyphenate
 from ..words import alternation, words
 from .normalize import DATE_ANY, identifier_key, parse_date
+from .rulespans import Pieces, filter_spans, regex_spans, ruler_spans, triggers_for
 
 LABEL_TO_KIND = {
     "GREMIUM": "gremien",
@@ -148,17 +149,46 @@ def _clean(kind: str, text: str) -> str | None:
     return text or None
 
 
-def find_entities(text: str, gremien: list[str], own_nr: str | None = None) -> dict[str, tuple[str, ...]]:
+@lru_cache(maxsize=1)
+def _rules_only() -> bool:
+    """True where the pipeline is the blank one with archiv's rules: then ``entity_spans`` may read
+    the rules piecewise (a trained pipeline's entities depend on the whole text)."""
+    return _nlp().pipe_names == ["entity_ruler", "archiv_regex_entities"]
+
+
+def entity_spans(text: str, *, piecewise: bool = True) -> list[tuple[str, int, int]]:
+    """(label, start, end) of every entity of ``text``, in order: the pipeline's ``doc.ents``.
+
+    ``piecewise`` tokenizes only the places that can hold an entity (rulespans.py), with the same
+    result as running the pipeline over the whole text, which ``piecewise=False`` does."""
+    nlp = _nlp()
+    if piecewise and _rules_only():
+        pieces = Pieces(text, nlp.tokenizer)
+        ruler = ruler_spans(pieces, nlp.get_pipe("entity_ruler").matcher, _triggers())
+        regex = regex_spans(pieces, REGEX_ENTITIES) if ruler is not None else None
+        if ruler is not None and regex is not None:
+            return [(s.label, s.start, s.end) for s in filter_spans(ruler + regex)]
+    return [(e.label_, e.start_char, e.end_char) for e in nlp(text).ents]
+
+
+@lru_cache(maxsize=1)
+def _triggers():
+    return triggers_for(RULER_PATTERNS)
+
+
+def find_entities(
+    text: str, gremien: list[str], own_nr: str | None = None, *, piecewise: bool = True
+) -> dict[str, tuple[str, ...]]:
     """Distinct entities per kind, in order of first appearance; the Beschlusslauf's Gremien come first."""
     found: dict[str, list[str]] = {k: [] for k in ENTITY_KINDS}
     found["gremien"].extend(dict.fromkeys(g for g in gremien if g))
-    doc = _nlp()(dehyphenate(text))
+    text = dehyphenate(text)
     own = identifier_key(own_nr) if own_nr else None
-    for ent in doc.ents:
-        kind = LABEL_TO_KIND.get(ent.label_)
+    for label, start, end in entity_spans(text, piecewise=piecewise):
+        kind = LABEL_TO_KIND.get(label)
         if kind is None:
             continue
-        value = _clean(kind, ent.text)
+        value = _clean(kind, text[start:end])
         if not value or value in found[kind]:
             continue
         if kind == "vorlagen" and own and identifier_key(value) == own:

@@ -8,32 +8,55 @@ original characters. A short value that occurs in several places is taken at its
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from datetime import date
+from itertools import accumulate
 from typing import Any
 
 from ..models import Page
 from .normalize import MONTHS
 
-_SKIP = re.compile(r"[\s\-\u00ad‐‑–—]")
+_SKIP = re.compile(r"[\s\-\u00ad‐‑–—]+")  # whitespace and hyphens, left out when comparing
+_SKIP_BUT_NEWLINE = re.compile(r"[^\S\n]+|[\-\u00ad‐‑–—]+")
 _MONTH_NAME = {n: name for name, n in MONTHS.items() if len(name) > 3}
 
 
-def _squash(text: str) -> tuple[str, list[int]]:
-    chars: list[str] = []
-    where: list[int] = []
-    for i, ch in enumerate(text):
-        if _SKIP.match(ch):
-            continue
-        folded = ch.casefold()
-        chars.append(folded)
-        where.extend([i] * len(folded))
-    return "".join(chars), where
+class _Offsets:
+    """For each character of a squashed text, the offset of the character it came from (one
+    character may fold into several: "ß" into "ss"). Worked out a line at a time, and only for the
+    lines asked about: most of a page is never looked up."""
+
+    def __init__(self, text: str, line_starts: list[int], squashed_starts: list[int]) -> None:
+        self.text = text
+        self.line_starts = line_starts
+        self.squashed_starts = squashed_starts
+        self.lines: dict[int, list[int]] = {}
+
+    def __getitem__(self, k: int) -> int:
+        i = bisect_right(self.squashed_starts, k) - 1
+        if i not in self.lines:
+            start = self.line_starts[i]
+            end = self.line_starts[i + 1] - 1 if i + 1 < len(self.line_starts) else len(self.text)
+            where: list[int] = []
+            for j in range(start, end):
+                if not _SKIP.match(self.text[j]):
+                    where.extend([j] * len(self.text[j].casefold()))
+            self.lines[i] = where
+        return self.lines[i][k - self.squashed_starts[i]]
+
+
+def squash(text: str) -> tuple[str, _Offsets]:
+    """``text`` without whitespace and hyphens, case-folded, and where each of its characters came from."""
+    lines = _SKIP_BUT_NEWLINE.sub("", text).casefold().split("\n")
+    line_starts = [0, *accumulate(len(line) + 1 for line in text.split("\n"))][:-1]
+    squashed_starts = [0, *accumulate(map(len, lines))][:-1]
+    return "".join(lines), _Offsets(text, line_starts, squashed_starts)
 
 
 class Locator:
     def __init__(self, pages: tuple[Page, ...]) -> None:
-        self.pages = [(p.number, p.text, *_squash(p.text)) for p in pages if p.text]
+        self.pages = [(p.number, p.text, *squash(p.text)) for p in pages if p.text]
 
     def find(self, value: str | None, *, max_chars: int = 80) -> dict[str, Any] | None:
         return next(self._places(value, max_chars), None)
@@ -54,7 +77,7 @@ class Locator:
         if not value:
             return
         truncated = len(value) > max_chars
-        needle, _ = _squash(value[:max_chars])
+        needle, _ = squash(value[:max_chars])
         if len(needle) < 2:
             return
         for number, text, squashed, where in self.pages:

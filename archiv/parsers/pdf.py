@@ -107,6 +107,8 @@ def usable_text(text: str) -> bool:
     chars = "".join(text.split())
     if len(chars) < MIN_TEXT_CHARS:
         return False
+    if chars.isprintable() and "\ufffd" not in chars:  # no Cc, Co or Cn at all: no need to count
+        return True
     odd = sum(1 for c in chars if c == "\ufffd" or unicodedata.category(c) in ("Co", "Cc", "Cn"))
     return odd <= 0.3 * len(chars)
 

@@ -60,9 +60,37 @@ def read_page_tables(pdf_page: Any, textpage: Any) -> list[list[list[str | None]
             return []
         boxes = [t.bbox for t in tables]
         layout.chars = _chars(textpage, height, boxes) + objects.blanks(boxes)
-        return [table.extract(**(settings.text_settings or {})) for table in tables]
+        return [_extract(table, layout.chars, settings.text_settings or {}) for table in tables]
     except Unsupported:
         return None
+
+
+def _extract(table: Any, chars: list[dict], settings: dict[str, Any]) -> list[list[str | None]]:
+    """pdfplumber's ``Table.extract``: the same tests in the same order, with each character's
+    middle worked out once rather than once per row and cell (a fifth of a Vorlage's time)."""
+    from pdfplumber.utils import extract_text
+
+    kwargs = dict(settings)
+    placed = [((c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2, c) for c in chars]
+    rows = []
+    for row in table.rows:
+        x0, top, x1, bottom = row.bbox
+        in_row = [p for p in placed if x0 <= p[0] < x1 and top <= p[1] < bottom]
+        cells: list[str | None] = []
+        for cell in row.cells:
+            if cell is None:
+                cells.append(None)
+                continue
+            cx0, ctop, cx1, cbottom = cell
+            cell_chars = [p[2] for p in in_row if cx0 <= p[0] < cx1 and ctop <= p[1] < cbottom]
+            if not cell_chars:
+                cells.append("")
+                continue
+            if "layout" in kwargs:
+                kwargs.update(layout_width=cell[2] - cell[0], layout_height=cell[3] - cell[1], layout_bbox=cell)
+            cells.append(extract_text(cell_chars, **kwargs))
+        rows.append(cells)
+    return rows
 
 
 class _Layout:
