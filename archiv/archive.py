@@ -6,6 +6,7 @@ import itertools
 import os
 import shutil
 from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 from pathlib import Path
 
 from .beschluesse import relink
@@ -199,7 +200,8 @@ class Archive:
 
         # One document per Vorlage (grouped.py), analysed on every core (search/parallel.py); the
         # engine writes in big batches.
-        docs = index_documents(raw(), workers_for(total), analyse=analyse_groups)
+        analyse = partial(analyse_groups, records=backend.keeps_records)  # a record only where the index keeps it
+        docs = index_documents(raw(), workers_for(total), analyse=analyse)
         while backend.add(itertools.islice(docs, REINDEX_BATCH)):
             pass
         done = len(ids)

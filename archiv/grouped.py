@@ -128,29 +128,31 @@ def _beschlusslauf_rank(rows: tuple) -> tuple[int, int]:
     return (sum(bool(r.datum) + bool(r.ergebnis) for r in rows), len(rows))
 
 
-def analyse_groups(chunk: list[tuple[str, list[tuple[str, str, str, str | None]]]]) -> list[IndexDocument]:
+def analyse_groups(
+    chunk: list[tuple[str, list[tuple[str, str, str, str | None]]]], records: bool = False
+) -> list[IndexDocument]:
     """The index documents of stored groups, each (group id, its records as Store.iter_groups_raw
-    gives them): run in the worker processes of a rebuild (search/parallel.py)."""
+    gives them): run in the worker processes of a rebuild (search/parallel.py). Only what the writer
+    needs goes back: the record as JSON where the backend keeps records (``records``), else nothing of it."""
     out = []
     for group_id, members in chunk:
         parsed = [
             (Vorlage.from_dict(json.loads(rec)), Membership(group_id, role, body)) for _, _, rec, role, body in members
         ]  # type: ignore[arg-type]
-        out.append(group_document(VorlageGroup.of(group_id, parsed)))
+        out.append(group_document(VorlageGroup.of(group_id, parsed)).for_writer(record=records))
     return out
 
 
 def group_document(group: VorlageGroup) -> IndexDocument:
     """The one index document of a Vorlage (id = the group's id)."""
     merged = group.merged
-    if len(group.members) == 1:
+    if len(group.members) == 1:  # its keys are the record's own
         doc = index_document(merged)
-    else:
-        texts = [m.record.text for m in group.members if m.record.text.strip()]
-        titles = [
-            m.record.betreff for m in group.members[1:] if m.record.betreff and m.record.betreff != merged.betreff
-        ]
-        doc = index_document(replace(merged, text="\n\n".join(dict.fromkeys([*texts, *titles]))))
+        own = set(doc.nr_keys)
+        return replace(doc, ref_keys=tuple(k for k in doc.ref_keys if k not in own)) if own else doc
+    texts = [m.record.text for m in group.members if m.record.text.strip()]
+    titles = [m.record.betreff for m in group.members[1:] if m.record.betreff and m.record.betreff != merged.betreff]
+    doc = index_document(replace(merged, text="\n\n".join(dict.fromkeys([*texts, *titles]))))
     papers = [m.record for m in group.members if m.role != "anlage"] or [merged]
     # every paper's number (a revision's also under its base: search/document.py), and Aktenzeichen
     nr_keys = [k for v in papers for k in nr_keys_of(v.vorlage_nr)]
