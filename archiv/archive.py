@@ -16,12 +16,13 @@ from .counts import Counts, count_by_period
 from .detect import MAX_FILE_BYTES
 from .errors import ArchivError, IndexStateError, NotFoundError
 from .extract.normalize import identifier_keys
-from .grouped import VorlageGroup, analyse_groups, group_document, group_of, load_groups, regroup
+from .grouped import VorlageGroup, analyse_groups, group_document, group_of, load_groups
 from .guard import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT
 from .ingest import INDEX_BATCH, IngestOptions, IngestRun
 from .lock import writer_lock
 from .models import DateiRef, FileOutcome, IngestReport, SearchHit, SearchPage, Vorlage
 from .oparl import file_name
+from .regroup import regroup
 from .search import (
     DEFAULT_BACKEND,
     BackendResult,

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Any
 
-from .grouping import Membership, Role, assign
+from .grouping import Membership, Role
 from .models import ENTITY_KINDS, Vorlage
 from .search.document import IndexDocument, az_keys_of, index_document, nr_keys_of
 from .store import Store
@@ -168,26 +168,6 @@ def group_document(group: VorlageGroup) -> IndexDocument:
 
 
 # -- over the store ------------------------------------------------------------------------------
-
-
-def changes(old: dict[str, Membership | None], new: dict[str, Membership]) -> tuple[set[str], set[str]]:
-    """(index documents to delete, groups to index again) when the groups go from ``old`` to ``new``."""
-    in_use = {m.group for m in new.values()}
-    changed = [i for i, m in new.items() if old.get(i) != m]
-    again = {new[i].group for i in changed}
-    before = {m.group for i in changed if (m := old.get(i)) is not None}
-    return before - in_use, again | (before & in_use)
-
-
-def regroup(store: Store) -> tuple[set[str], set[str]]:
-    """Group the store's records anew and save what changed; returns (index documents to delete,
-    groups to index again)."""
-    rows = store.summaries()
-    new = assign([s for s, _ in rows])
-    old = {s.id: m for s, m in rows}
-    stale, again = changes(old, new)
-    store.set_groups({i: m for i, m in new.items() if old.get(i) != m})
-    return stale, again
 
 
 def load_groups(store: Store, group_ids: list[str]) -> dict[str, VorlageGroup]:

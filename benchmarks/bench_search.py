@@ -328,6 +328,9 @@ def main() -> None:
         help="an earlier archiv source tree (`git archive REV archiv | tar -x -C DIR`): its reindex is measured "
         "first, in the same run, as the row 'BACKEND (before)'",
     )
+    ap.add_argument(
+        "--compare-backends", nargs="+", choices=BACKENDS, help="the backends --compare-with measures (default: all)"
+    )
     ap.add_argument("--write", action="store_true", help="write the tables into benchmarks/README.md")
     ap.add_argument(
         "--merge", type=Path, help="JSON file of earlier results: this run's are added, the tables show all"
@@ -343,7 +346,7 @@ def main() -> None:
             print(f"generating {n:,} Vorlagen ...", file=sys.stderr, flush=True)
             gen_s = build_store(folder, n)
             print(f"  {gen_s:.0f} s", file=sys.stderr)
-        for backend in args.backends if args.compare_with else ():
+        for backend in (args.compare_backends or args.backends) if args.compare_with else ():
             print(f"reindex {n:,} with {backend}, before ({args.compare_with}) ...", file=sys.stderr, flush=True)
             b = reindex(folder, backend, args.compare_with.resolve())
             builds.append((n, f"{backend} (before)", b))
