@@ -48,11 +48,16 @@ CREATE TABLE IF NOT EXISTS group_context (kind TEXT NOT NULL, name TEXT NOT NULL
                                           PRIMARY KEY (kind, name));
 """
 CHUNK = 500  # ids per IN (...) query
+_VERSION = f"{LINKS_VERSION}+{SUMMARY_VERSION}"
 assert INFER_LEVELS == 2, "the tables keep a folder and the one above it"
 
 
 def _folders(path: str) -> tuple[str, ...]:
-    return PurePath(path.replace("\\", "/")).parent.parts
+    """grouping's folders of a path (PurePath's parts of its parent), without PurePath for a plain path."""
+    if "\\" in path or "//" in path or "/." in path or path.startswith(".") or path.endswith("/"):
+        return PurePath(path.replace("\\", "/")).parent.parts
+    parts = path.split("/")[:-1]
+    return ("/", *parts[1:]) if parts and not parts[0] else tuple(parts)
 
 
 def links(s: Summary) -> tuple[list[str], list[str]]:
@@ -151,20 +156,20 @@ def regroup_all(store: Store) -> tuple[set[str], set[str]]:
             store.db.execute(f"DELETE FROM {table}")
         _save_links(store, summaries, new)
         context_rows = [("area", json.dumps(list(f)), a) for f, a in context[0].items()]
-        context_rows += [("spelling", sc, sp) for sc, sp in context[1].items()] + [("version", "links", LINKS_VERSION)]
+        context_rows += [("spelling", sc, sp) for sc, sp in context[1].items()] + [("version", "links", _VERSION)]
         store.db.executemany("INSERT INTO group_context VALUES (?, ?, ?)", context_rows)
     store.set_groups({i: m for i, m in new.items() if old.get(i) != m})
     return stale, again
 
 
 def _ready(store: Store) -> bool:
-    """Whether the link tables are there, of this version, and every summary is of this version."""
+    """Whether the link tables are there, made from summaries of this version (else they are made anew, and
+    Store.summaries makes every summary of another version again)."""
     tables = "SELECT COUNT(*) FROM sqlite_master WHERE name IN ('group_links', 'group_keys', 'group_context')"
     if store.db.execute(tables).fetchone()[0] != 3:
         return False
     row = store.db.execute("SELECT value FROM group_context WHERE kind = 'version' AND name = 'links'").fetchone()
-    stale = "SELECT 1 FROM vorlagen WHERE grouping IS NULL OR json_extract(grouping, '$.v') IS NOT ? LIMIT 1"
-    return row is not None and row[0] == LINKS_VERSION and not store.db.execute(stale, (SUMMARY_VERSION,)).fetchone()
+    return row is not None and row[0] == _VERSION
 
 
 def regroup(store: Store) -> tuple[set[str], set[str]]:
@@ -174,7 +179,12 @@ def regroup(store: Store) -> tuple[set[str], set[str]]:
         return regroup_all(store)
     db = store.db
     added = [i for (i,) in db.execute("SELECT id FROM vorlagen WHERE group_id IS NULL")]
-    removed = {i for (i,) in db.execute("SELECT id FROM group_links WHERE id NOT IN (SELECT id FROM vorlagen)")}
+    # Every grouped record has its links: records were removed where the links outnumber them.
+    linked = sum(1 for _ in _rows(store, "SELECT 1 FROM group_links WHERE id IN ({})", added))
+    count = "SELECT (SELECT COUNT(*) FROM group_links) - (SELECT COUNT(*) FROM vorlagen)"
+    removed: set[str] = set()
+    if db.execute(count).fetchone()[0] + len(added) - linked > 0:
+        removed = {i for (i,) in db.execute("SELECT id FROM group_links WHERE id NOT IN (SELECT id FROM vorlagen)")}
     if not added and not removed:
         return set(), set()
     # What the changed records were: their keys' neighbours and groups may move too.
@@ -190,7 +200,7 @@ def regroup(store: Store) -> tuple[set[str], set[str]]:
     now = {r[0]: r for r in _rows(store, sql, added)}
     changed = [*before.values(), *now.values()]
     seeds = set(added) | _moved_areas(store, [r for r in changed if r[3]])
-    if not _spellings_kept(store, {r[3] for r in changed if r[3]}):
+    if not _spellings_kept(store, before.values(), now.values()):
         return regroup_all(store)
     members = _closure(store, seeds, {k for r in changed for k in json.loads(r[5])}, {r[6] for r in changed if r[6]})
     if members is None:
@@ -240,15 +250,19 @@ def _moved_areas(store: Store, rows: list[tuple]) -> set[str]:
     return out
 
 
-def _spellings_kept(store: Store, scopes: set[str]) -> bool:
-    """Update the spellings of ``scopes``; False where one a Vorlage may show changed (all regrouped then)."""
-    known = _context(store, "spelling", scopes)
+def _spellings_kept(store: Store, before: Iterable[tuple], now: Iterable[tuple]) -> bool:
+    """Update the spellings of the Körperschaften of the changed records (their rows ``before`` and
+    ``now``); False where one a Vorlage may show changed (all is grouped again then)."""
+    went, came = [r for r in before if r[3]], [r for r in now if r[3]]
+    known = _context(store, "spelling", {r[3] for r in [*went, *came]})
+    # The spelling shown can only change where a record of it went, or one of another came.
+    scopes = {r[3] for r in went if r[4] == known.get(r[3])} | {r[3] for r in came if r[4] != known.get(r[3])}
     with store.db:
         for sc in scopes:
-            now = _spelling(store, sc)
-            if known.get(sc) is not None and now != known[sc]:
+            chosen = _spelling(store, sc)
+            if known.get(sc) is not None and chosen != known[sc]:
                 return False
-            store.db.execute("INSERT OR REPLACE INTO group_context VALUES ('spelling', ?, ?)", (sc, now))
+            store.db.execute("INSERT OR REPLACE INTO group_context VALUES ('spelling', ?, ?)", (sc, chosen))
     return True
 
 
