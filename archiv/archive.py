@@ -206,7 +206,10 @@ class Archive:
         while backend.add(itertools.islice(docs, REINDEX_BATCH)):
             pass
         done = len(ids)
-        self.store.mark_indexed(ids)
+        if done == total:  # every record was written (all are grouped)
+            self.store.mark_all_indexed()
+        else:
+            self.store.mark_indexed(ids)
         record_backend(self.dir, self.backend_name)
         self._recorded = self.backend_name
         return done

@@ -16,8 +16,9 @@ Links, strongest first:
    DS 53/2025"), or the number its folder or file name carries, where a paper of that number lies
    in the same folder.
 
-Grouping runs over small summaries kept in the store beside each record (``Summary``), so it is
-computed again from the store at every ingest and reindex, never from the search index.
+Grouping runs over small summaries kept in the store beside each record (``Summary``), from the
+store, never from the search index; at each index commit only over what the changed records can move
+(regroup.py).
 """
 
 from __future__ import annotations

@@ -243,7 +243,11 @@ class Store:
 
     def mark_all_unindexed(self) -> None:
         with self.db:
-            self.db.execute("UPDATE vorlagen SET indexed = 0")
+            self.db.execute("UPDATE vorlagen SET indexed = 0 WHERE indexed != 0")
+
+    def mark_all_indexed(self) -> None:
+        with self.db:  # one statement: a rebuild marks 100,000 records at a time
+            self.db.execute("UPDATE vorlagen SET indexed = 1 WHERE indexed != 1")
 
     def set_groups(self, memberships: dict[str, Membership]) -> None:
         with self.db:
