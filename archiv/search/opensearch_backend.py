@@ -256,28 +256,41 @@ class OpenSearchBackend:
     ) -> BackendResult:
         query = translate(plan(tree))
         flt = [translate(f) for f in filter_plan(**vars(filters))]
-        if flt:
-            query = {"bool": {"must": [query], "filter": flt}}  # filters narrow without changing scores
-        body: dict[str, Any] = {
-            "query": query,
+        # Two searches in one request, run side by side on the node: the page of hits without counting
+        # them (so Lucene skips the documents that cannot reach it), and the count with the facets
+        # without scores (a filter; OpenSearch caches its answer until the next refresh).
+        page: dict[str, Any] = {
+            "query": {"bool": {"must": [query], "filter": flt}} if flt else query,  # filters keep the scores
             "from": offset,
             "size": limit,
-            "track_total_hits": True,
+            "track_total_hits": False,
             "_source": False,
-            "aggs": {f: {"terms": {"field": f, "size": FACET_SIZE}} for f in FACETS},
         }
         order = {"datum": "desc", "datum_asc": "asc"}.get(sort)
         if order:
-            body["sort"] = [{"datum": order}]
-        res = self._call(self.client.search, index=self.index, body=body)
+            page["sort"] = [{"datum": order}]
+        counts = {
+            "query": {"bool": {"filter": [query, *flt]}},
+            "size": 0,
+            "track_total_hits": True,
+            "aggs": {f: {"terms": {"field": f, "size": FACET_SIZE}} for f in FACETS},
+        }
+        head = {"index": self.index}
+        found = self._call(self.client.msearch, body=[head, page, {**head, "request_cache": True}, counts])
+        res, agg = found["responses"]
+        for r in (res, agg):
+            if "error" in r:
+                raise BackendUnreachableError(
+                    f"OpenSearch at {self.url} refused a search on '{self.index}': {r['error']}"
+                )
         scored = order is None
         hits = tuple(BackendHit(h["_id"], float(h["_score"] or 0.0) if scored else 0.0) for h in res["hits"]["hits"])
         facets = {}
         for f in FACETS:
-            buckets = res.get("aggregations", {}).get(f, {}).get("buckets", [])
+            buckets = agg.get("aggregations", {}).get(f, {}).get("buckets", [])
             ranked = sorted(((str(b["key"]), int(b["doc_count"])) for b in buckets if b["key"] != ""), key=_rank)
             facets[f] = dict(ranked)
-        return BackendResult(total=int(res["hits"]["total"]["value"]), hits=hits, facets=facets)
+        return BackendResult(total=int(agg["hits"]["total"]["value"]), hits=hits, facets=facets)
 
     def doc_freqs(self, terms: Sequence[str]) -> dict[str, int]:
         if not terms:
