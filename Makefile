@@ -49,7 +49,10 @@ run: system-deps install
 
 # The OpenSearch backend's tests need a real node: scripts/opensearch/with-node starts one where Java and
 # Maven are installed (the first time it assembles it from Maven Central, ~1 min) and stops it afterwards.
+# The shape rules (no import cycle, no private name from another module, no module over 400 lines)
+# are checked first: scripts/check_shape.py, standard library only.
 test: system-deps test-deps install
+	$(BIN)/python scripts/check_shape.py
 	scripts/opensearch/with-node $(BIN)/python -m pytest -q
 
 opensearch-start:

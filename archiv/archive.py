@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-import os
 import shutil
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
@@ -13,9 +12,11 @@ from .beschluesse import relink
 from .check import CheckReport
 from .check import check as check_archive
 from .counts import Counts, count_by_period
+from .cpus import default_workers
 from .detect import MAX_FILE_BYTES
 from .errors import ArchivError, IndexStateError, NotFoundError
 from .extract.normalize import identifier_keys
+from .extraction import extract_many
 from .grouped import VorlageGroup, analyse_groups, group_document, group_of, load_groups
 from .guard import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT
 from .ingest import INDEX_BATCH, IngestOptions, IngestRun
@@ -33,10 +34,9 @@ from .search import (
     recorded_backend,
 )
 from .search.parallel import index_documents, workers_for
-from .search.query import And, AnyOf, Node, Not, Term, parse_query
-from .search.snippets import snippet
-from .search.suggest import similar_terms
-from .search.suggest import suggestion as suggest
+from .search.query import Node, parse_query
+from .search.results import best_snippet, similar_query
+from .search.results import suggestion as suggested
 from .store import Store
 from .vorgang import Vorgang
 from .vorgang import build as build_vorgang
@@ -44,10 +44,6 @@ from .vorgang import build as build_vorgang
 Progress = Callable[[int, int, str], None]  # (done, total, current path)
 REINDEX_BATCH = 20_000  # documents per engine commit in a rebuild
 OCR_CACHE = "ocr-cache"  # in the index folder: Tesseract's output per page image, so no page is OCRed twice
-
-
-def default_workers() -> int:
-    return max(1, min(2, os.cpu_count() or 1))
 
 
 class Archive:
@@ -91,6 +87,23 @@ class Archive:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    # -- extract (no index) -------------------------------------------------------------------
+
+    @staticmethod
+    def extract(
+        path: Path | str, *, timeout: float = DEFAULT_TIMEOUT, memory_mb: int = DEFAULT_MEMORY_MB
+    ) -> tuple[Vorlage, ...]:
+        """The records of one file (one per Paper of an OParl list), parsed in a guarded worker;
+        writes nothing. Raises the ArchivError of the file with its own type (ParseTimeoutError,
+        ParseCrashError, MissingDependencyError, ...)."""
+        for _, result in extract_many([path], workers=1, timeout=timeout, memory_mb=memory_mb):
+            if isinstance(result, ArchivError):
+                raise result
+            return result
+        raise AssertionError("extract_many yields one result per path")
+
+    extract_many = staticmethod(extract_many)
 
     # -- ingest -------------------------------------------------------------------------------
 
@@ -243,21 +256,16 @@ class Archive:
         result = self.backend.search(tree, filters, limit=limit, offset=offset, sort=sort)
         suggestion = None
         if result.total == 0 and offset == 0:
-            better = suggest(query, tree, self.backend)
-            if better and self.backend.search(parse_query(better), filters, limit=1).total:
-                suggestion = better
+            suggestion = suggested(query, tree, self.backend, filters)
         return self._page(result, tree, suggestion)
 
     def similar(self, ref: str, filters: Filters | None = None, *, limit: int = 10) -> SearchPage:
         """Vorlagen like the one ``ref`` names (id, Vorlage-Nr. or Aktenzeichen): more like this."""
         group = self.group(self.find(ref)[0].id)
         doc = group_document(group)
-        stems = (doc.betreff_terms + " ") * 3 + doc.text_terms  # the Betreff weighs as in the search
-        wanted = similar_terms(stems.split(), self.backend, max(1, self.backend.count()))
-        if not wanted:
+        tree = similar_query(doc.betreff_terms, doc.text_terms, group.id, self.backend)
+        if tree is None:
             return SearchPage(total=0, hits=())
-        # One document per Vorlage: leaving out its own leaves out all its files and versions.
-        tree = And((AnyOf(wanted), Not(Term("id", group.id))))
         return self._page(self.backend.search(tree, filters or Filters(), limit=limit), tree, None)
 
     def _page(self, result: BackendResult, tree: Node, suggestion: str | None) -> SearchPage:
@@ -338,8 +346,7 @@ def _hit(g: VorlageGroup, score: float, tree: Node) -> SearchHit:
     whichever of its files it is)."""
     v = g.merged
     texts = [v.text] + [m.record.text for m in g.members if m.record.text.strip() and m.record.text != v.text]
-    passages = (snippet(t, tree) for t in texts)
-    first = next(passages, "")
+    text, marks = best_snippet(texts, tree)
     sessions = sorted({r.datum for r in v.beschlusslauf if r.datum})
     return SearchHit(
         id=g.id,
@@ -349,7 +356,8 @@ def _hit(g: VorlageGroup, score: float, tree: Node) -> SearchHit:
         datum=v.datum,
         betreff=v.betreff,
         score=round(score, 4),
-        snippet=first if "<mark>" in first else next((p for p in passages if "<mark>" in p), first),
+        snippet=text,
+        marks=marks,
         koerperschaft=v.koerperschaft,
         sitzungen=tuple(sessions),
         dateien=tuple(DateiRef(m.record.id, file_name(m.record), m.record.source.format, m.role) for m in g.members),

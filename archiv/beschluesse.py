@@ -11,10 +11,10 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 
-from .extract.normalize import identifier_keys
 from .extract.vocabulary import KOERPERSCHAFT_KINDS
 from .models import Beschluss, BeschlusslaufRow, Vorlage
 from .store import Store
+from .text.keys import identifier_keys
 
 _KINDS = {k.lower() for k in KOERPERSCHAFT_KINDS}
 

@@ -15,10 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InputFileError
-from .extract.normalize import identifier_key
 from .extract.vocabulary import ARTEN
 from .models import Vorlage
-from .parsers.textutil import join_lines
+from .text.keys import identifier_key
+from .text.lines import join_lines
 
 # The fields of the RIS-metadata labels first (their columns stay where they were), then the rest of the
 # record in the order of SCHEMA.md; a column is printed where some label holds the field.

@@ -30,18 +30,13 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path, PurePath
 from typing import Literal
 
-from .extract.normalize import identifier_key
 from .grouping_areas import areas_of, spellings
 from .models import Vorlage
+from .text.keys import identifier_key
+from .text.revision import split_revision
 
 Role = Literal["datei", "fassung", "anlage"]  # a file of the paper itself, a revised version, an Anlage
 
-# A version suffix of a Vorlage-Nr.: "– 1. Ergänzung", "NF-01", "2. Neufassung", "(Änderung)".
-_VERSION = re.compile(
-    r"(?:[\s,;:–—_/-]+|(?<=\d)(?=[a-zäöü]))\(?((?:\d{1,2}\s*\.\s*)?(?:ergänzung|erg\.|neufassung|nf|nachtrag"
-    r"|änderung|änderungsfassung)(?:[\s_-]*\d+)?)\)?\s*$",
-    re.I,
-)
 _FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss"})
 _ANLAGE_NAME = re.compile(r"^(?:anlage|anhang|anl)(?![a-z])", re.I)
 # "Anlage 2 zur Vorlage DS 53/2025", "Anlage zu Drucksache Nr. 0412/2024" at the head of a text
@@ -99,15 +94,6 @@ def _key(text: str) -> str:
     return "-".join(p.lstrip("0") or "0" if p.isdigit() else p for p in identifier_key(text).split("-") if p)
 
 
-def split_version(vorlage_nr: str) -> tuple[str, str | None]:
-    """(base number, version suffix) as printed: "DS 79/2016 – 1. Ergänzung" -> ("DS 79/2016", "1. Ergänzung")."""
-    text = vorlage_nr.strip()
-    m = _VERSION.search(text)
-    if m and any(c.isdigit() for c in text[: m.start()]):
-        return text[: m.start()], " ".join(m.group(1).split())
-    return text, None
-
-
 def paper_number(vorlage_nr: str | None) -> tuple[str | None, str | None]:
     """(key of the base number, version suffix as printed) of a Vorlage-Nr.
 
@@ -116,7 +102,7 @@ def paper_number(vorlage_nr: str | None) -> tuple[str | None, str | None]:
     """
     if not vorlage_nr or not vorlage_nr.strip():
         return None, None
-    base, version = split_version(vorlage_nr)
+    base, version = split_revision(vorlage_nr)
     return (_key(base) or None), version
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
-from .errors import ArchivError, InputFileError, SkippedFileError
+from .errors import ArchivError, ExitCode, InputFileError, SkippedFileError, rebuild_error
 
 DEFAULT_TIMEOUT = 180.0
 DEFAULT_MEMORY_MB = 4096
@@ -25,8 +25,22 @@ DEFAULT_MEMORY_MB = 4096
 
 @dataclass(frozen=True)
 class Failure:
+    """What went wrong in a worker, sent back as plain values: the ArchivError class by name, its
+    exit code and its message (the reason, for an InputFileError), so the parent raises it again."""
+
     reason: str
     skipped: bool = False  # the file is no document (SkippedFileError), not a document that failed
+    error: str = "InputFileError"
+    exit_code: int = ExitCode.INPUT_FILE
+
+    @classmethod
+    def of(cls, e: ArchivError) -> Failure:
+        reason = e.reason if isinstance(e, InputFileError) else str(e)
+        return cls(reason, isinstance(e, SkippedFileError), type(e).__name__, int(e.exit_code))
+
+    def exception(self, path: str) -> ArchivError:
+        """The error to raise in the parent for the file at ``path``, of the type the worker raised."""
+        return rebuild_error(self.error, path, self.reason, self.exit_code)
 
 
 def _limit_memory(megabytes: int) -> None:
@@ -83,11 +97,9 @@ def _worker_main(conn: Connection, task: Callable[[Any], Any], memory_mb: int) -
         try:
             result: Any = task(job)
         except MemoryError:
-            result = Failure(f"ran out of memory (limit {memory_mb} MiB)")
-        except SkippedFileError as e:
-            result = Failure(e.reason, skipped=True)
+            result = Failure(f"ran out of memory (limit {memory_mb} MiB)", error="ParseCrashError")
         except ArchivError as e:  # e.g. a missing OCR engine: its message says how to install it
-            result = Failure(e.reason if isinstance(e, InputFileError) else str(e))
+            result = Failure.of(e)
         except Exception as e:  # every failure is reported for this file only
             result = Failure(_describe(e))
         try:
@@ -186,7 +198,12 @@ class GuardedPool:
                 elif now - w.started >= self.timeout:
                     key = w.key
                     self._replace(w)
-                    yield key, Failure(f"parsing took longer than {self.timeout:g} s and was stopped")
+                    yield (
+                        key,
+                        Failure(
+                            f"parsing took longer than {self.timeout:g} s and was stopped", error="ParseTimeoutError"
+                        ),
+                    )
 
     def _idle_worker(self) -> _Worker:
         for w in self._pool:
@@ -201,8 +218,11 @@ class GuardedPool:
         code = w.proc.exitcode
         self._replace(w)
         if code is not None and code < 0:
-            return Failure(f"the parser crashed (signal {-code}); damaged or hostile file?")
-        return Failure(f"the parser stopped unexpectedly (exit code {code}; memory limit {self.memory_mb} MiB?)")
+            return Failure(f"the parser crashed (signal {-code}); damaged or hostile file?", error="ParseCrashError")
+        return Failure(
+            f"the parser stopped unexpectedly (exit code {code}; memory limit {self.memory_mb} MiB?)",
+            error="ParseCrashError",
+        )
 
     def _replace(self, w: _Worker) -> None:
         w.stop(kill=True)

@@ -30,7 +30,7 @@ from .fsnames import path_bytes
 from .guard import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, Failure, GuardedPool
 from .models import FileOutcome, IngestReport, ParseOptions, Source, Vorlage
 from .outcomes import MAX_REASON, InOrder, short_reason
-from .pipeline import process_file
+from .pipeline import Job, process_file
 from .walk import Entry, walk
 
 if TYPE_CHECKING:
@@ -137,14 +137,14 @@ class IngestRun:
 
     # -- deciding without parsing ---------------------------------------------------------------
 
-    def _jobs(self, entries: list[Entry], stamp: str, options: ParseOptions) -> Iterator[tuple[int, tuple]]:
+    def _jobs(self, entries: list[Entry], stamp: str, options: ParseOptions) -> Iterator[tuple[int, Job]]:
         for index, entry in enumerate(entries):
             job = self._decide(index, entry)
             if job is None:
                 continue
             job.started = time.monotonic()
             self.inflight[index] = job
-            yield index, (job.source, job.data, stamp, self.options.nichtoeffentlich, options)
+            yield index, Job(job.source, job.data, stamp, self.options.nichtoeffentlich, options)
 
     def _decide(self, index: int, entry: Entry) -> _Job | None:
         """The outcome of a path that needs no parsing (reported here), else its parse job."""

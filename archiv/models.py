@@ -10,7 +10,8 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
 PageMethod = Literal["text", "ocr", "none"]
-SourceFormat = Literal["pdf", "pdf-ocr", "image-ocr", "html", "text", "docx", "oparl"]
+# A record format: one of the registry's Format.record_formats (archiv/parsers): pdf, pdf-ocr, image-ocr, ...
+SourceFormat = str
 
 ENTITY_KINDS: tuple[str, ...] = (
     "gremien",
@@ -31,7 +32,7 @@ class Source:
     path: str
     sha256: str
     size: int
-    detected: str  # the format sniffed from the bytes: pdf, html, text, ...
+    detected: str  # the format sniffed from the bytes: a Format.name of the registry (archiv/parsers)
 
 
 @dataclass(frozen=True)
@@ -284,14 +285,17 @@ class SearchHit:
     datum: str | None  # the paper's own date; never a session date
     betreff: str | None
     score: float
-    snippet: str  # HTML: escaped text with <mark> around the matched words
+    snippet: str  # plain text of the passage that matched
     koerperschaft: str | None = None
     sitzungen: tuple[str, ...] = ()  # the session dates of its Beschlusslauf (ISO), earliest first
     dateien: tuple[DateiRef, ...] = ()  # the Vorlage's files, the one shown first
     fassungen: tuple[str, ...] = ()  # the Vorlage-Nr. of its revised versions (Ergänzung, Neufassung)
+    marks: tuple[tuple[int, int], ...] = ()  # (start, end) of each matched word in ``snippet``
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        d = asdict(self)
+        d["marks"] = [list(m) for m in self.marks]
+        return d
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from .detect import as_utf8
 from .extract import extract
@@ -14,22 +14,26 @@ from .parsers import parse
 # busy for minutes and gigabytes: 5 MB took 90 s, 50 MB ran out of 4 GiB.
 EXTRACT_CHARS = 500_000
 
-Job = tuple[Source, bytes, str, bool] | tuple[Source, bytes, str, bool, ParseOptions]
+
+@dataclass(frozen=True)
+class Job:
+    """One file's work for a guarded worker: its bytes and what the record is to say beyond them."""
+
+    source: Source
+    data: bytes
+    ingested_at: str
+    nichtoeffentlich: bool = False
+    options: ParseOptions | None = None  # OCR cache, OCR processes, time budget
 
 
 def process(job: Job) -> Vorlage:
-    """Parse and extract one file's bytes into its record (no I/O: the caller stores it).
-
-    The optional fifth item carries the parse options (OCR cache, OCR processes, time budget)."""
-    source, data, ingested_at, nichtoeffentlich, *rest = job
-    if source.detected in ("text", "html", "json"):
-        data = as_utf8(data)  # UTF-16/32 text: every text parser reads UTF-8 or 8-bit
-    doc = parse(source, data, rest[0] if rest else None)
-    record = extract(_head(doc), ingested_at)
+    """Parse and extract one file's bytes into its record (no I/O: the caller stores it)."""
+    doc = parse(job.source, job.data, job.options)  # the registry re-encodes UTF-16/32 text
+    record = extract(_head(doc), job.ingested_at)
     if len(record.text) < len(doc.text):  # the whole text is kept and indexed, only extraction stopped early
         info = tuple(PageInfo(p.number, p.method, len(p.text)) for p in doc.pages) if doc.paged else ()
         record = replace(record, text=doc.text, source=replace(record.source, page_methods=info))
-    if nichtoeffentlich:
+    if job.nichtoeffentlich:
         record = replace(record, oeffentlich=False)
     return record
 
@@ -51,11 +55,10 @@ def _head(doc: ExtractedText) -> ExtractedText:
 
 def process_file(job: Job) -> tuple[Vorlage, ...]:
     """The records of one file: one, or one per Paper of an OParl list."""
-    source, data, *rest = job
-    if source.detected == "json":
+    if job.source.detected == "oparl":
         from .parsers.oparl import split_papers
 
-        papers = split_papers(source, as_utf8(data))
+        papers = split_papers(job.source, as_utf8(job.data))
         if papers is not None:
-            return tuple(process((paper, own, *rest)) for paper, own in papers)  # type: ignore[arg-type]
+            return tuple(process(replace(job, source=paper, data=own)) for paper, own in papers)
     return (process(job),)

@@ -13,14 +13,16 @@ import os
 import sqlite3
 import tempfile
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from pathlib import Path
 
 from .errors import IndexStateError
-from .extract.normalize import identifier_bases, identifier_keys
 from .fsnames import fs_path
-from .grouping import SUMMARY_VERSION, Membership, Summary, summarize
+from .grouping import summarize
+from .ledger import INGEST_SCHEMA, Ledger
 from .models import Beschluss, Vorlage
+from .store_groups import GroupRows
+from .text.keys import identifier_bases, identifier_keys
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS vorlagen (
@@ -48,42 +50,7 @@ CREATE TABLE IF NOT EXISTS paths (
     sha256 TEXT NOT NULL
 );
 """
-_MEMBER = "group_id, group_role, group_koerperschaft, record"
 GROUP_COLUMNS = (("grouping", "TEXT"), ("group_id", "TEXT"), ("group_role", "TEXT"), ("group_koerperschaft", "TEXT"))
-
-# Tables only ingest uses, made where it opens the store (a reader of an older archive, say on a
-# read-only share, never has to write).
-INGEST_SCHEMA = """
--- What became of each file's bytes: added (its records), or skipped/failed with the reason, by the
--- archiv version that decided; a rerun repeats a skip or failure without parsing the file again.
-CREATE TABLE IF NOT EXISTS file_outcomes (
-    sha256 TEXT PRIMARY KEY,
-    status TEXT NOT NULL,     -- added | skipped | failed
-    reason TEXT,
-    version TEXT NOT NULL,
-    first_id TEXT,
-    records INTEGER NOT NULL DEFAULT 0
-);
--- The sha256 of a path as last read, with the stat that identifies that state: a rerun trusts it
--- while size, mtime, ctime and inode are the same (as git's index does) and reads nothing.
-CREATE TABLE IF NOT EXISTS file_stats (
-    path BLOB PRIMARY KEY,    -- the exact bytes of the name
-    size INTEGER NOT NULL,
-    mtime_ns INTEGER NOT NULL,
-    ctime_ns INTEGER NOT NULL,
-    ino INTEGER NOT NULL,
-    sha256 TEXT NOT NULL
-);
-"""
-
-
-@dataclass(frozen=True)
-class KnownOutcome:
-    status: str  # added | skipped | failed
-    reason: str | None
-    first_id: str | None
-    records: int
-
 
 KEYS_VERSION = 1  # raised when identifier_keys changes: the keys of every record are computed anew
 
@@ -96,7 +63,7 @@ def _key_rows(record: Vorlage) -> list[tuple[str, str, str]]:
     return rows
 
 
-class Store:
+class Store(Ledger, GroupRows):
     def __init__(self, index_dir: Path, *, create: bool = False) -> None:
         self.dir = index_dir
         self.path = index_dir / "records.sqlite3"
@@ -173,15 +140,6 @@ class Store:
             "INSERT OR REPLACE INTO paths (path, sha256) VALUES (?, ?)", (record.source.path, record.source.sha256)
         )
 
-    def remember_outcome(self, sha256: str, status: str, reason: str, version: str) -> None:
-        """A file skipped or failed by this version, so a rerun need not parse it again."""
-        with self.db:
-            self.db.execute(
-                "INSERT OR REPLACE INTO file_outcomes (sha256, status, reason, version, first_id, records)"
-                " VALUES (?, ?, ?, ?, NULL, 0)",
-                (sha256, status, reason, version),
-            )
-
     def set_beschluesse(self, vorlage_id: str, beschluesse: tuple[Beschluss, ...]) -> None:
         """Replace the decisions linked to a record (archiv/beschluesse.py); its index entry is stale then."""
         row = self.db.execute("SELECT record FROM vorlagen WHERE id = ?", (vorlage_id,)).fetchone()
@@ -195,17 +153,6 @@ class Store:
                 (json.dumps(data, ensure_ascii=False), vorlage_id),
             )
 
-    def known_outcome(self, sha256: str, version: str) -> KnownOutcome | None:
-        """What became of these bytes before: added (by any version), or skipped/failed by ``version``."""
-        row = self.db.execute(
-            "SELECT status, reason, first_id, records, version FROM file_outcomes WHERE sha256 = ?", (sha256,)
-        ).fetchone()
-        if row and (row[0] == "added" or row[4] == version):
-            return KnownOutcome(row[0], row[1], row[2], row[3])
-        if self.has_sha(sha256):  # stored before file_outcomes existed
-            return KnownOutcome("added", None, sha256[:16], 1)
-        return None
-
     def _rebuild_keys(self) -> None:
         with self.db:
             self.db.execute("DELETE FROM id_keys")
@@ -213,28 +160,6 @@ class Store:
                 rows = _key_rows(Vorlage.from_dict(json.loads(rec)))
                 self.db.executemany("INSERT OR IGNORE INTO id_keys (key, kind, vorlage_id) VALUES (?, ?, ?)", rows)
             self.db.execute(f"PRAGMA user_version = {KEYS_VERSION}")
-
-    def forget_outcome(self, sha256: str) -> None:
-        with self.db:
-            self.db.execute("DELETE FROM file_outcomes WHERE sha256 = ? AND status != 'added'", (sha256,))
-
-    def cached_sha(self, path: bytes, st: os.stat_result) -> str | None:
-        """The sha256 of ``path`` as last read, if its stat says it has not changed since."""
-        row = self.db.execute(
-            "SELECT sha256 FROM file_stats WHERE path = ? AND size = ? AND mtime_ns = ? AND ctime_ns = ? AND ino = ?",
-            (path, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino),
-        ).fetchone()
-        return row[0] if row else None
-
-    def remember_stats(self, rows: list[tuple[bytes, os.stat_result, str]]) -> None:
-        if not rows:
-            return
-        with self.db:
-            self.db.executemany(
-                "INSERT OR REPLACE INTO file_stats (path, size, mtime_ns, ctime_ns, ino, sha256)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
-                [(p, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, sha) for p, st, sha in rows],
-            )
 
     def mark_indexed(self, ids: list[str], value: bool = True) -> None:
         with self.db:
@@ -248,13 +173,6 @@ class Store:
     def mark_all_indexed(self) -> None:
         with self.db:  # one statement: a rebuild marks 100,000 records at a time
             self.db.execute("UPDATE vorlagen SET indexed = 1 WHERE indexed != 1")
-
-    def set_groups(self, memberships: dict[str, Membership]) -> None:
-        with self.db:
-            self.db.executemany(
-                "UPDATE vorlagen SET group_id = ?, group_role = ?, group_koerperschaft = ? WHERE id = ?",
-                [(m.group, m.role, m.koerperschaft, i) for i, m in memberships.items()],
-            )
 
     def keep_original(self, sha256: str, data: bytes) -> str:
         rel = f"originals/{sha256[:2]}/{sha256}"
@@ -322,62 +240,6 @@ class Store:
             return self.dir / row[0]
         return fs_path(row[1])
 
-    def summaries(self) -> list[tuple[Summary, Membership | None]]:
-        """Every record's grouping summary and its group; a summary missing (a store of an earlier
-        version) is made now from the record and its kept original."""
-        sql = "SELECT id FROM vorlagen WHERE grouping IS NULL OR json_extract(grouping, '$.v') IS NOT ?"
-        missing = [i for (i,) in self.db.execute(sql, (SUMMARY_VERSION,))]
-        for i in missing:
-            record = self.get(i)
-            path = self.original_path(i)
-            original = path.read_bytes() if path is not None and path.is_file() else None
-            if record is not None:
-                with self.db:
-                    self.db.execute(
-                        "UPDATE vorlagen SET grouping = ? WHERE id = ?", (summarize(record, original).to_json(), i)
-                    )
-        out = []
-        sql = "SELECT grouping, group_id, group_role, group_koerperschaft FROM vorlagen"
-        for text, group, role, body in self.db.execute(sql):
-            out.append((Summary.from_json(text), Membership(group, role, body) if group else None))
-        return out
-
-    def group_members(self, group_ids: list[str]) -> dict[str, list[tuple[Vorlage, Membership]]]:
-        """The records of each group, with their memberships."""
-        out: dict[str, list[tuple[Vorlage, Membership]]] = {}
-        for i in range(0, len(group_ids), 500):
-            chunk = group_ids[i : i + 500]
-            marks = ",".join("?" * len(chunk))
-            sql = f"SELECT {_MEMBER} FROM vorlagen WHERE group_id IN ({marks})"
-            for group, role, body, rec in self.db.execute(sql, chunk):
-                out.setdefault(group, []).append((Vorlage.from_dict(json.loads(rec)), Membership(group, role, body)))
-        return out
-
-    def group_ids(self, ids: list[str]) -> dict[str, str]:
-        """The group of each record (records not grouped yet are left out)."""
-        out: dict[str, str] = {}
-        for i in range(0, len(ids), 500):
-            chunk = ids[i : i + 500]
-            marks = ",".join("?" * len(chunk))
-            sql = f"SELECT id, group_id FROM vorlagen WHERE id IN ({marks}) AND group_id IS NOT NULL"
-            out.update(self.db.execute(sql, chunk).fetchall())
-        return out
-
-    def iter_groups(self, batch: int = 500) -> Iterator[tuple[str, list[tuple[Vorlage, Membership]]]]:
-        """Every group with its records, one after another (grouped records only)."""
-        cur = self.db.execute(f"SELECT {_MEMBER} FROM vorlagen WHERE group_id IS NOT NULL ORDER BY group_id")
-        current: str | None = None
-        members: list[tuple[Vorlage, Membership]] = []
-        while rows := cur.fetchmany(batch):
-            for group, role, body, rec in rows:
-                if group != current and members:
-                    yield current, members  # type: ignore[misc]
-                    members = []
-                current = group
-                members.append((Vorlage.from_dict(json.loads(rec)), Membership(group, role, body)))
-        if members:
-            yield current, members  # type: ignore[misc]
-
     def unindexed_ids(self) -> list[str]:
         return [i for (i,) in self.db.execute("SELECT id FROM vorlagen WHERE indexed = 0")]
 
@@ -391,25 +253,6 @@ class Store:
         while rows := cur.fetchmany(batch):
             for (rec,) in rows:
                 yield Vorlage.from_dict(json.loads(rec))
-
-    def iter_groups_raw(self, batch: int = 500) -> Iterator[tuple[str, list[tuple[str, str, str, str | None]]]]:
-        """Every group with its records unparsed, (id, source path, record JSON, role, Körperschaft),
-        one group after another: for workers that parse and analyse them (reindex)."""
-        cur = self.db.execute(
-            "SELECT group_id, id, source_path, record, group_role, group_koerperschaft FROM vorlagen"
-            " WHERE group_id IS NOT NULL ORDER BY group_id"
-        )
-        current: str | None = None
-        members: list[tuple[str, str, str, str | None]] = []
-        while rows := cur.fetchmany(batch):
-            for group, *member in rows:
-                if group != current and members:
-                    yield current, members  # type: ignore[misc]
-                    members = []
-                current = group
-                members.append(tuple(member))  # type: ignore[arg-type]
-        if members:
-            yield current, members  # type: ignore[misc]
 
     def iter_raw(self, batch: int = 500) -> Iterator[tuple[str, str, str]]:
         """(id, source path, record JSON) of every record, unparsed: for workers that parse them."""

@@ -12,8 +12,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .extract.normalize import identifier_keys
 from .models import Vorlage
+from .text.keys import identifier_keys
 
 MAX_MEMBERS = 60
 Finder = Callable[[str], list[Vorlage]]

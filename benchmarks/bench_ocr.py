@@ -28,8 +28,9 @@ from readme_section import write_section
 
 from archiv.models import ParseOptions
 from archiv.parsers import secondlook
-from archiv.parsers.ocr import RENDER_DPI, PageOcr, dehyphenate, require_tesseract
-from archiv.parsers.textutil import edit_distance
+from archiv.parsers.ocr import RENDER_DPI, PageOcr, require_tesseract
+from archiv.text.distance import edit_distance
+from archiv.text.lines import dehyphenate_lines
 
 ROOT = Path(__file__).resolve().parent.parent
 ANLAGE = ROOT.parent / "shared/corpus/nordstemmen/pdf/fernwaerme-adensen/DS_53_2025/Anlage_1_Gestattungsvertrag.pdf"
@@ -111,7 +112,7 @@ def char_accuracy(ocr: str, reference: str) -> tuple[float, int, int]:
     """1 - edit distance / reference length, on the text with all whitespace runs as one space.
     The reference is our reading of the print, line by line; its words hyphenated at a line end
     are joined as archiv joins them in the OCR text."""
-    a, b = " ".join(ocr.split()), " ".join(" ".join(dehyphenate(reference.splitlines())).split())
+    a, b = " ".join(ocr.split()), " ".join(" ".join(dehyphenate_lines(reference.splitlines())).split())
     d = edit_distance(a, b)
     return 1 - d / len(b), d, len(b)
 

@@ -23,7 +23,9 @@ import numpy as np
 import pypdfium2 as pdfium
 from readme_section import write_section
 
-from archiv.parsers.ocr import default_workers, parse_tsv, read_lines, require_tesseract, run_tesseract
+from archiv.cpus import cpus
+from archiv.parsers.ocr import read_lines, require_tesseract, run_tesseract
+from archiv.parsers.ocrtext import parse_tsv
 from archiv.parsers.scanprep import prepare
 from archiv.parsers.secondlook import is_unsure, second_look
 
@@ -88,7 +90,7 @@ def main() -> int:
     ]
     total = unsure = 0
     changes: list[tuple[str, str, str]] = []
-    with ThreadPoolExecutor(default_workers()) as pool:
+    with ThreadPoolExecutor(cpus()) as pool:
         for n, u, c in pool.map(lambda t: look(binary, t), tasks):
             total, unsure, changes = total + n, unsure + u, changes + c
     counts = {v: sum(1 for c in changes if c[0] == v) for v in ("right", "wrong", "unclear")}

@@ -20,8 +20,13 @@ CORPUS = SHARED / "corpus"
 # files and revised versions.
 HIT_KEYS = {
     "id", "vorlage_nr", "aktenzeichen", "art", "datum", "betreff", "score", "snippet", "koerperschaft", "sitzungen",
-    "dateien", "fassungen",
+    "dateien", "fassungen", "marks",
 }  # fmt: skip
+
+
+def marked_words(hit: dict) -> list[str]:
+    """The words a JSON hit marks: its plain snippet cut at its (start, end) offsets."""
+    return [hit["snippet"][start:end] for start, end in hit["marks"]]
 
 
 def sample_files() -> list[Path]:

@@ -21,9 +21,8 @@ RAT = SAMPLES / "minutes" / "quellbrunn_protokoll_rat_2023-03-28.pdf"
 
 
 def _show(index: Path, ref: str) -> dict:
-    result = run("show", ref, "--index", index, "--format", "json")
-    assert result.exit_code == 0, result.output
-    return json.loads(result.output)
+    [record] = _show_all(index, ref)
+    return record
 
 
 def test_decisions_of_both_minutes_reach_the_vorlage(sample_index: Path) -> None:
@@ -66,8 +65,9 @@ def test_minutes_before_or_after_the_vorlage_and_other_councils(tmp_path: Path) 
 
 
 def _show_all(index: Path, ref: str) -> list[dict]:
-    data = _show(index, ref)
-    return data if isinstance(data, list) else [data]
+    result = run("show", ref, "--index", index, "--format", "json")
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)  # show --format json: always a list of the records found
 
 
 def test_search_by_outcome_and_decision_text(sample_index: Path) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from archiv.errors import ExitCode
 
-from .conftest import HIT_KEYS, SAMPLES, run
+from .conftest import HIT_KEYS, SAMPLES, marked_words, run
 
 
 def test_every_command_is_documented() -> None:
@@ -25,7 +25,7 @@ def test_extract_json_of_a_sample_pdf() -> None:
     pdf = SAMPLES / "pdf" / "lindenau_ds-47-2025_feuerwehrhaus.pdf"
     result = run("extract", pdf, "--format", "json")
     assert result.exit_code == 0
-    record = json.loads(result.output)
+    [record] = json.loads(result.output)  # extract --format json: always a list of records
     assert record["vorlage_nr"] == "DS 47/2025"
     assert [r["gremium"] for r in record["beschlusslauf"]][-1] == "Rat"
 
@@ -113,7 +113,9 @@ def test_search_json_contract(sample_index: Path) -> None:
     hit = page["hits"][0]
     assert set(hit) == HIT_KEYS
     assert [d["id"] for d in hit["dateien"]][:1] == [hit["id"]]
-    assert "<mark>" in hit["snippet"]
+    # plain text with the offsets of the matched words, never HTML
+    assert "<mark>" not in hit["snippet"] and hit["marks"]
+    assert all(w.lower().startswith("kita") for w in marked_words(hit))
     assert {"gremium", "jahr", "art"} <= set(page["facets"])
 
 
@@ -156,7 +158,7 @@ def test_show_by_number_in_any_spelling_and_not_found(sample_index: Path) -> Non
     for typed in ("DS 47/2025", "47/2025", "ds47/2025"):
         result = run("show", typed, "--index", sample_index, "--format", "json")
         assert result.exit_code == 0, typed
-        assert json.loads(result.output)["vorlage_nr"] == "DS 47/2025"
+        assert [r["vorlage_nr"] for r in json.loads(result.output)] == ["DS 47/2025"]
     missing = run("show", "DS 999/1999", "--index", sample_index)
     assert missing.exit_code == ExitCode.NOT_FOUND
     assert missing.output == f"error: no Vorlage with id, Vorlage-Nr. or Aktenzeichen 'DS 999/1999' in {sample_index}\n"

@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from archiv.cli import _extract_one
-from archiv.guard import DEFAULT_MEMORY_MB
+from archiv.archive import Archive
 
 from .conftest import assert_matches_golden, golden_of, sample_files
 
@@ -17,7 +16,7 @@ _RECORDS: dict[Path, dict] = {}
 
 def _extract(path: Path) -> dict:
     if path not in _RECORDS:
-        _RECORDS[path] = _extract_one(path, 120, DEFAULT_MEMORY_MB).to_dict()
+        _RECORDS[path] = Archive.extract(path, timeout=120)[0].to_dict()
     return _RECORDS[path]
 
 

@@ -16,7 +16,7 @@ from archiv.grouping import Summary, assign, group_key, paper_number
 from archiv.models import Vorlage
 from archiv.web.app import create_app
 
-from .conftest import SAMPLES, run
+from .conftest import SAMPLES, marked_words, run
 
 PDF = SAMPLES / "pdf" / "lindenau_ds-47-2025_feuerwehrhaus.pdf"
 ANLAGE = "Anlage 1\nLageplan des Grundstücks am Sportplatzweg\nDie Einsatzfahrzeuge nutzen die Wirtschaftswegzufahrt.\n"
@@ -53,7 +53,7 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     paper.mkdir(parents=True)
     shutil.copy(PDF, paper / "Beschlussvorlage_DS_47-2025.pdf")
     (paper / "Anlage_1_Lageplan.txt").write_text(ANLAGE)
-    extracted = json.loads(run("extract", PDF, "--format", "json").output)
+    [extracted] = json.loads(run("extract", PDF, "--format", "json").output)
     (root / "texte").mkdir()
     (root / "texte" / "ds-47-2025.txt").write_text(extracted["text"])
     (root / "vorlagen" / "DS_47_2025_Erg").mkdir()
@@ -119,7 +119,7 @@ def test_totals_and_facets_count_vorlagen_not_files(index: Path) -> None:
 def test_an_anlage_and_a_version_are_found_as_part_of_their_vorlage(index: Path) -> None:
     anlage = _search(index, "Wirtschaftswegzufahrt")
     assert anlage["total"] == 1 and anlage["hits"][0]["vorlage_nr"] == "DS 47/2025"
-    assert "<mark>Wirtschaftswegzufahrt</mark>" in anlage["hits"][0]["snippet"]
+    assert "Wirtschaftswegzufahrt" in marked_words(anlage["hits"][0])
     version = _search(index, "Baugrunduntersuchung")
     assert version["total"] == 1 and version["hits"][0]["vorlage_nr"] == "DS 47/2025"
 
@@ -234,7 +234,7 @@ def test_oparl_files_anlagen_by_folder_and_printed_number() -> None:
 
 def test_group_key_is_the_body_and_base_number(folder: Path) -> None:
     version = folder / "lindenau" / "vorlagen" / "DS_47_2025_Erg" / "ergaenzung.txt"
-    extracted = json.loads(run("extract", version, "--format", "json").output)
+    [extracted] = json.loads(run("extract", version, "--format", "json").output)
     assert group_key(Vorlage.from_dict(extracted)) == "gemeinde lindenau|47-2025"
     assert group_key(replace(Vorlage.from_dict(extracted), vorlage_nr=None)).startswith("id:")
 

@@ -5,6 +5,16 @@ from __future__ import annotations
 import os
 import time
 
+import pytest
+
+from archiv.errors import (
+    ExitCode,
+    InputFileError,
+    MissingDependencyError,
+    ParseCrashError,
+    ParseTimeoutError,
+    SkippedFileError,
+)
 from archiv.guard import Failure, GuardedPool
 
 
@@ -15,6 +25,10 @@ def _task(job: str) -> str:
         os._exit(3)
     if job == "boom":
         raise ValueError("bad bytes")
+    if job == "no-ocr":
+        raise MissingDependencyError("Tesseract OCR", "apt-get install tesseract-ocr")
+    if job == "no-document":
+        raise SkippedFileError("x.json", "JSON that holds no OParl Paper")
     if job == "memory":
         blob = bytearray(6 * 1024**3)  # over the limit below
         return str(len(blob))
@@ -30,3 +44,22 @@ def test_pool_survives_hang_crash_error_and_memory_bomb() -> None:
     assert isinstance(results["crash"], Failure) and "stopped unexpectedly" in results["crash"].reason
     assert results["boom"] == Failure("could not be parsed (ValueError: bad bytes)")
     assert isinstance(results["memory"], Failure) and "memory" in results["memory"].reason
+
+
+def test_failures_keep_their_type_across_the_worker() -> None:
+    jobs = ["hang", "crash", "boom", "no-ocr", "no-document"]
+    with GuardedPool(_task, workers=2, timeout=2.0, memory_mb=1536) as pool:
+        errors = {key: result.exception(f"{key}.pdf") for key, result in pool.run((j, j) for j in jobs)}
+    assert type(errors["hang"]) is ParseTimeoutError and errors["hang"].exit_code == ExitCode.INPUT_FILE
+    assert type(errors["crash"]) is ParseCrashError
+    assert type(errors["boom"]) is InputFileError and str(errors["boom"]).startswith("boom.pdf: could not be parsed")
+    assert (
+        type(errors["no-ocr"]) is MissingDependencyError and errors["no-ocr"].exit_code == ExitCode.MISSING_DEPENDENCY
+    )
+    assert (
+        str(errors["no-ocr"])
+        == "no-ocr.pdf: Tesseract OCR is not installed; install it with: apt-get install tesseract-ocr"
+    )
+    assert type(errors["no-document"]) is SkippedFileError and errors["no-document"].reason.startswith("JSON")
+    with pytest.raises(ParseTimeoutError):
+        raise errors["hang"]

@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from archiv.cli import _extract_one
+from archiv.archive import Archive
 from archiv.detect import open_source
 from archiv.errors import ExitCode
-from archiv.guard import DEFAULT_MEMORY_MB
 from archiv.models import ParseOptions
 from archiv.parsers import parse
-from archiv.parsers.ocr import INSTALL, OcrCache, fix_ocr_noise, layout_text, parse_tsv, tesseract_available
+from archiv.parsers.ocr import INSTALL, OcrCache, tesseract_available
+from archiv.parsers.ocrtext import fix_ocr_noise, layout_text, parse_tsv
 
 from .conftest import GOLDEN, SAMPLES, assert_matches_golden, golden_of, run, scan_files
 
@@ -27,7 +27,7 @@ PNG = SAMPLES / "scan" / "birkenweiler_an-2025-0021_antrag_radweg_scan.png"
 
 
 def _extract(path: Path) -> dict:
-    return _extract_one(path, 180, DEFAULT_MEMORY_MB).to_dict()
+    return Archive.extract(path, timeout=180)[0].to_dict()
 
 
 # -- the scans against the golden records of their twins -----------------------------------------
@@ -190,7 +190,7 @@ def test_missing_tesseract_fails_the_scan_alone(tmp_path: Path, monkeypatch: pyt
         f"install it with: apt-get install tesseract-ocr tesseract-ocr-deu\n"
     ) in result.output
     extract = run("extract", folder / PNG.name)
-    assert extract.exit_code == ExitCode.INPUT_FILE
+    assert extract.exit_code == ExitCode.MISSING_DEPENDENCY
     assert "install it with: apt-get install tesseract-ocr tesseract-ocr-deu" in extract.output
 
 
@@ -268,7 +268,7 @@ def test_damaged_image_fails_with_its_name(tmp_path: Path) -> None:
 
 
 def test_words_hyphenated_at_a_line_end_are_joined() -> None:
-    from archiv.parsers.ocr import dehyphenate
+    from archiv.text.lines import dehyphenate_lines as dehyphenate
 
     lines = ["Erlaubnis oder derglei-", "chen bzw. eine", "", "bei den Ver- und Ent-", "sorgungsunternehmen,", "Haupt-"]
     assert dehyphenate([*lines, "und Finanzausschuss"]) == [

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import pytest
 from PIL import Image
 
-from archiv.parsers.ocr import layout_text, parse_tsv, replace_words
+from archiv.parsers.ocrtext import layout_text, parse_tsv, replace_words
 from archiv.parsers.scanprep import PreparedPage
 from archiv.parsers.secondlook import second_look
 

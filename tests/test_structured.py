@@ -14,7 +14,7 @@ OPARL = SAMPLES / "oparl" / "auenfels_ds-2026-021_hallenbad.json"
 
 
 def test_oparl_paper_fields_come_from_the_metadata() -> None:
-    record = json.loads(run("extract", OPARL, "--format", "json").output)
+    [record] = json.loads(run("extract", OPARL, "--format", "json").output)
     assert record["source"]["format"] == "oparl"
     assert (record["vorlage_nr"], record["art"], record["datum"]) == ("DS 2026/021", "Mitteilungsvorlage", "2026-01-20")
     assert record["provenance"]["betreff"] == {"source": "metadata"}
@@ -28,7 +28,7 @@ def test_oparl_main_file_beside_the_json_is_read(tmp_path: Path) -> None:
     paper["mainFile"]["fileName"] = "vorlage.txt"
     shutil.copy(SAMPLES / "text" / "wesertal_0412-2024_schulsanierung.txt", tmp_path / "vorlage.txt")
     (tmp_path / "paper.json").write_text(json.dumps(paper), encoding="utf-8")
-    record = json.loads(run("extract", tmp_path / "paper.json", "--format", "json").output)
+    [record] = json.loads(run("extract", tmp_path / "paper.json", "--format", "json").output)
     assert "Weserlandgymnasium" in record["text"]
     assert record["vorlage_nr"] == "DS 2026/021"  # the metadata wins over the text's own number
     assert record["beschlussvorschlag"]  # read from the linked file's text
@@ -51,7 +51,7 @@ def test_json_list_of_papers_gives_one_record_each_and_other_json_is_refused(tmp
 
 
 def test_docx_tables_give_fields_and_beschlusslauf() -> None:
-    record = json.loads(run("extract", next((SAMPLES / "docx").glob("*.docx")), "--format", "json").output)
+    [record] = json.loads(run("extract", next((SAMPLES / "docx").glob("*.docx")), "--format", "json").output)
     assert record["source"]["format"] == "docx"
     assert record["fachbereich"] == "Amt 67 – Grünflächen und Umwelt"
     assert [(r["gremium"], r["oeffentlich"]) for r in record["beschlusslauf"]] == [

@@ -88,7 +88,7 @@ def test_markdown_reads_like_its_print() -> None:
 
 def test_letter_style_antrag(tmp_path: Path) -> None:
     result = run("extract", SAMPLES / "text" / "eichenbrunn_antrag_brief_spielplatz.txt", "--format", "json")
-    r = json.loads(result.stdout)
+    [r] = json.loads(result.stdout)
     assert (r["art"], r["einreicher"], r["fachbereich"]) == ("Antrag", "Fraktion Bürgerliste Eichenbrunn", None)
     assert r["betreff"] == "Schattenspender für den Spielplatz am Mühlanger"  # the subject, never the salutation
     assert [(b["gremium"], b["datum"]) for b in r["beschlusslauf"]] == [("Gemeinderat", "2026-03-12")]
@@ -110,7 +110,7 @@ def test_koerperschaft_and_einreicher_as_filters_and_facets(tmp_path: Path) -> N
     assert [h["vorlage_nr"] for h in found["hits"]] == ["2026/0087"]
     found = json.loads(run("search", "einreicher:Oberbürgermeister", "--index", index, "--format", "json").stdout)
     assert found["total"] == 1
-    shown = json.loads(run("show", "DS 17/2026 1. Neufassung", "--index", index, "--format", "json").stdout)
+    [shown] = json.loads(run("show", "DS 17/2026 1. Neufassung", "--index", index, "--format", "json").stdout)
     assert (shown["vorlage_nr"], shown["basis_nr"]) == ("DS 17/2026 1. Neufassung", "DS 17/2026")
 
     # a folder whose council the user knows: --koerperschaft sets it for every paper of the batch

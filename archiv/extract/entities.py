@@ -12,6 +12,8 @@ from functools import lru_cache
 from typing import Any
 
 from ..models import ENTITY_KINDS
+from ..text.lines import dehyphenate
+from ..words import alternation, words
 from .normalize import DATE_ANY, identifier_key, parse_date
 
 LABEL_TO_KIND = {
@@ -34,10 +36,10 @@ _NORM = (
     rf"(?:\s*(?:Nr\.|Ziff\.)\s*\d+)?(?:\s*(?:und|,|bis)\s*\d+[a-z]?)*\s+{_LAW}"
 )
 _REF = (
-    r"\b(?:(?:DS|Drs\.?|Drucksache|(?:Beschluss|Mitteilungs|Informations)?[Vv]orlage|Antrag|Anfrage)(?:\s*Nr\.?)?\s*"
+    r"\b(?:(?:" + alternation(words("numbers", "reference_words")) + r")(?:\s*Nr\.?)?\s*"
     r"(?:[A-Z]{1,4}\s*)?\d{1,5}\s*/\s*\d{2,4}(?:/\d{2,4})?(?:\s+\d\.\s*Ergänzung)?"
-    r"|(?:VO|BV|MV|IV|AT|ANT|ANF|DS|DRS|VA)[/-]\d{1,5}(?:[/-][0-9A-Za-z]{1,6}){1,3}"
-    r"|(?:VO|BV|MV|IV|AT|ANT|ANF)\s+\d{1,5}/\d{2,4}"
+    r"|(?:" + alternation(words("numbers", "code_prefixes")) + r")[/-]\d{1,5}(?:[/-][0-9A-Za-z]{1,6}){1,3}"
+    r"|(?:" + alternation(words("numbers", "spaced_code_prefixes")) + r")\s+\d{1,5}/\d{2,4}"
     r"|\d{3,5}-\d{4}/[A-Z][A-Za-z]{1,5}"
     r"|(?:[A-Z]{2,5}-)?[A-Z]{2,5}/\d{2}/\d{3,6}(?:-\d{1,2})?"  # ALLRIS 4: BSV/24/03391, INF-ANF/25/61471-1
     r"|[IVX]{1,4}-[A-Z]{1,3}-\d{4,5}(?:-[A-Z]{2,3}-\d{2})?)"  # Leipzig: VII-DS-08561, VII-A-07860-NF-04
@@ -144,14 +146,6 @@ def _clean(kind: str, text: str) -> str | None:
     if kind == "vorlagen":
         text = _REF_LABEL.sub("", text)
     return text or None
-
-
-_EOL_HYPHEN = re.compile(r"(?<=[a-zäöüß])-\n(?!(?:und|oder|bzw|sowie)\b)(?=[a-zäöüß])")
-
-
-def dehyphenate(text: str) -> str:
-    """Join words hyphenated at line ends ("Energiegenos-\nsenschaft"), keep "Haupt- und"."""
-    return _EOL_HYPHEN.sub("", text)
 
 
 def find_entities(text: str, gremien: list[str], own_nr: str | None = None) -> dict[str, tuple[str, ...]]:

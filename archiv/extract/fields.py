@@ -12,14 +12,16 @@ import re
 from dataclasses import dataclass, field
 
 from ..models import BeschlusslaufRow, Produkt, Table
-from ..parsers.textutil import join_lines
+from ..text.lines import join_lines
+from ..words import alternation, words
 from . import beschlusslauf as bl
 from . import einreicher as who
 from . import letter, markdown
+from .anlagen import anlagen
 from .koerperschaft import koerperschaft
 from .motion import numbered_demands
 from .normalize import parse_date, parse_oeffentlich
-from .patterns import ART_LINE, BARE_ID, LETTER_SPACED, ROMAN_HEADING, STATUS_LINE, STATUS_WORD, clean_value
+from .patterns import ART_LINE, BARE_ID, LETTER_SPACED, STATUS_LINE, STATUS_WORD, clean_value
 from .revision import basis_nr
 from .sections import Segment, clean_lines, match_label, paragraphs, segments
 from .stimmen import with_votes
@@ -37,12 +39,10 @@ _BARE_NR = re.compile(
 _ART_NR = re.compile(r"^(?P<art>(?:[\wäöüß]+\s+){0,3}[A-ZÄÖÜ][\wäöüß]*)-Nr\.?:?\s+(?P<nr>\S{3,40})$")
 # A heading that names the Vorlage by its number: "Vorlage - BV/0235/2025", "Drucksache 2025/0318".
 _HEADING_NR = re.compile(
-    r"^(?:Vorlage|Drucksache|Beschlussvorlage|Mitteilungsvorlage|Informationsvorlage|Antrag|Anfrage)\s*(?:Nr\.?)?\s*[-–:]?\s*"
+    r"^(?:" + alternation(words("numbers", "heading_words")) + r")\s*(?:Nr\.?)?\s*[-–:]?\s*"
     r"(?P<nr>[A-Z]{0,6}\s?[/-]?\d{1,6}(?:\s*[/-]\s*[0-9A-Za-z]{1,8}){1,3})\s*$"
 )
-_NOT_TITLE = re.compile(r"^(?:\d+[.)]?|[\d.,]+\s*(?:KB|MB|kB|Bytes?)|PDF|DOCX?|Anlage\s*\d+)$", re.I)
 _PRODUKT = re.compile(r"^(?P<nr>\d+(?:[.\-]\d+)+)\s*[-–:]?\s*(?P<name>.*)$")
-_ANLAGE_ITEM = re.compile(r"^(?:[-–•·*▪]\s*|Anlage\s*\d+[a-z]?\s*[:.)–-]?\s*|\d+[.)]\s+)", re.I)
 
 
 @dataclass
@@ -148,7 +148,7 @@ def _read_labelled(f: Fields, first: dict[str, Segment], lines: list[str], segs:
                 setattr(f, name, text)
                 break
     if seg := first.get("anlagen"):
-        f.anlagen = _anlagen([seg.inline, *seg.body])
+        f.anlagen = anlagen([seg.inline, *seg.body])
 
 
 # "Die Bezirksverordnetenversammlung möge beschließen:", "Der Gemeinderat wolle folgendes beschließen:"
@@ -197,47 +197,6 @@ def _first_paragraph(lines: list[str]) -> list[str]:
         if s:
             out.append(s)
     return out
-
-
-# "(PDF, 264 KB)": the download's type and size that an RIS page prints after an Anlage's title
-_FILE_INFO = re.compile(r"\s*\((?:PDF|DOCX?|XLSX?|ODT|JPE?G|PNG|ZIP)(?:,\s*[\d.,]+\s*[KMG]?B)?\)\s*$", re.I)
-
-
-_NO_ANLAGEN = re.compile(r"^(?:keine|entfällt|ohne|nein|[-–—/])\.?$", re.I)
-_MARKER = re.compile(r"^\[[^\]]{2,40}\]$")  # "[Dokumentende]", "[Seite 2]": an export's marker
-_WRAPS = re.compile(r"(?:[-,(/&+]|\bund|\boder|\bzum|\bzur|\bder|\bdes|\bvom)$")
-
-
-def _anlagen(lines: list[str]) -> list[str]:
-    """One entry per attachment; a line that continues a wrapped title is joined to it, a paragraph after a
-    bulleted list is not taken along, and "keine" means none."""
-    items: list[str] = []
-    bulleted = False
-    for line in lines:
-        s = line.strip()
-        if not s:
-            continue
-        if "©" in s or s.startswith(("(c)", "Copyright")) or ROMAN_HEADING.match(s) or _MARKER.match(s):
-            break  # page footer, an export's end marker, the next numbered part of a SessionNet print
-        if "\t" in s:  # a table row: number, title, size
-            cells = [c for c in s.split("\t") if c.strip() and not _NOT_TITLE.match(c.strip())]
-            if cells:
-                items.append(clean_value(_FILE_INFO.sub("", max(cells, key=len))) or "")
-            continue
-        bullet = _ANLAGE_ITEM.match(s)
-        title = clean_value(_FILE_INFO.sub("", s[bullet.end() :] if bullet else s))
-        if not title:
-            continue
-        if bullet or not items:
-            bulleted = bulleted or bool(bullet)
-            items.append(title)
-        elif title[:1].islower() or _WRAPS.search(items[-1]) or len(items[-1]) >= 60:
-            items[-1] = join_lines([items[-1], title])  # a title wrapped over two lines
-        elif bulleted:
-            break  # the paragraph after the list
-        else:
-            items.append(title)  # a list of one title per line
-    return [] if len(items) == 1 and _NO_ANLAGEN.match(items[0]) else items
 
 
 def _read_beschlusslauf(f: Fields, first: dict[str, Segment], lines: list[str], tables: tuple[Table, ...]) -> int:
@@ -302,7 +261,7 @@ def _read_unlabelled(f: Fields, lines: list[str], header_end: int, table_end: in
             if LETTER_SPACED.fullmatch(s):
                 s = s.replace(" ", "")  # "A N F R A G E"
             m = ART_LINE.match(s) or _QUALIFIED_ART.match(s)
-            if m and len(s) <= 60 and not match_label(s) and not bl._ROW.match(s) and not _HEADING_NR.match(s):
+            if m and len(s) <= 60 and not match_label(s) and not bl.ROW.match(s) and not _HEADING_NR.match(s):
                 f.art = _canonical_art(m.group(1))
                 break
     if f.oeffentlich is None:
@@ -409,7 +368,7 @@ def _header_date(lines: list[str], f: Fields) -> str | None:
     """The Vorlage's own date in a header without a "Datum:" label: the first date outside the Beschlusslauf."""
     for line in lines:
         s = line.strip()
-        if not s or (bl._ROW.match(s) and any(r.gremium and r.gremium in s for r in f.beschlusslauf)):
+        if not s or (bl.ROW.match(s) and any(r.gremium and r.gremium in s for r in f.beschlusslauf)):
             continue
         hit = match_label(s)
         if hit and hit[0].kind in ("block", "table"):

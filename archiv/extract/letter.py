@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..models import BeschlusslaufRow
-from ..parsers.textutil import join_lines
+from ..text.lines import join_lines
 from .normalize import DATE_ANY, iso_from_match
 from .sections import Segment, paragraphs
 from .vocabulary import ARTEN

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..parsers.textutil import join_lines
+from ..text.lines import join_lines
 from .sections import Segment, paragraphs
 
 _FIRST_ITEM = re.compile(r"^1[.)]\s+[A-ZÄÖÜ„\"]")

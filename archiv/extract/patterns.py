@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from ..text.status import STATUS
+from ..text.status import STATUS_WORD as STATUS_WORD  # the field readers take it from here
 from .vocabulary import ARTEN
 
 # A header line that is only an identifier: "ANF/25/61796", "VII-DS-08561-NF-01", "TVO-BSV/25/61736-2".
@@ -13,11 +15,7 @@ ART_LINE = re.compile(
 )
 # A numbered part of a SessionNet print: "II. Begründung", "III. Abstimmung".
 ROMAN_HEADING = re.compile(r"^[IVX]{1,4}\.\s+\S")
-# A status word alone (fullmatch): "öffentlich", "nicht öffentlich", "nichtöffentlich".
-STATUS_WORD = re.compile(r"(?:nicht\s?)?öffentlich", re.I)
-STATUS_LINE = re.compile(
-    r"^Beratung in (?:nicht[\s-]?öffentlicher|nichtöffentlicher|öffentlicher|\S{1,30}) Sitzung", re.I
-)
+STATUS_LINE = re.compile(rf"^Beratung in (?:{STATUS}er|\S{{1,30}}) Sitzung", re.I)
 CHECKBOX = re.compile(r"[☐☒☑□■]|\bJa\s+[☐☒□■]|^Beteiligung\s+\w+\s+Ja\b", re.I)
 LETTER_SPACED = re.compile(r"(?:[A-ZÄÖÜ] )+[A-ZÄÖÜ]")
 

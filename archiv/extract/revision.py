@@ -8,13 +8,9 @@ from __future__ import annotations
 
 import re
 
+from ..text.revision import split_revision
+
 _WORDS = r"Ergänzung|Neufassung|Änderung|Nachtrag|Fortschreibung|Austauschvorlage|Ergänzungsvorlage|Änderungsvorlage"
-# "DS 121/2021 1. Ergänzung", "DS 10/2008 - 2. Neufassung"
-_WORD_SUFFIX = re.compile(rf"^(?P<base>.*?\d.*?)\s*[-–,]?\s*(?:\d+\.\s*)?(?:{_WORDS})\b.*$", re.I)
-# ALLRIS-style letter codes of a new version: "-NF-02" (Neufassung), "-ÄA-01" (Änderungsantrag), "-E-01"
-_CODE_SUFFIX = re.compile(r"^(?P<base>.*\d)[-/](?:NF|ÄA|AEA|ÄEA|EA|ErgA|ÄndA|N|E)(?:[-/]?\d{1,3})?$")
-# "ANT-BSV/25/61750-1", "2025/0123-2": a numbered version after a number with a year part
-_NUMBERED = re.compile(r"^(?P<base>.*\d+\s*/\s*\d{2,}(?:\s*/\s*\d+)?)\s*-\s*\d{1,2}$")
 # "1. Ergänzung zur Drucksache 10/2006", "Neufassung der Vorlage Nr. 2025/118", "Änderung zu DS 3/2017"
 _MENTION = re.compile(
     rf"^(?:\d+\.\s*)?(?:{_WORDS})\s+(?:zu[mr]?|der|des|von)\s+(?:(?:Beschluss|Mitteilungs|Informations)?vorlage|"
@@ -26,10 +22,9 @@ _MENTION = re.compile(
 def basis_nr(vorlage_nr: str | None, lines: list[str]) -> str | None:
     """The number of the paper a revised version revises; None for an original paper."""
     if vorlage_nr:
-        for pattern in (_WORD_SUFFIX, _CODE_SUFFIX, _NUMBERED):
-            m = pattern.match(vorlage_nr.strip())
-            if m and m.group("base").strip(" -–,"):
-                return " ".join(m.group("base").strip(" -–,").split())
+        base, suffix = split_revision(vorlage_nr)
+        if suffix is not None:
+            return base
     for line in lines[:40]:
         m = _MENTION.match(line.strip())
         if m:

@@ -10,13 +10,10 @@ import re
 from dataclasses import replace
 
 from ..models import BeschlusslaufRow, Stimmen
+from ..words import vocabulary
 
 # The words for each count; a count stands before ("12 Ja-Stimmen") or after ("Ja: 12") its word.
-_WORDS = {
-    "ja": r"ja(?:-?stimmen?)?|dafür|für|zustimmung(?:en)?|pro",
-    "nein": r"nein(?:-?stimmen?)?|gegen-?stimmen?|dagegen|gegen|contra",
-    "enthaltung": r"enthaltung(?:en)?|stimmenthaltung(?:en)?|enth\.?|enthalten",
-}
+_WORDS = {kind: "|".join(parts) for kind, parts in vocabulary()["vote_words"].items()}  # vocabulary.toml
 _NUMBER_WORDS = {"keine": 0, "kein": 0, "eine": 1, "einer": 1, "ein": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5}
 _COUNT = r"(?P<n>\d{1,3}|" + "|".join(_NUMBER_WORDS) + r")"
 _AFTER = {k: re.compile(rf"\b(?:{w})\s*[:=]?\s*{_COUNT}\b", re.I) for k, w in _WORDS.items()}

@@ -6,7 +6,8 @@ import re
 from itertools import pairwise
 
 from ..models import BeschlusslaufRow
-from ..parsers.textutil import join_lines
+from ..text.lines import join_lines
+from ..text.status import STATUS
 from . import beschlusslauf as bl
 from .normalize import parse_date
 from .patterns import ART_LINE, BARE_ID, CHECKBOX, LETTER_SPACED, STATUS_LINE, clean_value
@@ -77,9 +78,7 @@ def _title_lines(body: list[str], width: int) -> list[str]:
     return []
 
 
-_STATUS_WORDS = re.compile(
-    r"^(?:Status:\s*)?(?:öffentlich|nicht\s?öffentlich|nichtöffentlich)(?:\s+nicht\s?öffentlich)?$", re.I
-)
+_STATUS_WORDS = re.compile(rf"^(?:Status:\s*)?{STATUS}(?:\s+{STATUS})?$", re.I)
 # "Dez. 3", "verantwortlich  Dez. 5" (a label printed without its colon)
 _DEZERNAT = re.compile(r"^(?:\w+\s+)?(?:Dez\.|Dezernat)\s*\S{1,6}$", re.I)
 # the originator printed under the title: "CDU-OR-Fraktion", "B ́90/DIE GRÜNEN-OR-Fraktion"

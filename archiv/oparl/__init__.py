@@ -20,16 +20,9 @@ import mimetypes
 from pathlib import PurePath
 
 from ..models import Vorlage
+from ..parsers import media_type
 
 OPARL_VERSION = "https://schema.oparl.org/1.1/"
-MIME_OF_FORMAT = {
-    "pdf": "application/pdf",
-    "pdf-ocr": "application/pdf",
-    "html": "text/html",
-    "text": "text/plain",
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "oparl": "application/json",
-}
 
 # Words of a Beschlusslauf role that say whether the step decides (OParl Consultation.authoritative).
 _DECIDING = ("entscheidung", "abschließend", "abschliessend", "beschluss")
@@ -42,7 +35,7 @@ def type_url(kind: str) -> str:
 
 def mime_type(v: Vorlage) -> str:
     """The media type of a record's original file: from its format, else from its file name."""
-    known = MIME_OF_FORMAT.get(v.source.format)
+    known = media_type(v.source.format)
     if known:
         return known
     guessed, _ = mimetypes.guess_type(file_name(v))

@@ -24,8 +24,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from ..extract.normalize import identifier_keys
 from ..models import Vorlage
+from ..text.keys import identifier_keys
 from . import authoritative
 
 DEFAULT_BODY = "archiv"

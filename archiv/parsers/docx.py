@@ -11,6 +11,7 @@ import zipfile
 
 from ..errors import InputFileError
 from ..models import ExtractedText, Page, Source, Table
+from .format import Format
 from .textutil import normalise_text
 
 
@@ -52,3 +53,17 @@ def _rows(table) -> list[tuple[str, ...]]:  # table: docx.table.Table
         if any(cells):
             rows.append(tuple(cells))
     return rows
+
+
+def _is_docx(head: bytes) -> bool:
+    """A ZIP archive whose first entries are those of a Word document."""
+    return head.startswith(b"PK\x03\x04") and (b"word/" in head[:4096] or b"[Content_Types].xml" in head[:4096])
+
+
+FORMAT = Format(
+    "docx",
+    _is_docx,
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    lambda options, _: DocxParser(),
+    ("docx",),
+)

@@ -8,12 +8,15 @@ innermost table is also kept as a Table for the Beschlusslauf.
 from __future__ import annotations
 
 import re
-
-from selectolax.lexbor import LexborHTMLParser as HTMLParser
-from selectolax.lexbor import LexborNode as Node
+from typing import TYPE_CHECKING
 
 from ..models import ExtractedText, Page, Source, Table
+from .format import Format
 from .textutil import normalise_text
+
+if TYPE_CHECKING:
+    from selectolax.lexbor import LexborHTMLParser as HTMLParser
+    from selectolax.lexbor import LexborNode as Node
 
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
 _SKIP = {"script", "style", "noscript", "template", "head", "nav", "button", "select", "form", "svg", "iframe"}
@@ -46,6 +49,9 @@ def decode_html(data: bytes) -> str:
 
 class HtmlParser:
     def parse(self, source: Source, data: bytes) -> ExtractedText:
+        # Imported here: the registry imports every parser module, a worker loads only the libraries it uses.
+        from selectolax.lexbor import LexborHTMLParser as HTMLParser
+
         tree = HTMLParser(decode_html(data))
         root = tree.body or tree.root
         parts: list[str] = []
@@ -117,3 +123,13 @@ def _leaf_tables(tree: HTMLParser) -> list[tuple[tuple[str, ...], ...]]:
         if len(rows) >= 2:
             found.append(tuple(rows))
     return found
+
+
+_HTML_START = re.compile(rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|table|div|meta)\b", re.I | re.S)
+
+
+def _is_html(head: bytes) -> bool:
+    return bool(_HTML_START.match(head) or re.search(rb"<html[\s>]", head[:4096], re.I))
+
+
+FORMAT = Format("html", _is_html, "text/html", lambda options, _: HtmlParser(), ("html",), text=True)

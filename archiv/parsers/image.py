@@ -8,11 +8,8 @@ from typing import Any
 
 from ..errors import InputFileError
 from ..models import ExtractedText, Page, ParseOptions, Source
+from .format import Format
 from .ocr import RENDER_DPI, PageOcr
-
-# A decompression bomb (a tiny file that unpacks to gigapixels) is refused before it is decoded;
-# 120 megapixels is an A0 page at 300 dpi.
-MAX_PIXELS = 120_000_000
 
 
 class ImageParser:
@@ -21,6 +18,8 @@ class ImageParser:
 
     def parse(self, source: Source, data: bytes) -> ExtractedText:
         from PIL import Image, UnidentifiedImageError
+
+        from .scanprep import MAX_PIXELS  # here: scanprep loads numpy
 
         Image.MAX_IMAGE_PIXELS = MAX_PIXELS
         try:
@@ -37,6 +36,8 @@ class ImageParser:
 def _frames(path: str, image: Any, frames: int) -> Iterator[tuple[int, Any, int]]:
     """Each frame in grey, with its resolution where the file states one (else 300 dpi)."""
     from PIL import Image, ImageOps
+
+    from .scanprep import MAX_PIXELS
 
     for index in range(frames):
         try:
@@ -63,3 +64,11 @@ def _grey(frame: Any) -> Any:
         paper = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
         return Image.alpha_composite(paper, rgba).convert("L")  # transparent means paper, not black
     return frame.convert("L")
+
+
+def _is_image(head: bytes) -> bool:
+    return head.startswith((b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*"))  # PNG, JPEG, TIFF
+
+
+# The media type of a PNG, JPEG or TIFF is guessed from the file's name.
+FORMAT = Format("image", _is_image, None, lambda options, _: ImageParser(options), ("image-ocr",))

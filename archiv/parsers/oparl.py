@@ -17,6 +17,7 @@ from typing import Any
 from ..errors import InputFileError, SkippedFileError, UnsupportedFormatError
 from ..fsnames import fs_path
 from ..models import BeschlusslaufRow, ExtractedText, Page, ParseOptions, Source
+from .format import Format, ParseLinked
 from .textutil import normalise_text
 
 PAPER_TYPES = ("https://schema.oparl.org/1.1/Paper", "https://schema.oparl.org/1.0/Paper")
@@ -79,7 +80,7 @@ def split_papers(source: Source, data: bytes) -> list[tuple[Source, bytes]] | No
     for paper in papers:
         own = json.dumps(paper, ensure_ascii=False, sort_keys=True).encode("utf-8")
         digest = hashlib.sha256(own).hexdigest()
-        out.setdefault(digest, (Source(path=source.path, sha256=digest, size=len(own), detected="json"), own))
+        out.setdefault(digest, (Source(path=source.path, sha256=digest, size=len(own), detected="oparl"), own))
     return list(out.values())
 
 
@@ -114,8 +115,9 @@ def read_paper(path: str, data: bytes) -> dict[str, Any]:
 
 
 class OparlParser:
-    def __init__(self, options: ParseOptions | None = None) -> None:
+    def __init__(self, options: ParseOptions | None = None, parse_linked: ParseLinked | None = None) -> None:
         self.options = options
+        self.parse_linked = parse_linked  # the registry's: the main file beside the JSON, by its own format
 
     def parse(self, source: Source, data: bytes) -> ExtractedText:
         obj = read_paper(source.path, data)
@@ -134,13 +136,9 @@ class OparlParser:
         if main and isinstance(main.get("text"), str) and main["text"].strip():
             return (Page(1, normalise_text(main["text"]), "text"),), (), False
         linked = _linked_file(fs_path(source.path), main) if main else None
-        if linked is not None:
-            from ..detect import open_source
-            from . import parse
-
-            inner_source, inner_data = open_source(linked)
-            if inner_source.detected not in ("json",):
-                inner = parse(inner_source, inner_data, self.options)
+        if linked is not None and self.parse_linked is not None:
+            inner = self.parse_linked(linked, self.options, FORMAT.name)
+            if inner is not None:
                 return inner.pages, inner.tables, inner.paged
         return (Page(1, "", "none"),), (), False
 
@@ -190,3 +188,12 @@ def _known_fields(paper: dict[str, Any]) -> list[tuple[str, Any]]:
     if rows:
         known.append(("beschlusslauf", tuple(rows)))
     return known
+
+
+def _is_json(head: bytes) -> bool:
+    return head.lstrip()[:1] in (b"{", b"[")  # JSON is read as OParl only; other JSON is skipped, not failed
+
+
+FORMAT = Format(
+    "oparl", _is_json, "application/json", lambda options, linked: OparlParser(options, linked), ("oparl",), text=True
+)

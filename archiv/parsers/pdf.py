@@ -17,13 +17,17 @@ from typing import Any
 
 from ..errors import EncryptedPdfError, InputFileError
 from ..models import ExtractedText, Page, ParseOptions, Source, Table
-from .textutil import join_lines, normalise_text
+from ..text.lines import join_lines
+from ..words import alternation, label_words, words
+from .format import Format
+from .textutil import normalise_text
 
 # A page with fewer non-space characters than this has no usable text layer.
 MIN_TEXT_CHARS = 30
 # Only these first pages are read for layout (header block, Beschlusslauf table).
 LAYOUT_PAGES = 4
-_TABLE_HINT = re.compile(r"Beratungsfolge|Beschlusslauf|Beratungsreihenfolge|Beratungsgang", re.I)
+# The Beschlusslauf's labels (vocabulary.toml) mark the pages whose layout is read.
+_TABLE_HINT = re.compile(alternation(label_words("table")), re.I)
 
 
 class PdfParser:
@@ -104,7 +108,7 @@ def usable_text(text: str) -> bool:
     return odd <= 0.3 * len(chars)
 
 
-_AFTER_TABLE = re.compile(r"Betreff|Beschlussvorschlag|Sachverhalt|Begründung|Beteiligung|Beratungsergebnis", re.I)
+_AFTER_TABLE = re.compile(alternation(words("pdf", "after_table")), re.I)
 
 
 def layout_pages(pages: list[Page]) -> list[int]:
@@ -156,3 +160,10 @@ def read_tables(
             if rows:
                 out.append(Table(page=number, rows=rows))
     return tuple(out)
+
+
+def _is_pdf(head: bytes) -> bool:
+    return b"%PDF-" in head[:1024]  # some writers put a few bytes before the header
+
+
+FORMAT = Format("pdf", _is_pdf, "application/pdf", lambda options, _: PdfParser(options), ("pdf", "pdf-ocr"))

@@ -27,9 +27,13 @@ RULE_INCHES = 0.5
 DARK = 160
 
 
-# Larger pages (an A4 page at more than 600 dpi, a plan at A0) are scaled down first: Tesseract
-# gains nothing from more pixels, and the worker's memory limit holds.
-MAX_PIXELS = 36_000_000
+# The largest page image decoded at all: beyond it a file is refused before it is decoded (a
+# decompression bomb unpacks a tiny file to gigapixels). 120 megapixels is an A0 plan at about 280 dpi,
+# 360 MB decoded in colour: well inside the worker's memory limit.
+MAX_PIXELS = 120_000_000
+# Pages above this size (an A4 page at more than 600 dpi, an A1 plan at 300 dpi) are scaled down to it
+# before OCR: Tesseract gains nothing from more pixels, and deskewing them costs time and memory.
+OCR_PIXELS = 36_000_000
 
 
 @dataclass(frozen=True, eq=False)  # compared by identity: it holds arrays
@@ -56,8 +60,8 @@ def prepare(image: Image, dpi: int) -> PreparedPage:
     from PIL import Image as PilImage
 
     pixels = image.width * image.height
-    if pixels > MAX_PIXELS:
-        scale = (MAX_PIXELS / pixels) ** 0.5
+    if pixels > OCR_PIXELS:
+        scale = (OCR_PIXELS / pixels) ** 0.5
         image = image.resize((int(image.width * scale), int(image.height * scale)), PilImage.LANCZOS)
         dpi = max(1, round(dpi * scale))
     angle = skew_angle(image)

@@ -28,12 +28,12 @@ from itertools import pairwise
 from statistics import median
 from typing import TYPE_CHECKING
 
-from .textutil import edit_distance
+from ..text.distance import edit_distance
 
 if TYPE_CHECKING:
     from PIL.Image import Image
 
-    from .ocr import Word
+    from .ocrtext import Word
     from .scanprep import PreparedPage
 
 # Below this word confidence Tesseract doubts its reading (clean print scores 91-97).

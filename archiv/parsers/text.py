@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
-from ..detect import as_utf8
 from ..models import ExtractedText, Page, Source
+from ..text.encoding import as_utf8
+from .format import Format
 from .textutil import decode_text, normalise_text
 
 # Remnants of rich-text exports: **bold**, *italic*, <i>…</i>, <b>…</b>.
@@ -29,3 +30,13 @@ class TextParser:
             for i, chunk in enumerate(chunks, start=1)
         )
         return ExtractedText(source=source, format="text", pages=pages, paged=len(chunks) > 1)
+
+
+def _is_text(head: bytes) -> bool:
+    # A stray NUL or control character is tolerated (a damaged export is still text); binary data has many.
+    sample = head[:8192]
+    controls = sum(1 for b in sample if b < 9 or (13 < b < 32 and b != 27))
+    return controls <= len(sample) * 0.01
+
+
+FORMAT = Format("text", _is_text, "text/plain", lambda options, _: TextParser(), ("text",), text=True)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from ..text.lines import KEEP_HYPHEN_BEFORE
+
 _SOFT_HYPHEN_EOL = re.compile("\u00ad[ \t]*\n[ \t]*")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f]+")
 
@@ -37,7 +39,7 @@ def _pdfium_hyphens(text: str) -> str:
 
     def repl(m: re.Match[str]) -> str:
         word = m.group(1)
-        if word.lower() in _KEEP_HYPHEN_BEFORE:
+        if word.lower() in KEEP_HYPHEN_BEFORE:
             return "- " + word
         if word[:1].isupper():
             return "-\n" + word  # keep the line end: the next line may be a label ("Beschlussvorschlag:")
@@ -51,45 +53,3 @@ def _tabbed(line: str) -> str:
     while cells and not cells[-1]:
         cells.pop()
     return "\t".join(cells) if any(cells) else ""
-
-
-# A word hyphenated at a line end: "Beschlussfas-" + "sung". Not when the next line starts
-# a coordinated compound ("Haupt-" + "und Finanzausschuss") or is capitalised ("Bau-" + "Ausschuss").
-_KEEP_HYPHEN_BEFORE = {"und", "oder", "bzw", "bzw.", "sowie", "als", "wie"}
-
-
-def join_lines(lines: list[str]) -> str:
-    """Join wrapped lines into one, undoing hyphenation at line ends."""
-    out = ""
-    for raw in lines:
-        line = raw.strip()
-        if not line:
-            continue
-        if not out:
-            out = line
-            continue
-        first = line.split(" ", 1)[0]
-        if (
-            out.endswith("-")
-            and len(out) > 1
-            and out[-2].isalpha()
-            and first[:1].islower()
-            and first.rstrip(",.;:") not in _KEEP_HYPHEN_BEFORE
-        ):
-            out = out[:-1] + line
-        elif out.endswith(("-", "/")) and len(out) > 1 and out[-2].isalpha():
-            out = out + line
-        else:
-            out = out + " " + line
-    return out
-
-
-def edit_distance(a: str, b: str) -> int:
-    """Levenshtein distance: insertions, deletions and substitutions of characters."""
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
-        prev = cur
-    return prev[-1]

@@ -18,35 +18,14 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from .compounds import decompose, family, head, tail
 from .lexicon import LEXICON_VERSION
+from .stem import fold, stem
 
 ANALYSIS_VERSION = f"de-fold-snowball-parts-3+{LEXICON_VERSION}"  # 3: sub-compounds, citation and base keys
 FAMILY_MARK = "^"  # prefix of a word-family root among the parts
 
 WORD = re.compile(r"\w+", re.UNICODE)
-_FOLD_DIGRAPHS = re.compile(r"(?<=[a-z])(ae|oe|ue)|^(ae|oe|ue)")
-_FOLD_CHARS = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss", "é": "e", "è": "e", "á": "a", "à": "a"})
-
-
-def fold(token: str) -> str:
-    """Lower-case token with umlauts and their ASCII spellings folded to the base vowel."""
-    token = token.translate(_FOLD_CHARS)
-    # "ue" after q is no umlaut ("Quelle"); the rule is applied alike on both sides anyway.
-    return _FOLD_DIGRAPHS.sub(lambda m: (m.group(1) or m.group(2))[0], token)
-
-
-@lru_cache(maxsize=1)
-def _stemmer():
-    from whoosh.lang.snowball.german import GermanStemmer
-
-    return GermanStemmer()
-
-
-@lru_cache(maxsize=200_000)
-def stem(folded: str) -> str:
-    if folded.isdigit() or len(folded) < 4:
-        return folded
-    return _stemmer().stem(folded)
 
 
 @lru_cache(maxsize=500_000)
@@ -82,8 +61,6 @@ def _analysed(word: str) -> tuple[str, tuple[str, ...]]:
     hit = _CACHE.get(word)
     if hit is not None:
         return hit
-    from .compounds import decompose, family
-
     folded = fold(word.lower())
     parts: dict[str, None] = {}
     for form in (folded, *decompose(folded)):
@@ -138,8 +115,6 @@ def _hyphen_windows(text: str) -> Iterator[str]:
 
 def implied_words(text: str) -> list[str]:
     """Words a text means without writing them out: elliptic and hyphenated compounds, folded."""
-    from .compounds import head, tail
-
     out: list[str] = []
     for window in _hyphen_windows(text):
         for m in _ELLIPTIC.finditer(window):
@@ -185,8 +160,6 @@ def analyse_text(text: str) -> tuple[str, str, str]:
 def query_keys(word: str) -> tuple[str, str | None]:
     """(stem, family key) of a query word. The key meets the "^" parts of the index: "Flüchtling",
     "Flüchtlinge" and "Flucht" all give "^flucht" and find "die Geflüchteten"."""
-    from .compounds import family
-
     folded = fold(word.lower())
     base = stem(family(folded) or folded)
     return stem(folded), (FAMILY_MARK + base if len(base) >= 4 and not base.isdigit() else None)

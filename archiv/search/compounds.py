@@ -18,8 +18,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .analysis import stem
 from .lexicon import words
+from .stem import stem
 
 MIN_PART = 4  # shorter parts ("Rat", "Weg", "Bau") are never indexed on their own
 MIN_SEGMENT = 4  # nor used to split, but as a word of three letters (_segment): "Vor|lage", "Aus|schuss" stay whole

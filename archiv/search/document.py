@@ -10,8 +10,8 @@ import json
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from ..extract.normalize import identifier_bases, identifier_keys
 from ..models import Vorlage
+from ..text.keys import identifier_bases, identifier_keys
 from .analysis import analyse_text, exact_terms, terms
 from .citations import citation_keys
 

@@ -20,6 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..errors import MissingDependencyError
+from .stem import fold
 
 LEXICON_VERSION = "german-nouns-2"
 # Entries that are names, abbreviations or bound morphemes, not words a compound is made of.
@@ -39,8 +40,6 @@ def _source() -> Path:
 
 
 def _read_forms(path: Path) -> set[str]:
-    from .analysis import fold
-
     out: set[str] = set()
     with path.open(encoding="utf-8", newline="") as fh:
         rows = csv.reader(fh)

@@ -28,10 +28,10 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ArchivError, ExitCode, IndexStateError, MissingDependencyError
-from ..extract.normalize import identifier_keys
 from ..models import Vorlage
-from . import FACET_SIZE, FACETS, BackendHit, BackendResult, Filters
+from ..text.keys import identifier_keys
 from .analysis import ANALYSIS_VERSION
+from .backend import FACET_SIZE, FACETS, BackendHit, BackendResult, Filters
 from .document import IndexDocument
 from .opensearch_mapping import SCHEMA_VERSION, document_line, mapping, translate
 from .parallel import chunks

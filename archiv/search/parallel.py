@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import json
 import multiprocessing
-import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from multiprocessing.pool import AsyncResult
 from typing import Any, TypeVar
 
+from ..cpus import default_workers
 from ..models import Vorlage
 from .document import IndexDocument, index_document
 
@@ -39,7 +39,7 @@ def chunks(items: Iterable[T], size: int = CHUNK) -> Iterator[list[T]]:
 
 
 def workers_for(total: int) -> int:
-    return min(os.cpu_count() or 1, 4) if total >= MIN_PARALLEL else 1
+    return default_workers(4) if total >= MIN_PARALLEL else 1
 
 
 def index_documents(

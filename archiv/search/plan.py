@@ -22,7 +22,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..extract.normalize import DATE_ANY, identifier_keys, parse_date
+from ..text.dates import DATE_ANY, parse_date
+from ..text.keys import identifier_keys
 from .analysis import WORD, exact_terms, fold, query_keys, stem, terms
 from .citations import MARK, any_law_key, citation_spans, law_key, paragraph_key
 from .compounds import query_parts
@@ -333,7 +334,7 @@ class _Citation:
 
 
 def filter_plan(gremium: str | None, art: str | None, fachbereich: str | None, jahr: str | None,
-                date_from: str | None, date_to: str | None, public_only: bool,
+                von: str | None, bis: str | None, public_only: bool,
                 koerperschaft: str | None = None, einreicher: str | None = None,
                 ergebnis: str | None = None) -> list[Q]:  # fmt: skip
     """The filters as plans; a value matches exactly or by its words ("--gremium ausschuss")."""
@@ -344,8 +345,8 @@ def filter_plan(gremium: str | None, art: str | None, fachbereich: str | None, j
             out.append(BoolQ(should=(TermQ(field, value), _words(field, value))))
     if jahr:
         out.append(TermQ("jahr", jahr))
-    if date_from or date_to:
-        out.append(RangeQ("datum", date_from, date_to))
+    if von or bis:
+        out.append(RangeQ("datum", von, bis))
     if public_only:
         out.append(TermQ("oeffentlich", "1"))
     if koerperschaft:

@@ -103,7 +103,7 @@ def _lex(query: str) -> list[_Tok]:
             break
         m = _TOKEN.match(query, pos)
         if not m or m.end() == pos:
-            raise QueryError(query, pos, "unexpected character")
+            raise QueryError(query, pos, "unexpected-character")
         start = m.start(m.lastgroup) if m.lastgroup else pos
         if m.group("lp"):
             toks.append(_Tok("(", "(", start))
@@ -115,7 +115,7 @@ def _lex(query: str) -> list[_Tok]:
             toks.append(_Tok("field", m.group("field"), start))
         elif m.group("phrase") is not None:
             if not m.group("close"):
-                raise QueryError(query, m.start() + len(m.group()) - len(m.group().lstrip()), "unclosed quotation mark")
+                raise QueryError(query, m.start() + len(m.group()) - len(m.group().lstrip()), "unclosed-quote")
             toks.append(_Tok("phrase", m.group("phrase"), m.start("phrase") - 1))
         else:
             word = m.group("word")
@@ -139,8 +139,8 @@ class _Parser:
         self.i += 1
         return tok
 
-    def error(self, tok: _Tok | None, reason: str) -> QueryError:
-        return QueryError(self.query, tok.pos if tok else len(self.query), reason)
+    def error(self, tok: _Tok | None, code: str, reason: str | None = None, detail: str = "") -> QueryError:
+        return QueryError(self.query, tok.pos if tok else len(self.query), code, reason, detail)
 
     def parse(self) -> Node:
         if not self.toks:
@@ -148,7 +148,7 @@ class _Parser:
         node = self.and_expr()
         tok = self.peek()
         if tok is not None:
-            raise self.error(tok, "unmatched closing parenthesis" if tok.kind == ")" else "unexpected input")
+            raise self.error(tok, "unmatched-parenthesis" if tok.kind == ")" else "unexpected-input")
         return node
 
     def and_expr(self) -> Node:
@@ -159,7 +159,7 @@ class _Parser:
                 continue
             children.append(self.or_expr())
         if not children:
-            raise self.error(self.peek(), "empty group")
+            raise self.error(self.peek(), "empty-group")
         return children[0] if len(children) == 1 else And(tuple(children))
 
     def or_expr(self) -> Node:
@@ -168,7 +168,7 @@ class _Parser:
             self.take()
             nxt = self.peek()
             if nxt is None or nxt.kind in (")", "OR"):
-                raise self.error(nxt or tok, "OR needs a term on both sides")
+                raise self.error(nxt or tok, "or-operand")
             children.append(self.unary())
         return children[0] if len(children) == 1 else Or(tuple(children))
 
@@ -177,23 +177,23 @@ class _Parser:
         if tok is not None and tok.kind in ("-", "NOT"):
             self.take()
             if self.peek() is None:
-                raise self.error(tok, "nothing to exclude after '-'")
+                raise self.error(tok, "nothing-to-exclude")
             return Not(self.unary())
         return self.atom()
 
     def atom(self) -> Node:
         tok = self.take()
         if tok.kind == "OR":
-            raise self.error(tok, "OR needs a term on both sides")
+            raise self.error(tok, "or-operand")
         if tok.kind == "(":
             node = self.and_expr()
             close = self.peek()
             if close is None or close.kind != ")":
-                raise self.error(tok, "unclosed parenthesis")
+                raise self.error(tok, "unclosed-parenthesis")
             self.take()
             return node
         if tok.kind == ")":
-            raise self.error(tok, "unmatched closing parenthesis")
+            raise self.error(tok, "unmatched-parenthesis")
         if tok.kind == "field":
             return self.fielded(tok)
         if tok.kind == "phrase":
@@ -203,10 +203,11 @@ class _Parser:
     def fielded(self, tok: _Tok) -> Node:
         name = FIELD_ALIASES.get(tok.value.lower(), tok.value.lower())
         if name not in FIELDS:
-            raise self.error(tok, f"unknown field '{tok.value}' (known: {', '.join(FIELDS)})")
+            reason = f"unknown field '{tok.value}' (known: {', '.join(FIELDS)})"
+            raise self.error(tok, "unknown-field", reason, tok.value)
         value = self.peek()
         if value is None or value.kind not in ("word", "phrase", "OR", "AND", "NOT"):
-            raise self.error(value or tok, f"'{tok.value}:' needs a value")
+            raise self.error(value or tok, "needs-value", f"'{tok.value}:' needs a value", tok.value)
         self.take()
         if value.kind == "phrase":
             return Phrase(name, value.value)
@@ -221,13 +222,13 @@ class _Parser:
         for part in (low, high) if sep else (low,):
             if part and not re.fullmatch(pattern, part):
                 form = "YYYY" if name == "jahr" else "YYYY-MM-DD"
-                raise self.error(tok, f"'{part}' is not a {name} ({form})")
+                raise self.error(tok, "bad-value", f"'{part}' is not a {name} ({form})", part)
         if not sep:
             if name == "jahr":
                 return Term("jahr", low)
             return Range("datum", *_date_bounds(low))
         if not low and not high:
-            raise self.error(tok, "a range needs at least one end")
+            raise self.error(tok, "open-range")
         if name == "datum":
             return Range("datum", _date_bounds(low)[0] if low else None, _date_bounds(high)[1] if high else None)
         return Range("jahr", low or None, high or None)
@@ -250,7 +251,7 @@ def _word(field: str | None, text: str) -> Node:
 
 def parse_query(query: str) -> Node:
     if len(query) > MAX_QUERY_LENGTH:
-        raise QueryError(query[:60] + "…", 0, f"query longer than {MAX_QUERY_LENGTH} characters")
+        raise QueryError(query[:60] + "…", 0, "too-long", f"query longer than {MAX_QUERY_LENGTH} characters")
     return _Parser(query).parse()
 
 

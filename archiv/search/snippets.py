@@ -1,12 +1,14 @@
-"""Snippets: the best short passage of a text for a query, escaped, the matched words in <mark>.
+"""Snippets: the best short passage of a text for a query, as plain text with the offsets of the
+matched words (``marks``); ``marked_html`` turns them into escaped HTML with <mark> for the web.
 
-Built with the same analysis chain as the index, so every backend highlights alike, and from
-escaped text, so a document can never inject markup into a result page.
+Built with the same analysis chain as the index, so every backend highlights alike. Machine output
+(JSON, CSV) carries the plain text and the offsets, never HTML.
 """
 
 from __future__ import annotations
 
 import html
+import re
 from itertools import islice
 
 from .analysis import WORD, fold, query_keys, tokens, word_parts
@@ -34,7 +36,43 @@ def query_terms(tree: Node) -> tuple[set[str], tuple[str, ...]]:
     return keys, tuple(prefixes)
 
 
-def snippet(text: str, tree: Node, *, max_chars: int = 240) -> str:
+Marks = tuple[tuple[int, int], ...]  # (start, end) character offsets of the matched words in the snippet
+
+
+def snippet(text: str, tree: Node, *, max_chars: int = 240) -> tuple[str, Marks]:
+    """The passage of ``text`` that best matches the query, and where the matched words are in it."""
+    return split_marks(_snippet_html(text, tree, max_chars))
+
+
+def split_marks(marked: str) -> tuple[str, Marks]:
+    """Escaped HTML with <mark> around words -> (plain text, offsets of the marked words)."""
+    parts = _MARK.split(marked)
+    plain: list[str] = []
+    marks: list[tuple[int, int]] = []
+    length = 0
+    for i, part in enumerate(parts):
+        piece = html.unescape(part)
+        if i % 2:
+            marks.append((length, length + len(piece)))
+        plain.append(piece)
+        length += len(piece)
+    return "".join(plain), tuple(marks)
+
+
+def marked_html(text: str, marks: Marks) -> str:
+    """Plain text and offsets -> escaped HTML with <mark> around the marked words."""
+    out: list[str] = []
+    pos = 0
+    for start, end in marks:
+        out.append(html.escape(text[pos:start]) + f"<mark>{html.escape(text[start:end])}</mark>")
+        pos = end
+    return "".join(out) + html.escape(text[pos:])
+
+
+_MARK = re.compile(r"<mark>(.*?)</mark>", re.S)
+
+
+def _snippet_html(text: str, tree: Node, max_chars: int) -> str:
     keys, prefixes = query_terms(tree)
     # Nothing to mark: the beginning will do.
     words = list(tokens(text) if keys or prefixes else islice(tokens(text), WINDOW_WORDS))

@@ -13,27 +13,13 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
-from . import SearchBackend
+from ..text.distance import edit_distance
 from .analysis import WORD, analyse_word, fold
+from .backend import SearchBackend
 from .query import And, Node, Or, Term
 
 CANDIDATES = 5000  # indexed words looked at per unknown word (those sharing its first letter)
 SIMILAR_TERMS = 25
-
-
-def _distance(a: str, b: str, limit: int) -> int:
-    """Levenshtein distance, or limit + 1 once it must exceed ``limit``."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        if min(cur) > limit:
-            return limit + 1
-        prev = cur
-    return prev[-1]
 
 
 def _words(node: Node) -> list[str]:
@@ -52,7 +38,7 @@ def closest_word(backend: SearchBackend, word: str) -> str | None:
     for candidate, docs in backend.vocabulary(lower[0], CANDIDATES):
         if candidate == lower or not candidate.isalpha():
             continue
-        d = _distance(fold(lower), fold(candidate), limit)
+        d = edit_distance(fold(lower), fold(candidate), limit)
         if d == 0:
             return None  # the same word in another spelling ("Muell"): nothing to correct
         if d <= limit and (best is None or (d, -docs) < best[:2]):

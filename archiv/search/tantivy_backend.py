@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from ..errors import IndexStateError, MissingDependencyError
-from . import FACET_SIZE, FACETS, BackendHit, BackendResult, Filters
+from .backend import FACET_SIZE, FACETS, BackendHit, BackendResult, Filters
 from .document import IndexDocument
 from .meta import needs_create, write_meta
 from .plan import AllQ, BoolQ, NoneQ, PhraseQ, PrefixQ, Q, RangeQ, TermQ, filter_plan, plan

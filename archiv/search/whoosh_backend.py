@@ -11,7 +11,7 @@ from whoosh import query as wq
 from whoosh.index import LockError
 
 from ..errors import IndexStateError
-from . import FACET_SIZE, BackendHit, BackendResult, Filters
+from .backend import FACET_SIZE, BackendHit, BackendResult, Filters
 from .document import IndexDocument
 from .meta import needs_create, write_meta
 from .plan import AllQ, BoolQ, NoneQ, PhraseQ, PrefixQ, Q, RangeQ, TermQ, filter_plan, plan

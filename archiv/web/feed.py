@@ -10,6 +10,7 @@ import xml.etree.ElementTree as ET
 from datetime import UTC, datetime
 
 from ..models import SearchHit, Vorlage
+from ..search.snippets import marked_html
 
 ATOM = "http://www.w3.org/2005/Atom"
 ET.register_namespace("", ATOM)
@@ -60,6 +61,6 @@ def atom_feed(
         if v.art:
             _el(entry, "category", term=v.art)
         if hit.snippet:
-            # The snippet is HTML (escaped text with <mark>); type="html" carries it as escaped text.
-            _el(entry, "summary", hit.snippet, type="html")
+            # As HTML (escaped text with <mark>); type="html" carries it as escaped text.
+            _el(entry, "summary", marked_html(hit.snippet, hit.marks), type="html")
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True)

@@ -13,9 +13,9 @@ from dataclasses import dataclass, replace
 from urllib.parse import urlencode
 
 from ..errors import QueryError
-from ..extract.normalize import parse_date
 from ..search import Filters
 from ..search.query import MAX_QUERY_LENGTH, And, Node, Not, Or, Prefix, parse_query
+from ..text.dates import parse_date
 
 DEFAULT_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
@@ -31,16 +31,21 @@ SORTS = {"relevanz": "relevance", "neueste": "datum", "aelteste": "datum_asc"}
 SORT_LABELS = {"relevanz": "Relevanz", "neueste": "Neueste zuerst", "aelteste": "Älteste zuerst"}
 FILTER_FIELDS = ("gremium", "art", "fachbereich", "jahr", "koerperschaft", "einreicher", "ergebnis")
 
-# German wording of the parser's reasons; anything not listed is shown as the parser says it.
-_REASONS = {
-    "unclosed quotation mark": "Anführungszeichen nicht geschlossen",
-    "unclosed parenthesis": "Klammer nicht geschlossen",
-    "unmatched closing parenthesis": "schließende Klammer ohne öffnende",
-    "empty group": "leere Klammer",
-    "OR needs a term on both sides": "OR braucht auf beiden Seiten einen Begriff",
-    "nothing to exclude after '-'": "nach „-“ fehlt der auszuschließende Begriff",
-    "unexpected input": "unerwartete Eingabe",
-    "unexpected character": "unerwartetes Zeichen",
+# German wording of each problem code of the query parser ({} is the word at fault).
+QUERY_PROBLEMS_DE = {
+    "unclosed-quote": "Anführungszeichen nicht geschlossen",
+    "unclosed-parenthesis": "Klammer nicht geschlossen",
+    "unmatched-parenthesis": "schließende Klammer ohne öffnende",
+    "empty-group": "leere Klammer",
+    "or-operand": "OR braucht auf beiden Seiten einen Begriff",
+    "nothing-to-exclude": "nach „-“ fehlt der auszuschließende Begriff",
+    "unexpected-input": "unerwartete Eingabe",
+    "unexpected-character": "unerwartetes Zeichen",
+    "unknown-field": "unbekanntes Feld „{}“",
+    "needs-value": "nach „{}:“ fehlt der Wert",
+    "bad-value": "„{}“ ist hier kein gültiger Wert",
+    "open-range": "ein Bereich braucht mindestens ein Ende",
+    "too-long": f"die Suchanfrage ist länger als {MAX_QUERY_LENGTH} Zeichen",
 }
 
 
@@ -84,8 +89,8 @@ class SearchRequest:
             jahr=self.jahr,
             koerperschaft=self.koerperschaft,
             einreicher=self.einreicher,
-            date_from=self.von,
-            date_to=self.bis,
+            von=self.von,
+            bis=self.bis,
             public_only=public_only,
             ergebnis=self.ergebnis,
         )
@@ -169,7 +174,7 @@ def check_query(q: str) -> Node:
     try:
         tree = parse_query(q)
     except QueryError as e:
-        reason = _REASONS.get(e.reason, e.reason)
+        reason = QUERY_PROBLEMS_DE[e.code].format(e.detail)
         raise BadRequest(f"Fehler in der Suchanfrage an Stelle {e.position + 1}: {reason}.") from e
     prefixes = _prefixes(tree)
     short = [p.text for p in prefixes if len(p.text) < MIN_PREFIX_LENGTH]

@@ -15,10 +15,17 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
+from ..search.snippets import marked_html
+
 TEMPLATES = Path(__file__).parent / "templates"
 _MARK = re.compile(r"(</?mark>)")
 MONTHS = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
           "November", "Dezember")  # fmt: skip
+
+
+def hit_snippet(hit: Any) -> Markup:
+    """A search hit's snippet with its matched words in <mark> (from the hit's offsets)."""
+    return snippet_html(marked_html(hit.snippet, hit.marks))
 
 
 def snippet_html(snippet: str) -> Markup:
@@ -66,7 +73,9 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(snippet=snippet_html, de_date=de_date, de_datetime=de_datetime, yes_no=yes_no)
+    env.filters.update(
+        snippet=snippet_html, hit_snippet=hit_snippet, de_date=de_date, de_datetime=de_datetime, yes_no=yes_no
+    )
     return env
 
 

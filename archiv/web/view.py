@@ -20,11 +20,11 @@ from pathlib import Path
 from ..archive import Archive
 from ..counts import Counts
 from ..errors import NotFoundError
-from ..extract.normalize import identifier_keys
 from ..grouped import VorlageGroup
 from ..models import SearchPage, Vorlage
 from ..search import Filters
 from ..store import Store
+from ..text.keys import identifier_keys
 from ..vorgang import Vorgang
 from .params import SearchRequest
 

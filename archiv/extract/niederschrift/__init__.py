@@ -15,9 +15,9 @@ from dataclasses import dataclass, replace
 
 from ...models import Sitzung, Top, Vorlage
 from ..normalize import identifier_keys
-from .headings import _DECISION_LABEL, _RESULT_LABEL, _Block, _blocks, _heading_part, _title, _vorlagen
-from .outcome import _labelled, _per_vorlage, _resolution, classify, read_stimmen
-from .sitzung import _sitzung, _unspaced
+from .headings import DECISION_LABEL, RESULT_LABEL, Block, heading_part, heading_title, heading_vorlagen, item_blocks
+from .outcome import classify, labelled_text, per_vorlage, read_stimmen, resolution_in
+from .sitzung import read_sitzung, unspaced
 
 __all__ = ["ERGEBNISSE", "Niederschrift", "as_minutes", "classify", "is_niederschrift", "read_niederschrift",
            "read_stimmen"]  # fmt: skip
@@ -55,7 +55,7 @@ _SESSION_HEAD = re.compile(r"^\s*\d{1,3}\.\s*sitzung\s+(?:vom|am)\s+\d", re.I)
 
 def is_niederschrift(text: str) -> bool:
     """A title word of minutes among the first lines, before any title of another kind of paper."""
-    lines = [_unspaced(s) for s in text.split("\n") if s.strip()][:15]
+    lines = [unspaced(s) for s in text.split("\n") if s.strip()][:15]
     for s in lines:
         if _OTHER_KIND.match(s):
             return False
@@ -69,22 +69,22 @@ _ADOPTED_MOTION = re.compile(
 )
 
 
-def _top(block: _Block) -> Top:
+def _top(block: Block) -> Top:
     parts = [block.lines, *block.joined]
     nrs: list[str] = []
     amendments: set[str] = set()
     for part in parts:
-        part_nrs, part_amendments = _vorlagen(_heading_part(part))
+        part_nrs, part_amendments = heading_vorlagen(heading_part(part))
         nrs += [nr for nr in part_nrs if nr not in nrs]
         amendments |= part_amendments
-    heading = _heading_part(block.lines)
+    heading = heading_part(block.lines)
     last = parts[-1]
-    body = last[len(_heading_part(last)) :]
-    result = _labelled(last, _RESULT_LABEL)
-    decision = _labelled(last, _DECISION_LABEL) or _resolution(body)
-    per, main_result = _per_vorlage(result or "", nrs, amendments)
+    body = last[len(heading_part(last)) :]
+    result = labelled_text(last, RESULT_LABEL)
+    decision = labelled_text(last, DECISION_LABEL) or resolution_in(body)
+    per, main_result = per_vorlage(result or "", nrs, amendments)
     ergebnis = per[nrs[0]] if nrs and nrs[0] in per else classify(main_result, decision or "")
-    if ergebnis == "beschlossen" and nrs and not _labelled(last, _DECISION_LABEL):
+    if ergebnis == "beschlossen" and nrs and not labelled_text(last, DECISION_LABEL):
         # running-text minutes: a motion adopted before the resolution changed what was resolved
         before = " ".join(" ".join(body).split())
         if decision and (cut := before.find(" ".join(decision.split())[:60])) > 0:
@@ -94,7 +94,7 @@ def _top(block: _Block) -> Top:
     vote_text = main_result if result else (decision or "")
     return Top(
         nummer=block.nummer,
-        titel=_title(heading),
+        titel=heading_title(heading),
         vorlagen=tuple(nrs),
         beschluss=decision,
         abstimmung=result,
@@ -109,9 +109,9 @@ def _top(block: _Block) -> Top:
 def read_niederschrift(text: str) -> Niederschrift:
     """The session and the TOPs of a minutes text (no TOPs where no heading is recognised)."""
     lines = text.split("\n")
-    sitzung = _sitzung(lines)
+    sitzung = read_sitzung(lines)
     tops = []
-    for block in _blocks(lines):
+    for block in item_blocks(lines):
         if block.oeffentlich is None and sitzung.oeffentlich is not None:
             block.oeffentlich = sitzung.oeffentlich
         tops.append(_top(block))

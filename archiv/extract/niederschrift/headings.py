@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ...text.lines import dehyphenate
+from ...text.status import STATUS_NAMED
+
 # --- TOP headings ---------------------------------------------------------------------------
 
 
@@ -12,7 +15,7 @@ def _num(name: str) -> str:
     return r"(?P<" + name + r">\d{1,3}(?:\.\d{1,3}){0,3})\.?"
 
 
-_HEADING = re.compile(
+HEADING = re.compile(
     r"^\s*(?:"
     r"zu\s+(?:punkt|top|tagesordnungspunkt)\s*" + _num("n1") + r"\s*[:.)\-–]?"
     r"|(?:punkt|tagesordnungspunkt)\s*" + _num("n2") + r"(?:\s+der\s+tagesordnung\s*[:.\-–]?|\s*[:)\-–])"
@@ -22,27 +25,25 @@ _HEADING = re.compile(
 )
 # A Vorlage number in a TOP heading, however it is labelled ("Vorlage: 2014/0016", "(DS 121/2021)",
 # "Drucksache Nr. 12/2020", "Vorlage-Nr.: VO/4680/2016") or standing alone on a line ("AN/1726/2021").
-_LABELLED_NR = re.compile(
+LABELLED_NR = re.compile(
     r"(?:vorlagen?(?:-?nr\.?)?|drucksachen?(?:-?nr\.?)?|ds(?:-?nr\.?)?|vorlage\s+nr\.?)\s*:?\s*(?:nr\.?\s*)?"
     r"(?P<nr>(?-i:[A-Z]{1,5})[ /-]?\d{1,5}(?:[/.-]\d{1,5}){1,2}(?:/[A-Za-z]{1,8})?|\d{1,5}(?:[/.-]\d{1,5}){1,2}"
     r"(?:/[A-Za-z]{1,8})?)",
     re.I,
 )
 _BARE_NR = re.compile(r"^\s*(?P<nr>(?:[A-Z]{1,5}/)?\d{1,5}/\d{4}(?:/[A-Za-z]{1,8})?)\s*$")
-_AMENDMENT = re.compile(r"(?:änderungs|ergänzungs|zusatz|gegen)antr", re.I)
-_SECTION = re.compile(r"^\s*[-–(]*\s*(?P<nicht>nicht\s*-?\s*|nicht)?öffentliche[rn]?\s+(?:teil|sitzung)\b", re.I)
-_RESULT_LABEL = re.compile(
+AMENDMENT = re.compile(r"(?:änderungs|ergänzungs|zusatz|gegen)antr", re.I)
+SECTION = re.compile(rf"^\s*[-–(]*\s*{STATUS_NAMED}e[rn]?\s+(?:teil|sitzung)\b", re.I)
+RESULT_LABEL = re.compile(
     r"^\s*(?:abstimmungsergebnis|beratungsergebnis|abstimmung|ergebnis|beschlussergebnis|votum)\s*:\s*(?P<rest>.*)$",
     re.I,
 )
-_DECISION_LABEL = re.compile(
-    r"^\s*(?:beschluss|beschlusstext|beschlussempfehlung|empfehlung)\s*:\s*(?P<rest>.*)$", re.I
-)
+DECISION_LABEL = re.compile(r"^\s*(?:beschluss|beschlusstext|beschlussempfehlung|empfehlung)\s*:\s*(?P<rest>.*)$", re.I)
 _END = re.compile(r"^\s*(?:zur\s+beurkundung|genehmigungsvermerk|ende\s+der\s+sitzung|gez\.)", re.I)
 
 
 @dataclass
-class _Block:
+class Block:
     nummer: str
     lines: list[str]
     oeffentlich: bool | None
@@ -50,8 +51,8 @@ class _Block:
     joined: list[list[str]] = field(default_factory=list)
 
 
-def _heading_number(line: str) -> tuple[str, str] | None:
-    m = _HEADING.match(line)
+def heading_number(line: str) -> tuple[str, str] | None:
+    m = HEADING.match(line)
     if not m:
         return None
     return next(m.group(g) for g in ("n1", "n2", "n3") if m.group(g)), m.group("title")
@@ -64,18 +65,18 @@ _CALLED = re.compile(r"^\s*(?P<num>\d{1,3}(?:\.\d{1,3}){0,3}|[A-Z])\.?\s+(?P<tit
 _RUNNING_HEAD = re.compile(r"\bseite\s+\d{1,3}\s*$", re.I)
 
 
-def _raw_blocks(lines: list[str]) -> list[_Block]:
-    blocks: list[_Block] = []
+def _raw_blocks(lines: list[str]) -> list[Block]:
+    blocks: list[Block] = []
     part: bool | None = None
     seen: set[str] = set()
-    current: _Block | None = None
+    current: Block | None = None
     called = False
     for line in lines:
-        if m := _SECTION.match(line):
+        if m := SECTION.match(line):
             part = not m.group("nicht")
         if _END.match(line):
             break  # signatures, approval note, annexes: no more items
-        found = _heading_number(line)
+        found = heading_number(line)
         if found is None and called and line.strip() and not _RUNNING_HEAD.search(line):
             called = False
             if m := _CALLED.match(line):
@@ -92,36 +93,36 @@ def _raw_blocks(lines: list[str]) -> list[_Block]:
             current = None  # the same number again: a list repeating the agenda
             continue
         seen.add(num)
-        current = _Block(num, [title], part)
+        current = Block(num, [title], part)
         blocks.append(current)
     return blocks
 
 
-def _bare(block: _Block) -> bool:
+def _bare(block: Block) -> bool:
     """A heading with nothing under it: no label, no text after the heading."""
-    if any(_RESULT_LABEL.match(s) or _DECISION_LABEL.match(s) for s in block.lines):
+    if any(RESULT_LABEL.match(s) or DECISION_LABEL.match(s) for s in block.lines):
         return False
 
     def content(lines: list[str]) -> int:
         return sum(1 for s in lines if s.strip() and not _PAGE_MARK.match(s) and not _RUNNING_HEAD.search(s))
 
-    return content(_heading_part(block.lines)) >= content(block.lines)
+    return content(heading_part(block.lines)) >= content(block.lines)
 
 
-def _blocks(lines: list[str]) -> list[_Block]:
+def item_blocks(lines: list[str]) -> list[Block]:
     """Items; bare headings that name a paper join the next item with a body (decided together:
     "Punkt 11.1 … Vorlage: …" then "Punkt 11.2 … Beschluss: …"); bare headings without a paper
     are section titles ("Punkt 9: Klimaschutzkonzept:", "2 Weitere Vorgänge") and are left out."""
-    out: list[_Block] = []
-    pending: list[_Block] = []
+    out: list[Block] = []
+    pending: list[Block] = []
     for block in _raw_blocks(lines):
         if _bare(block):
-            if any(_LABELLED_NR.search(s) or _BARE_NR.match(s) for s in block.lines):
+            if any(LABELLED_NR.search(s) or _BARE_NR.match(s) for s in block.lines):
                 pending.append(block)
             continue
         if pending:
             first = pending[0]
-            block = _Block(first.nummer, first.lines, first.oeffentlich, [p.lines for p in pending[1:]] + [block.lines])
+            block = Block(first.nummer, first.lines, first.oeffentlich, [p.lines for p in pending[1:]] + [block.lines])
             pending = []
         out.append(block)
     out.extend(pending)
@@ -134,10 +135,10 @@ _PAGE_MARK = re.compile(r"^\s*(?:[-–]\s*\d{1,3}\s*[-–]|seite\s+\d{1,3}(?:\s+
 def _continues_heading(line: str) -> bool:
     s = line.strip()
     return bool(
-        _heading_number(s)
-        or _LABELLED_NR.search(s)
+        heading_number(s)
+        or LABELLED_NR.search(s)
         or _BARE_NR.match(s)
-        or _AMENDMENT.search(s)
+        or AMENDMENT.search(s)
         or s.lower().startswith("dazu")
     )
 
@@ -147,7 +148,7 @@ _NR_LINE = re.compile(r"^\s*\(?\s*(?:vorlagen?|drucksachen?|ds)\b[^.]*\d/\d", re
 
 def _treats_nr(line: str) -> bool:
     """A Vorlage number in the line that is not a mere reference ("Ergänzung zu DS 89/2020")."""
-    return any(not _REFERENCE.search(line[: m.start()]) for m in _LABELLED_NR.finditer(line)) or bool(
+    return any(not _REFERENCE.search(line[: m.start()]) for m in LABELLED_NR.finditer(line)) or bool(
         _BARE_NR.match(line)
     )
 
@@ -157,7 +158,7 @@ _OPEN_END = re.compile(
 )
 
 
-def _heading_part(lines: list[str]) -> list[str]:
+def heading_part(lines: list[str]) -> list[str]:
     """The heading of a block: its first line and what carries it on — more papers treated with it,
     a title wrapped over lines (up to the Vorlage number printed under it, or a line ending
     mid-phrase). A blank line or a sentence ends it."""
@@ -165,7 +166,7 @@ def _heading_part(lines: list[str]) -> list[str]:
     has_nr = bool(lines and _treats_nr(lines[0]))
     for i in range(1, len(lines)):
         s = lines[i]
-        if _RESULT_LABEL.match(s) or _DECISION_LABEL.match(s):
+        if RESULT_LABEL.match(s) or DECISION_LABEL.match(s):
             break
         if not s.strip() or _PAGE_MARK.match(s) or _RUNNING_HEAD.search(s):
             nxt = next((t for t in lines[i + 1 :] if t.strip() and not _PAGE_MARK.match(t)), "")
@@ -198,16 +199,16 @@ def _year_range(nr: str) -> bool:
 _REFERENCE = re.compile(r"\b(?:zu[rm]?|vom|gemäß|siehe)\s+(?:der\s+|dem\s+)?$", re.I)
 
 
-def _vorlagen(heading: list[str]) -> tuple[list[str], set[str]]:
+def heading_vorlagen(heading: list[str]) -> tuple[list[str], set[str]]:
     """The papers a heading names, main paper first, and which of them are amendments ("dazu:")."""
     nrs: list[str] = []
     refs: list[str] = []
     amendments: set[str] = set()
     amending = False
     for s in heading:
-        if _AMENDMENT.search(s) or s.strip().lower().startswith("dazu"):
+        if AMENDMENT.search(s) or s.strip().lower().startswith("dazu"):
             amending = True
-        found = [(m.group("nr"), _REFERENCE.search(s[: m.start()]) is not None) for m in _LABELLED_NR.finditer(s)]
+        found = [(m.group("nr"), _REFERENCE.search(s[: m.start()]) is not None) for m in LABELLED_NR.finditer(s)]
         if not found and (m := _BARE_NR.match(s)) and not _year_range(m.group("nr")):
             found = [(m.group("nr"), False)]
         for nr, is_ref in found:
@@ -224,25 +225,25 @@ def _vorlagen(heading: list[str]) -> tuple[list[str], set[str]]:
 _SUBMITTER = re.compile(r"^(?:anfrage|antrag|interfraktioneller|dazu)\b", re.I)
 
 
-def _title(heading: list[str]) -> str:
+def heading_title(heading: list[str]) -> str:
     parts: list[str] = []
     for s in heading:
         s = s.strip()
-        if not s or _LABELLED_NR.match(s) or _BARE_NR.match(s) or _AMENDMENT.search(s):
+        if not s or LABELLED_NR.match(s) or _BARE_NR.match(s) or AMENDMENT.search(s):
             break
         if parts and _SUBMITTER.match(s):
             break
-        if (found := _heading_number(s)) is not None:
+        if (found := heading_number(s)) is not None:
             if parts:
                 break  # the next item listed in the same heading
             s = found[1].strip()
         parts.append(s)
-    text = _join(parts).replace("\n", " ")
+    text = join_text(parts).replace("\n", " ")
     return re.sub(r"\s*\((?:DS|Drucksache|Vorlage)[^)]*\)?\s*$", "", text).strip(" :")
 
 
-def _join(lines: list[str]) -> str:
+def join_text(lines: list[str]) -> str:
     """Lines joined; a word hyphenated at a line end is joined again ("Maßnahmenkata-" "log")."""
     text = "\n".join(s.strip() for s in lines).strip()
     text = re.sub(r"\n{3,}", "\n\n", text)
-    return re.sub(r"(\w)-\n(?!und\b|oder\b|bzw\b)([a-zäöüß])", r"\1\2", text)
+    return dehyphenate(text)

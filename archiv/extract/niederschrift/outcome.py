@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ...models import Votes
-from .headings import _AMENDMENT, _DECISION_LABEL, _HEADING, _LABELLED_NR, _RESULT_LABEL, _heading_number, _join
+from .headings import AMENDMENT, DECISION_LABEL, HEADING, LABELLED_NR, RESULT_LABEL, heading_number, join_text
 
 # --- votes and outcomes ---------------------------------------------------------------------
 
@@ -112,7 +112,7 @@ _DECISION_SENTENCE = re.compile(
 _INTRO = re.compile(r"(?:beschließt|beschliesst|empfiehlt|beschluss\s+zu\s+fassen|wie\s+folgt)[^:]*:\s*$", re.I)
 
 
-def _labelled(lines: list[str], label: re.Pattern[str]) -> str | None:
+def labelled_text(lines: list[str], label: re.Pattern[str]) -> str | None:
     """The text after a label, up to the next label or heading (a result ends at its first blank line)."""
     for i, s in enumerate(lines):
         m = label.match(s)
@@ -121,32 +121,32 @@ def _labelled(lines: list[str], label: re.Pattern[str]) -> str | None:
         out = [m.group("rest")]
         blank = 0
         for t in lines[i + 1 :]:
-            if _RESULT_LABEL.match(t) or _DECISION_LABEL.match(t) or _HEADING.match(t) or _INTRO.search(t):
+            if RESULT_LABEL.match(t) or DECISION_LABEL.match(t) or HEADING.match(t) or _INTRO.search(t):
                 break
             if not t.strip():
                 blank += 1
                 nxt = next((x for x in lines[lines.index(t, i + 1) + 1 :] if x.strip()), "")
-                goes_on = bool(_LABELLED_NR.search(nxt) or _AMENDMENT.search(nxt.split(":")[0]))
-                if blank >= 2 or (label is _RESULT_LABEL and any(x.strip() for x in out) and not goes_on):
+                goes_on = bool(LABELLED_NR.search(nxt) or AMENDMENT.search(nxt.split(":")[0]))
+                if blank >= 2 or (label is RESULT_LABEL and any(x.strip() for x in out) and not goes_on):
                     break
                 continue
             blank = 0
             out.append(t)
-        return _join(out) or None
+        return join_text(out) or None
     return None
 
 
-def _resolution(body: list[str]) -> str | None:
+def resolution_in(body: list[str]) -> str | None:
     """A resolution in running text: from its introducing line to the result label, else the last
     sentence that reports a decision."""
     for i in range(len(body)):
         if _INTRO.search(body[i]):
             out = [body[i]]
             for t in body[i + 1 :]:
-                if _RESULT_LABEL.match(t) or _heading_number(t):
+                if RESULT_LABEL.match(t) or heading_number(t):
                     break
                 out.append(t)
-            return _join(out) or None
+            return join_text(out) or None
     sentences = _DECISION_SENTENCE.findall(" ".join(" ".join(body).split()))
     return sentences[-1].strip() if sentences else None
 
@@ -167,7 +167,7 @@ def _items(result: str) -> list[str]:
     return items
 
 
-def _per_vorlage(result: str, nrs: list[str], amendments: set[str]) -> tuple[dict[str, str], str]:
+def per_vorlage(result: str, nrs: list[str], amendments: set[str]) -> tuple[dict[str, str], str]:
     """Outcomes the vote gives per paper, and what remains of the vote for the main paper."""
     out: dict[str, str] = {}
     rest: list[str] = []
@@ -179,7 +179,7 @@ def _per_vorlage(result: str, nrs: list[str], amendments: set[str]) -> tuple[dic
             for nr in named:
                 if c := classify(item):
                     out[nr] = c
-        elif m and _AMENDMENT.search(label):
+        elif m and AMENDMENT.search(label):
             if amendments and (c := classify(item[m.end() :])):
                 for nr in amendments:
                     out.setdefault(nr, c)

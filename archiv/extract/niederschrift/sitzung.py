@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 
 from ...models import Sitzung
+from ...text.status import status_in
 from ..normalize import parse_date
-from .headings import _SECTION
+from .headings import SECTION
 
 _SPACED = re.compile(r"^\s*(?:\w ){3,}\w\s*$")
 
 
-def _unspaced(line: str) -> str:
+def unspaced(line: str) -> str:
     """ "P r o t o k o l l" -> "Protokoll" (a title set letter-spaced)."""
     return line.replace(" ", "") if _SPACED.match(line) else line
 
@@ -51,8 +52,8 @@ def _gremium(head: list[str]) -> str | None:
     return g or None
 
 
-def _sitzung(lines: list[str]) -> Sitzung:
-    head = [_unspaced(s).strip() for s in lines if s.strip()][:25]
+def read_sitzung(lines: list[str]) -> Sitzung:
+    head = [unspaced(s).strip() for s in lines if s.strip()][:25]
     joined = " ".join(head)
     datum = None
     dates = list(_DATE.finditer(joined))
@@ -64,13 +65,9 @@ def _sitzung(lines: list[str]) -> Sitzung:
         datum = parse_date(dates[0].group(0))
     oeffentlich = None
     for s in head:
-        if _SECTION.match(s):
+        if SECTION.match(s):
             break  # "- öffentlicher Teil -": the agenda starts, the session has parts
-        low = s.lower()
-        if re.search(r"nicht\s*-?\s*öffentlich", low):
-            oeffentlich = False
-            break
-        if re.search(r"\böffentlich", low):
-            oeffentlich = True
+        oeffentlich = status_in(s)
+        if oeffentlich is not None:
             break
     return Sitzung(_gremium(head), datum, oeffentlich)

@@ -1,0 +1,77 @@
+"""What every search engine speaks: the backend protocol, the filters and the results (the
+backends import this, never the package that chooses among them)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from .document import IndexDocument
+from .query import Node
+
+FACETS = ("gremium", "jahr", "art", "fachbereich", "koerperschaft", "einreicher", "ergebnis")
+FACET_SIZE = 50  # values per facet, most frequent first
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What a search is narrowed to. Each field's name is also the CLI option (--von) and the web
+    parameter (von=): one name per filter everywhere (README, "Names")."""
+
+    gremium: str | None = None
+    art: str | None = None
+    fachbereich: str | None = None
+    jahr: str | None = None
+    von: str | None = None  # ISO date, inclusive
+    bis: str | None = None  # ISO date, inclusive
+    public_only: bool = False
+    koerperschaft: str | None = None
+    einreicher: str | None = None
+    ergebnis: str | None = None  # an outcome of the decisions linked from minutes ("abgelehnt")
+
+
+@dataclass(frozen=True)
+class BackendHit:
+    id: str
+    score: float
+
+
+@dataclass(frozen=True)
+class BackendResult:
+    total: int
+    hits: tuple[BackendHit, ...]
+    facets: dict[str, dict[str, int]] = field(default_factory=dict)
+
+
+class SearchBackend(Protocol):
+    """An engine behind archiv's search. Callers speak only this protocol and the query tree."""
+
+    name: str
+    keeps_records: bool  # the index holds the records too (IndexDocument.vorlage), for other machines
+
+    def add(self, docs: Iterable[IndexDocument]) -> int:
+        """Add or replace documents (by id) and commit; returns how many were written."""
+        ...
+
+    def delete(self, ids: Iterable[str]) -> None:
+        """Remove documents by id and commit (a Vorlage whose files now belong to another)."""
+        ...
+
+    def clear(self) -> None: ...
+
+    def search(
+        self, tree: Node, filters: Filters, *, limit: int, offset: int = 0, sort: str = "relevance"
+    ) -> BackendResult: ...
+
+    def count(self) -> int: ...
+
+    def close(self) -> None: ...
+
+    def doc_freqs(self, terms: Sequence[str]) -> dict[str, int]:
+        """How many documents hold each stem in the text field (for more like this)."""
+        ...
+
+    def vocabulary(self, prefix: str, limit: int) -> list[tuple[str, int]]:
+        """Words as written (lower case) starting with ``prefix``, with their document counts."""
+        ...
