@@ -182,8 +182,11 @@ def regroup(store: Store) -> tuple[set[str], set[str]]:
     # Every grouped record has its links: records were removed where the links outnumber them.
     linked = sum(1 for _ in _rows(store, "SELECT 1 FROM group_links WHERE id IN ({})", added))
     count = "SELECT (SELECT COUNT(*) FROM group_links) - (SELECT COUNT(*) FROM vorlagen)"
+    gone = db.execute(count).fetchone()[0] + len(added) - linked
+    if gone < 0:  # grouped records without links (grouped by a version before them): the links are made anew
+        return regroup_all(store)
     removed: set[str] = set()
-    if db.execute(count).fetchone()[0] + len(added) - linked > 0:
+    if gone:
         removed = {i for (i,) in db.execute("SELECT id FROM group_links WHERE id NOT IN (SELECT id FROM vorlagen)")}
     if not added and not removed:
         return set(), set()

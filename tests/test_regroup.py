@@ -107,3 +107,9 @@ def test_a_store_without_link_tables_is_grouped_whole_once(tmp_path: Path) -> No
     regroup(store)
     assert _stored(store) == assign([s for s, _ in store.summaries()])
     assert regroup(store) == (set(), set())  # nothing changed since
+    with store.db:  # records grouped by a version that kept no links, and a new one: all linked anew
+        store.db.execute("DELETE FROM group_links WHERE rowid % 3 = 0")
+    _put(store, _summary(rnd, f"{99:016x}"))
+    regroup(store)
+    assert _stored(store) == assign([s for s, _ in store.summaries()])
+    assert store.db.execute("SELECT COUNT(*) FROM group_links").fetchone()[0] == store.count()
