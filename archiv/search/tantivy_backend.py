@@ -57,7 +57,8 @@ def build_schema() -> tantivy.Schema:
 
 def _register(ix: tantivy.Index) -> None:
     # The words come split and lower-cased (IndexDocument.*_words); an index built when this analyzer
-    # was tantivy's \w+ regex and lower case holds the same tokens.
+    # was tantivy's \w+ regex and lower case holds the same tokens (but for rare characters, such as
+    # combining marks, where Rust's \w differs from Python's: the query side's).
     exact = tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.whitespace()).build()
     ix.register_tokenizer("archiv_exact", exact)
 
