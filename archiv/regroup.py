@@ -202,7 +202,7 @@ def regroup(store: Store) -> tuple[set[str], set[str]]:
         _save_links(store, fresh, {})
     now = {r[0]: r for r in _rows(store, sql, added)}
     changed = [*before.values(), *now.values()]
-    seeds = set(added) | _moved_areas(store, [r for r in changed if r[3]])
+    seeds = set(added) | _moved_areas(store, changed)
     if not _spellings_kept(store, before.values(), now.values()):
         return regroup_all(store)
     members = _closure(store, seeds, {k for r in changed for k in json.loads(r[5])}, {r[6] for r in changed if r[6]})
@@ -216,7 +216,8 @@ def regroup(store: Store) -> tuple[set[str], set[str]]:
     areas = _context(store, "area", (json.dumps(list(_folders(s.path))) for s in summaries))
     context: Context = (
         {tuple(json.loads(f)): a for f, a in areas.items()},
-        {k: v for k, v in _context(store, "spelling", (s.scope for s in summaries if s.scope)).items() if v},
+        # the Körperschaften the records name, and those of their surroundings (a group's body may be either)
+        {k: v for k, v in _context(store, "spelling", {s.scope for s in summaries} | set(areas.values())).items() if v},
     )
     new = assign(summaries, context)
     stale, again = changes(old, new)
@@ -233,8 +234,9 @@ _MEMBERSHIP = "grouping, group_id, group_role, group_koerperschaft"
 
 
 def _moved_areas(store: Store, rows: list[tuple]) -> set[str]:
-    """The records of the folders whose area the changed records (with a Körperschaft) changed."""
-    near = {f for r in rows for f in (r[1], r[2]) if f is not None}
+    """The records of the folders whose area the changed records changed (those with a Körperschaft:
+    their folder, the one above and the folders in either); every folder of a record gets its area."""
+    near = {r[1] for r in rows} | {r[2] for r in rows if r[3] and r[2] is not None}
     sql = "SELECT DISTINCT folder FROM group_links WHERE folder IN ({0}) OR parent IN ({0})"
     folders = set()
     for chunk in _chunks(near):

@@ -43,7 +43,8 @@ def _summary(rnd: random.Random, i: str) -> Summary:
     """A record of any kind grouping links: numbered or not, an Anlage by name or by a printed
     number, an OParl Paper naming files, twins by name, with or without a Körperschaft."""
     council = rnd.choice(COUNCILS)
-    path = f"/ris/{council}/{rnd.choice(FOLDERS)}/{_name(rnd)}.{rnd.choice(('txt', 'pdf', 'json'))}".replace("//", "/")
+    folder = rnd.choice(FOLDERS) if rnd.random() < 0.9 else f"neu/{i}"  # now and then a folder of its own
+    path = f"/ris/{council}/{folder}/{_name(rnd)}.{rnd.choice(('txt', 'pdf', 'json'))}".replace("//", "/")
     base, version = paper_number(_number(rnd)) if rnd.random() < 0.7 else (None, None)
     body = rnd.choice(BODIES[council]) if rnd.random() < 0.7 else None
     if rnd.random() < 0.05:  # a file in another council's folder
