@@ -144,7 +144,8 @@ def test_check_finds_a_damaged_index_and_repair_restores_it(tmp_path: Path) -> N
 
 
 def test_ctrl_c_stops_soon_with_one_line_and_keeps_what_was_added(tmp_path: Path) -> None:
-    make_texts(tmp_path / "eingang", 40)
+    # Enough files that a run on a loaded machine cannot finish between the third "added" and the signal.
+    make_texts(tmp_path / "eingang", 400)
     index = tmp_path / "index"
     proc = start_ingest("--index", index, "--workers", "1", tmp_path / "eingang")
     wait_for_added(proc, 3)
