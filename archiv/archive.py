@@ -5,25 +5,26 @@ from __future__ import annotations
 import itertools
 import shutil
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from .beschluesse import relink
 from .check import CheckReport
 from .check import check as check_archive
-from .counts import Counts, count_by_period
+from .counts import Counts, YearCounts, count_by_period
 from .cpus import default_workers
 from .detect import MAX_FILE_BYTES
 from .errors import ArchivError, IndexStateError, NotFoundError
 from .extract.normalize import identifier_keys
 from .extraction import extract_many
-from .grouped import VorlageGroup, analyse_groups, group_document, group_of, load_groups, regroup
+from .grouped import VorlageGroup, analyse_groups, group_document, group_of, load_groups
 from .guard import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT
 from .ingest import INDEX_BATCH, IngestOptions, IngestRun
 from .lock import writer_lock
 from .models import DateiRef, FileOutcome, IngestReport, SearchHit, SearchPage, Vorlage
 from .names import SORTIERUNGEN, sortierung_of
 from .oparl import file_name
+from .regroup import regroup
 from .search import (
     DEFAULT_BACKEND,
     BackendResult,
@@ -214,11 +215,15 @@ class Archive:
 
         # One document per Vorlage (grouped.py), analysed on every core (search/parallel.py); the
         # engine writes in big batches.
-        docs = index_documents(raw(), workers_for(total), analyse=analyse_groups)
+        analyse = partial(analyse_groups, records=backend.keeps_records)  # a record only where the index keeps it
+        docs = index_documents(raw(), workers_for(total), analyse=analyse)
         while backend.add(itertools.islice(docs, REINDEX_BATCH)):
             pass
         done = len(ids)
-        self.store.mark_indexed(ids)
+        if done == total:  # every record was written (all are grouped)
+            self.store.mark_all_indexed()
+        else:
+            self.store.mark_indexed(ids)
         record_backend(self.dir, self.backend_name)
         self._recorded = self.backend_name
         return done
@@ -365,13 +370,6 @@ class Archive:
         s = self.store
         ids = s.all_ids(public_only=public_only)
         return YearCounts(s.gremium_year_counts(public_only), s.ergebnis_year_counts(public_only), s.dates(ids))
-
-
-@dataclass(frozen=True)
-class YearCounts:
-    gremien: list[tuple[str, str, int]]  # (Gremium, year, records)
-    ergebnisse: list[tuple[str, str, int]]  # (outcome, year, decisions)
-    dates: dict[str, str | None]  # record id -> its date
 
 
 def _hit(g: VorlageGroup, score: float, tree: Node) -> SearchHit:

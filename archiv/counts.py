@@ -63,3 +63,10 @@ def from_year_facet(years: dict[str, int], total: int) -> Counts:
     """The yearly series from a search's "jahr" facet (no second pass over the hits)."""
     dated = {y: n for y, n in years.items() if len(y) == 4 and y.isdigit()}
     return Counts("year", _series(dated, "year"), max(0, total - sum(dated.values())))
+
+
+@dataclass(frozen=True)
+class YearCounts:
+    gremien: list[tuple[str, str, int]]  # (Gremium, year, records)
+    ergebnisse: list[tuple[str, str, int]]  # (outcome, year, decisions)
+    dates: dict[str, str | None]  # record id -> its date

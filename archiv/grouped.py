@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Any
 
-from .grouping import Membership, Role, assign
+from .grouping import Membership, Role
 from .models import ENTITY_KINDS, Vorlage
 from .search.document import IndexDocument, az_keys_of, index_document, nr_keys_of
 from .store import Store
@@ -128,29 +128,31 @@ def _beschlusslauf_rank(rows: tuple) -> tuple[int, int]:
     return (sum(bool(r.datum) + bool(r.ergebnis) for r in rows), len(rows))
 
 
-def analyse_groups(chunk: list[tuple[str, list[tuple[str, str, str, str | None]]]]) -> list[IndexDocument]:
+def analyse_groups(
+    chunk: list[tuple[str, list[tuple[str, str, str, str | None]]]], records: bool = False
+) -> list[IndexDocument]:
     """The index documents of stored groups, each (group id, its records as Store.iter_groups_raw
-    gives them): run in the worker processes of a rebuild (search/parallel.py)."""
+    gives them): run in the worker processes of a rebuild (search/parallel.py). Only what the writer
+    needs goes back: the record as JSON where the backend keeps records (``records``), else nothing of it."""
     out = []
     for group_id, members in chunk:
         parsed = [
             (Vorlage.from_dict(json.loads(rec)), Membership(group_id, role, body)) for _, _, rec, role, body in members
         ]  # type: ignore[arg-type]
-        out.append(group_document(VorlageGroup.of(group_id, parsed)))
+        out.append(group_document(VorlageGroup.of(group_id, parsed)).for_writer(record=records))
     return out
 
 
 def group_document(group: VorlageGroup) -> IndexDocument:
     """The one index document of a Vorlage (id = the group's id)."""
     merged = group.merged
-    if len(group.members) == 1:
+    if len(group.members) == 1:  # its keys are the record's own
         doc = index_document(merged)
-    else:
-        texts = [m.record.text for m in group.members if m.record.text.strip()]
-        titles = [
-            m.record.betreff for m in group.members[1:] if m.record.betreff and m.record.betreff != merged.betreff
-        ]
-        doc = index_document(replace(merged, text="\n\n".join(dict.fromkeys([*texts, *titles]))))
+        own = set(doc.nr_keys)
+        return replace(doc, ref_keys=tuple(k for k in doc.ref_keys if k not in own)) if own else doc
+    texts = [m.record.text for m in group.members if m.record.text.strip()]
+    titles = [m.record.betreff for m in group.members[1:] if m.record.betreff and m.record.betreff != merged.betreff]
+    doc = index_document(replace(merged, text="\n\n".join(dict.fromkeys([*texts, *titles]))))
     papers = [m.record for m in group.members if m.role != "anlage"] or [merged]
     # every paper's number (a revision's also under its base: search/document.py), and Aktenzeichen
     nr_keys = [k for v in papers for k in nr_keys_of(v.vorlage_nr)]
@@ -166,26 +168,6 @@ def group_document(group: VorlageGroup) -> IndexDocument:
 
 
 # -- over the store ------------------------------------------------------------------------------
-
-
-def changes(old: dict[str, Membership | None], new: dict[str, Membership]) -> tuple[set[str], set[str]]:
-    """(index documents to delete, groups to index again) when the groups go from ``old`` to ``new``."""
-    in_use = {m.group for m in new.values()}
-    changed = [i for i, m in new.items() if old.get(i) != m]
-    again = {new[i].group for i in changed}
-    before = {m.group for i in changed if (m := old.get(i)) is not None}
-    return before - in_use, again | (before & in_use)
-
-
-def regroup(store: Store) -> tuple[set[str], set[str]]:
-    """Group the store's records anew and save what changed; returns (index documents to delete,
-    groups to index again)."""
-    rows = store.summaries()
-    new = assign([s for s, _ in rows])
-    old = {s.id: m for s, m in rows}
-    stale, again = changes(old, new)
-    store.set_groups({i: m for i, m in new.items() if old.get(i) != m})
-    return stale, again
 
 
 def load_groups(store: Store, group_ids: list[str]) -> dict[str, VorlageGroup]:

@@ -16,19 +16,21 @@ Links, strongest first:
    DS 53/2025"), or the number its folder or file name carries, where a paper of that number lies
    in the same folder.
 
-Grouping runs over small summaries kept in the store beside each record (``Summary``), so it is
-computed again from the store at every ingest and reindex, never from the search index.
+Grouping runs over small summaries kept in the store beside each record (``Summary``), from the
+store, never from the search index; at each index commit only over what the changed records can move
+(regroup.py).
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path, PurePath
 from typing import Literal
 
+from .grouping_areas import areas_of, spellings
 from .models import Vorlage
 from .text.keys import identifier_key
 from .text.revision import split_revision
@@ -46,7 +48,6 @@ _ANLAGE_ZU = re.compile(
 )
 SUMMARY_VERSION = 1  # a summary of another version is made again from its record (Store.summaries)
 HEAD_CHARS = 600  # where an Anlage prints what it belongs to
-INFER_LEVELS = 2  # a record's own folder and the one above it tell its surroundings' Körperschaft
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,9 @@ class Summary:
         d.pop("v", None)
         d["refs"] = tuple(tuple(r) for r in d.get("refs") or ())
         return cls(**d)
+
+
+Context = tuple[dict[tuple[str, ...], str | None], dict[str, str]]  # (area of each folder, spelling of a scope)
 
 
 @dataclass(frozen=True)
@@ -236,37 +240,13 @@ def _contains(key: str, base: str) -> bool:
     return f"-{base}-" in f"-{key}-"
 
 
-def _areas(items: dict[str, Summary], where: dict[str, tuple[str, ...]]) -> dict[str, str | None]:
-    """The Körperschaft of each record's surroundings: the one more than half, and at least two, of
-    the records in its folder name, or failing a single one there, in the folder above (never
-    higher: above lie other councils' folders). It names the body of a record that names none
-    (OParl metadata often does not), and guards the links of OParl file lists (a misread line in
-    a file does not break them)."""
-    counts: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
-    for i, s in items.items():
-        if s.scope:
-            folders = where[i]
-            for k in range(max(0, len(folders) - INFER_LEVELS + 1), len(folders) + 1):
-                counts[folders[:k]][s.scope] += 1
-    out: dict[str, str | None] = {}
-    for i in items:
-        area = None
-        folders = where[i]
-        for k in range(len(folders), max(-1, len(folders) - INFER_LEVELS), -1):
-            c = counts.get(folders[:k])
-            if c and c.total() > 1:
-                top, n = c.most_common(1)[0]
-                area = top if n > 1 and 2 * n > c.total() else None
-                break
-        out[i] = area
-    return out
-
-
-def assign(summaries: list[Summary]) -> dict[str, Membership]:
-    """The group and role of every record (see the module's docstring for the links)."""
+def assign(summaries: list[Summary], context: Context | None = None) -> dict[str, Membership]:
+    """The group and role of every record (see the module's docstring for the links); ``context``: areas
+    and spellings over the whole archive, where ``summaries`` are a part of it (regroup.py)."""
     items = {s.id: s for s in summaries}
     where = {i: _folders(s.path) for i, s in items.items()}
-    area = _areas(items, where)
+    areas, spelling = context or (areas_of(where.values(), items.values()), spellings(items.values()))
+    area = {i: areas[where[i]] for i in items}
     uf = _Union()
     attached: set[str] = set()  # joined as an Anlage by a link
     linked: set[str] = set()  # joined by an OParl file list: its own number does not count
@@ -346,10 +326,6 @@ def assign(summaries: list[Summary]) -> dict[str, Membership]:
     groups: dict[str, list[str]] = defaultdict(list)
     for i in items:
         groups[uf.find(i)].append(i)
-    spellings: dict[str, Counter[str]] = defaultdict(Counter)
-    for s in items.values():
-        if s.scope and s.koerperschaft:
-            spellings[s.scope][" ".join(s.koerperschaft.split())] += 1
     out: dict[str, Membership] = {}
     for members in groups.values():
         roles = _roles(members, items, attached)
@@ -357,7 +333,7 @@ def assign(summaries: list[Summary]) -> dict[str, Membership]:
         found = next((b for i in order if (b := items[i].scope)), None) or next(
             (b for i in order if (b := area[i])), None
         )
-        body = spellings[found].most_common(1)[0][0] if found in spellings else None
+        body = spelling.get(found) if found else None
         for i in members:
             out[i] = Membership(order[0], roles[i], body)
     return out

@@ -177,7 +177,8 @@ WRAPPER = """
 import resource, subprocess, sys, time
 t = time.perf_counter()
 rc = subprocess.run(sys.argv[1:]).returncode
-print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, rc)
+use = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(time.perf_counter() - t, use.ru_maxrss, rc, use.ru_utime + use.ru_stime)
 """
 
 
@@ -268,16 +269,17 @@ def reindex(folder: Path, backend: str, src: Path | None = None) -> dict[str, fl
         archiv = [sys.executable, "-c", "from archiv.cli import cli; cli()"]
         env, cwd = {**os.environ, "PYTHONPATH": str(src)}, str(src)
     cmd = [sys.executable, "-c", WRAPPER, *archiv, "reindex", "--index", str(folder), "--backend", backend, "-q"]
+    node_cpu = node_cpu_s()
     # errors go to stderr, the figures to stdout
     out = subprocess.run(cmd, check=True, stdout=subprocess.PIPE, text=True, env=env, cwd=cwd).stdout.split()
-    seconds, maxrss_kb, rc = float(out[0]), int(out[1]), int(out[2])
+    seconds, maxrss_kb, rc, cpu = float(out[0]), int(out[1]), int(out[2]), float(out[3])
     if rc != 0:
         raise SystemExit(f"archiv reindex --backend {backend} failed ({rc})")
     if backend == "opensearch":
         return {"seconds": seconds, "rss_mb": maxrss_kb / 1024, "size_mb": opensearch_size_mb(folder),
-                "node_rss_mb": node_rss_mb() or 0.0}  # fmt: skip
+                "node_rss_mb": node_rss_mb() or 0.0, "cpu_s": cpu, "node_cpu_s": node_cpu_s() - node_cpu}  # fmt: skip
     size = sum(p.stat().st_size for p in (folder / backend).rglob("*") if p.is_file())
-    return {"seconds": seconds, "rss_mb": maxrss_kb / 1024, "size_mb": size / 2**20}
+    return {"seconds": seconds, "rss_mb": maxrss_kb / 1024, "size_mb": size / 2**20, "cpu_s": cpu}
 
 
 QUERIES: dict[str, list[tuple[str, Filters]]] = {
@@ -328,6 +330,9 @@ def main() -> None:
         help="an earlier archiv source tree (`git archive REV archiv | tar -x -C DIR`): its reindex is measured "
         "first, in the same run, as the row 'BACKEND (before)'",
     )
+    ap.add_argument(
+        "--compare-backends", nargs="+", choices=BACKENDS, help="the backends --compare-with measures (default: all)"
+    )
     ap.add_argument("--write", action="store_true", help="write the tables into benchmarks/README.md")
     ap.add_argument(
         "--merge", type=Path, help="JSON file of earlier results: this run's are added, the tables show all"
@@ -343,7 +348,7 @@ def main() -> None:
             print(f"generating {n:,} Vorlagen ...", file=sys.stderr, flush=True)
             gen_s = build_store(folder, n)
             print(f"  {gen_s:.0f} s", file=sys.stderr)
-        for backend in args.backends if args.compare_with else ():
+        for backend in (args.compare_backends or args.backends) if args.compare_with else ():
             print(f"reindex {n:,} with {backend}, before ({args.compare_with}) ...", file=sys.stderr, flush=True)
             b = reindex(folder, backend, args.compare_with.resolve())
             builds.append((n, f"{backend} (before)", b))
@@ -384,15 +389,18 @@ def render(builds: list, queries: list) -> str:
         f"{platform.system()}, with `.venv/bin/python benchmarks/bench_search.py "
         f"--docs {' '.join(str(n) for n in sorted({b[0] for b in builds}))} --write`.",
         "",
-        "Full `archiv reindex` (subprocess; peak RSS of the process):",
+        "Full `archiv reindex` (subprocess; peak RSS of the largest process; CPU seconds of archiv and its"
+        " workers, and of the OpenSearch node: on a loaded machine they say more than the wall time):",
         "",
-        "| Vorlagen | backend | seconds | docs/s | index MiB | peak RSS MiB | node RSS MiB |",
-        "|---:|---|---:|---:|---:|---:|---:|",
+        "| Vorlagen | backend | seconds | docs/s | CPU s (archiv + node) | index MiB | peak RSS MiB | node RSS MiB |",
+        "|---:|---|---:|---:|---:|---:|---:|---:|",
     ]
     for n, backend, b in builds:
         node = f"{b['node_rss_mb']:,.0f}" if b.get("node_rss_mb") else "–"
+        cpu = f"{b['cpu_s']:,.0f}" if b.get("cpu_s") else "–"
+        cpu += f" + {b['node_cpu_s']:,.0f}" if b.get("node_cpu_s") else ""
         lines.append(
-            f"| {n:,} | {backend} | {b['seconds']:.0f} | {n / b['seconds']:,.0f} | {b['size_mb']:,.0f} |"
+            f"| {n:,} | {backend} | {b['seconds']:.0f} | {n / b['seconds']:,.0f} | {cpu} | {b['size_mb']:,.0f} |"
             f" {b['rss_mb']:,.0f} | {node} |"
         )
     kinds = list(QUERIES)

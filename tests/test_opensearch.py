@@ -166,14 +166,15 @@ def test_bulk_retries_with_backoff_on_429_and_5xx(
     monkeypatch.setattr(opensearch_backend.time, "sleep", pauses.append)
     real_bulk, calls = backend.client.bulk, []
 
-    def flaky_bulk(body: list, **kwargs: object) -> dict:
-        calls.append(len(body) // 2)
+    def flaky_bulk(body: bytes, **kwargs: object) -> dict:
+        lines = body.splitlines(keepends=True)  # NDJSON: an action line and a document line each
+        calls.append(len(lines) // 2)
         if len(calls) == 1:
             raise opensearchpy.TransportError(503, "unavailable", {})
         if len(calls) == 2:  # the node takes the first document only
-            res = real_bulk(body=body[:2], **kwargs)
+            res = real_bulk(body=b"".join(lines[:2]), **kwargs)
             rejected = {"index": {"status": 429, "error": {"type": "es_rejected_execution_exception"}}}
-            return {"errors": True, "items": res["items"] + [rejected] * (len(body) // 2 - 1)}
+            return {"errors": True, "items": res["items"] + [rejected] * (len(lines) // 2 - 1)}
         return real_bulk(body=body, **kwargs)
 
     monkeypatch.setattr(backend.client, "bulk", flaky_bulk)

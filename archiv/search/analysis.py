@@ -49,6 +49,10 @@ def exact_terms(text: str) -> list[str]:
 
 
 _CACHE: dict[str, tuple[str, tuple[str, ...]]] = {}
+# The same, flat, for index_terms: a word's stem, and its parts as one string ("" where it has none),
+# so that a text of words already seen is analysed by lookups and joins in C.
+_STEMS: dict[str, str] = {}
+_PARTS: dict[str, str] = {}
 _CACHE_SIZE = 400_000  # distinct words kept; a new archive's vocabulary rarely exceeds it
 
 
@@ -68,7 +72,11 @@ def _analysed(word: str) -> tuple[str, tuple[str, ...]]:
     out = (stem(folded), tuple(parts))
     if len(_CACHE) >= _CACHE_SIZE:
         _CACHE.clear()
+        _STEMS.clear()
+        _PARTS.clear()
     _CACHE[word] = out
+    _STEMS[word] = out[0]
+    _PARTS[word] = " ".join(out[1])
     return out
 
 
@@ -123,13 +131,30 @@ def implied_words(text: str) -> list[str]:
 
 def index_terms(text: str) -> tuple[str, str]:
     """(stems, parts) of a text, each as one space-separated string: what a backend indexes."""
-    get = _CACHE.get
-    analysed = [get(w) or _analysed(w) for w in WORD.findall(text)]
-    parts = [p for a in analysed if a[1] for p in a[1]]
+    stems, parts, _ = analyse_text(text)
+    return stems, parts
+
+
+def analyse_text(text: str) -> tuple[str, str, str]:
+    """(stems, parts, words) of a text, each one space-separated string; the words are those of
+    exact_terms (as written, lower case), for the exact-phrase field."""
+    words = WORD.findall(text)
+    try:
+        stems = " ".join(map(_STEMS.__getitem__, words))
+    except KeyError:  # words not seen yet: analyse them (making room first, so that none is dropped)
+        if len(_CACHE) + len(words) >= _CACHE_SIZE:
+            _CACHE.clear()
+            _STEMS.clear()
+            _PARTS.clear()
+        stems = " ".join([_STEMS.get(w) or _analysed(w)[0] for w in words])
+    try:
+        found = [p for p in map(_PARTS.__getitem__, words) if p]
+    except KeyError:  # a text of more distinct words than the cache holds
+        found = [p for w in words for p in _analysed(w)[1]]
     for word in implied_words(text):
         s, more = _analysed(word)
-        parts += [s, *more]
-    return " ".join([a[0] for a in analysed]), " ".join(parts)
+        found += [s, *more]
+    return stems, " ".join(found), " ".join(words).lower()
 
 
 def query_keys(word: str) -> tuple[str, str | None]:

@@ -48,6 +48,7 @@ class SearchBackend(Protocol):
     """An engine behind archiv's search. Callers speak only this protocol and the query tree."""
 
     name: str
+    keeps_records: bool  # the index holds the records too (IndexDocument.vorlage), for other machines
 
     def add(self, docs: Iterable[IndexDocument]) -> int:
         """Add or replace documents (by id) and commit; returns how many were written."""

@@ -6,11 +6,13 @@ compounds and word-family roots), so every backend indexes the very same terms.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import json
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from ..models import Vorlage
 from ..text.keys import identifier_bases, identifier_keys
-from .analysis import index_terms, terms
+from .analysis import analyse_text, exact_terms, terms
 from .citations import citation_keys
 
 BASE_MARK = "~"  # a revision ("DS 79/2016 – 1. Ergänzung") is also found, less strongly, by its base number
@@ -45,8 +47,17 @@ class IndexDocument:
     einreicher_terms: str = ""
     ergebnisse: tuple[str, ...] = ()  # outcomes of the decisions linked from minutes (archiv/beschluesse.py)
     ergebnis_terms: str = ""
-    # The record itself, for a backend that serves records too (opensearch: several ingest machines).
+    betreff_words: str = ""  # the words as written, lower case, space-separated (analysis.exact_terms)
+    text_words: str = ""
+    # The record itself, for a backend that serves records too (opensearch: several ingest machines);
+    # or, from a rebuild's workers, its JSON (for_writer): a Vorlage is costly to send between processes.
     vorlage: Vorlage | None = field(default=None, compare=False, repr=False)
+    record_json: str = field(default="", compare=False, repr=False)
+
+    def for_writer(self, *, record: bool) -> IndexDocument:
+        """What a writer in another process needs: the record as JSON (``record``) or not at all."""
+        data = json.dumps(self.vorlage.to_dict(), ensure_ascii=False) if record and self.vorlage else ""
+        return replace(self, vorlage=None, record_json=data)
 
 
 def nr_keys_of(vorlage_nr: str | None) -> tuple[str, ...]:
@@ -61,6 +72,12 @@ def az_keys_of(aktenzeichen: str | None) -> tuple[str, ...]:
     )
 
 
+@lru_cache(maxsize=20_000)
+def field_terms(value: str) -> str:
+    """The stems of a short value (a Gremium, an Art): few distinct values, each analysed once."""
+    return " ".join(terms(value))
+
+
 def index_document(v: Vorlage) -> IndexDocument:
     datum = v.datum or next((r.datum for r in v.beschlusslauf if r.datum), None) or ""
     gremien = tuple(dict.fromkeys(r.gremium for r in v.beschlusslauf))
@@ -68,10 +85,12 @@ def index_document(v: Vorlage) -> IndexDocument:
     cited = (*v.entities.get("vorlagen", ()), *(nr for top in v.tops for nr in top.vorlagen))
     refs = tuple(dict.fromkeys(k for ref in cited for k in identifier_keys(ref)))
     refs += citation_keys(f"{v.betreff or ''}\n{v.text}")
-    betreff_terms, betreff_parts = index_terms(v.betreff or "")
+    betreff_terms, betreff_parts, betreff_words = analyse_text(v.betreff or "")
     # what the minutes say was decided is searchable on the Vorlage it decides
     decided = "\n\n".join(b.text for b in v.beschluesse if b.text)
-    text_terms, text_parts = index_terms(f"{v.text}\n\n{decided}" if decided else v.text)
+    text_terms, text_parts, text_words = analyse_text(f"{v.text}\n\n{decided}" if decided else v.text)
+    if decided:  # the words as written are those of the text alone (IndexDocument.text)
+        text_words = " ".join(exact_terms(v.text))
     ergebnisse = tuple(dict.fromkeys(b.ergebnis for b in v.beschluesse if b.ergebnis))
     return IndexDocument(
         id=v.id,
@@ -94,12 +113,14 @@ def index_document(v: Vorlage) -> IndexDocument:
         betreff_parts=betreff_parts,
         text_terms=text_terms,
         text_parts=text_parts,
-        gremium_terms=" ".join(t for g in gremien for t in terms(g)),
-        art_terms=" ".join(terms(v.art or "")),
-        fachbereich_terms=" ".join(terms(v.fachbereich or "")),
-        koerperschaft_terms=" ".join(terms(v.koerperschaft or "")),
-        einreicher_terms=" ".join(terms(v.einreicher or "")),
+        gremium_terms=" ".join(filter(None, map(field_terms, gremien))),
+        art_terms=field_terms(v.art or ""),
+        fachbereich_terms=field_terms(v.fachbereich or ""),
+        koerperschaft_terms=field_terms(v.koerperschaft or ""),
+        einreicher_terms=field_terms(v.einreicher or ""),
         ergebnisse=ergebnisse,
-        ergebnis_terms=" ".join(t for e in ergebnisse for t in terms(e)),
+        ergebnis_terms=" ".join(filter(None, map(field_terms, ergebnisse))),
+        betreff_words=betreff_words,
+        text_words=text_words,
         vorlage=v,
     )

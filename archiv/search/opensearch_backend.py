@@ -21,7 +21,9 @@ import json
 import os
 import re
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +33,7 @@ from ..text.keys import identifier_keys
 from .analysis import ANALYSIS_VERSION
 from .backend import FACET_SIZE, FACETS, BackendHit, BackendResult, Filters
 from .document import IndexDocument
-from .opensearch_mapping import SCHEMA_VERSION, document, mapping, translate
+from .opensearch_mapping import SCHEMA_VERSION, document_line, mapping, translate
 from .parallel import chunks
 from .plan import filter_plan, plan
 from .query import Node
@@ -44,6 +46,7 @@ except ImportError as e:  # pragma: no cover - a dependency of archiv
 DEFAULT_URL = "http://127.0.0.1:9200"
 CONNECTION_FILE = "opensearch-connection.json"  # in the index folder: the URL and index name it uses
 BULK_DOCS = 200  # ~4 MB per request at ~18 KB per document (terms, words and the record)
+BULK_THREADS = 2  # requests in flight: the node indexes one while archiv sends the next
 RETRIES = 5  # on 429 and 5xx, with backoff from 0.5 s to 8 s
 RETRY_STATUS = frozenset({429, 500, 502, 503, 504})
 
@@ -58,7 +61,15 @@ def index_settings() -> dict[str, Any]:
     """Shards and replicas from the environment (README.md, "Running against an OpenSearch cluster")."""
     shards = int(os.environ.get("ARCHIV_OPENSEARCH_SHARDS", "1"))
     replicas = int(os.environ.get("ARCHIV_OPENSEARCH_REPLICAS", "0"))
-    return {"index": {"number_of_shards": shards, "number_of_replicas": replicas}}
+    # No refresh by the clock: archiv refreshes after each batch it writes (add, delete), and segments
+    # made every second during a rebuild cost the node merges. The translog is synced every few
+    # seconds, not per request: the record stores are the truth, an index can always be rebuilt.
+    return {
+        "index": {
+            "number_of_shards": shards, "number_of_replicas": replicas, "refresh_interval": "-1",
+            "translog": {"durability": "async"},
+        }
+    }  # fmt: skip
 
 
 def derived_index_name(index_dir: Path) -> str:
@@ -92,6 +103,7 @@ def client(url: str) -> opensearchpy.OpenSearch:
 
 class OpenSearchBackend:
     name = "opensearch"
+    keeps_records = True  # serves records too: a rebuild sends them along
 
     def __init__(
         self, index_dir: Path, *, url: str | None = None, index: str | None = None, create: bool = False,
@@ -166,22 +178,30 @@ class OpenSearchBackend:
     # -- writing -----------------------------------------------------------------------------
 
     def add(self, docs: Iterable[IndexDocument]) -> int:
+        """Bulk requests of BULK_DOCS, BULK_THREADS of them in flight (the node indexes one request per
+        thread while the next one is built); one refresh at the end (the index does not refresh itself)."""
         n = 0
-        for chunk in chunks(docs, BULK_DOCS):
-            self._bulk(chunk)
-            n += len(chunk)
+        with ThreadPoolExecutor(BULK_THREADS) as pool:
+            pending: deque[Future[None]] = deque()
+            for chunk in chunks(docs, BULK_DOCS):
+                pending.append(pool.submit(self._bulk, chunk))
+                n += len(chunk)
+                while len(pending) >= BULK_THREADS:
+                    pending.popleft().result()
+            while pending:
+                pending.popleft().result()
         if n:
             self._call(self.client.indices.refresh, index=self.index)
         return n
 
     def _bulk(self, docs: list[IndexDocument]) -> None:
         """Index one chunk; documents the cluster rejects for load (429) are sent again after a pause."""
+        action = json.dumps({"index": {"_index": self.index}})[:-2]  # + the id, per document
+        lines = {d.id: f'{action}, "_id": {json.dumps(d.id)}}}}}\n{document_line(d)}\n' for d in docs}
         pending = docs
         delay = 0.5
         for _ in range(RETRIES + 1):
-            body: list[dict[str, Any]] = []
-            for d in pending:
-                body += [{"index": {"_index": self.index, "_id": d.id}}, document(d)]
+            body = "".join(lines[d.id] for d in pending).encode()
             res = self._call(self.client.bulk, body=body)
             if not res.get("errors"):
                 return
@@ -236,28 +256,41 @@ class OpenSearchBackend:
     ) -> BackendResult:
         query = translate(plan(tree))
         flt = [translate(f) for f in filter_plan(**vars(filters))]
-        if flt:
-            query = {"bool": {"must": [query], "filter": flt}}  # filters narrow without changing scores
-        body: dict[str, Any] = {
-            "query": query,
+        # Two searches in one request, run side by side on the node: the page of hits without counting
+        # them (so Lucene skips the documents that cannot reach it), and the count with the facets
+        # without scores (a filter; OpenSearch caches its answer until the next refresh).
+        page: dict[str, Any] = {
+            "query": {"bool": {"must": [query], "filter": flt}} if flt else query,  # filters keep the scores
             "from": offset,
             "size": limit,
-            "track_total_hits": True,
+            "track_total_hits": False,
             "_source": False,
-            "aggs": {f: {"terms": {"field": f, "size": FACET_SIZE}} for f in FACETS},
         }
         order = {"datum": "desc", "datum_asc": "asc"}.get(sort)
         if order:
-            body["sort"] = [{"datum": order}]
-        res = self._call(self.client.search, index=self.index, body=body)
+            page["sort"] = [{"datum": order}]
+        counts = {
+            "query": {"bool": {"filter": [query, *flt]}},
+            "size": 0,
+            "track_total_hits": True,
+            "aggs": {f: {"terms": {"field": f, "size": FACET_SIZE}} for f in FACETS},
+        }
+        head = {"index": self.index}
+        found = self._call(self.client.msearch, body=[head, page, {**head, "request_cache": True}, counts])
+        res, agg = found["responses"]
+        for r in (res, agg):
+            if "error" in r:
+                raise BackendUnreachableError(
+                    f"OpenSearch at {self.url} refused a search on '{self.index}': {r['error']}"
+                )
         scored = order is None
         hits = tuple(BackendHit(h["_id"], float(h["_score"] or 0.0) if scored else 0.0) for h in res["hits"]["hits"])
         facets = {}
         for f in FACETS:
-            buckets = res.get("aggregations", {}).get(f, {}).get("buckets", [])
+            buckets = agg.get("aggregations", {}).get(f, {}).get("buckets", [])
             ranked = sorted(((str(b["key"]), int(b["doc_count"])) for b in buckets if b["key"] != ""), key=_rank)
             facets[f] = dict(ranked)
-        return BackendResult(total=int(res["hits"]["total"]["value"]), hits=hits, facets=facets)
+        return BackendResult(total=int(agg["hits"]["total"]["value"]), hits=hits, facets=facets)
 
     def doc_freqs(self, terms: Sequence[str]) -> dict[str, int]:
         if not terms:

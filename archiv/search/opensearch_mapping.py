@@ -6,9 +6,10 @@ the whitespace analyzer: see opensearch_backend for why.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
-from .analysis import ANALYSIS_VERSION, exact_terms
+from .analysis import ANALYSIS_VERSION
 from .document import IndexDocument
 from .plan import AllQ, BoolQ, NoneQ, PhraseQ, PrefixQ, Q, RangeQ, TermQ
 
@@ -75,7 +76,8 @@ def translate(q: Q) -> dict[str, Any]:
 
 
 def document(d: IndexDocument) -> dict[str, Any]:
-    exact = exact_terms(d.text)
+    """The document's fields; its record (IndexDocument.vorlage) is added by ``document_line``."""
+    exact = d.text_words.split()
     doc: dict[str, Any] = {
         "id": d.id,
         "nr_keys": list(d.nr_keys),
@@ -92,15 +94,13 @@ def document(d: IndexDocument) -> dict[str, Any]:
         "einreicher_terms": d.einreicher_terms,
         "ergebnis_terms": d.ergebnis_terms,
         "ergebnis": list(d.ergebnisse),
-        "betreff_exact": " ".join(exact_terms(d.betreff)),
-        "text_exact": " ".join(exact),
+        "betreff_exact": d.betreff_words,
+        "text_exact": d.text_words,
         "words": sorted(set(exact)),
         "gremium": list(d.gremien),
         "oeffentlich": "1" if d.oeffentlich else "0",
         "datum": _date_number(d.datum, 0),
     }
-    if d.vorlage is not None:
-        doc["record"] = d.vorlage.to_dict()
     for name, value in (
         ("art", d.art), ("fachbereich", d.fachbereich), ("jahr", d.jahr), ("koerperschaft", d.koerperschaft),
         ("einreicher", d.einreicher),
@@ -112,3 +112,11 @@ def document(d: IndexDocument) -> dict[str, Any]:
 
 def _date_number(iso: str | None, default: int) -> int:
     return int(iso.replace("-", "")) if iso else default
+
+
+def document_line(d: IndexDocument) -> str:
+    """The document as one line of JSON for a bulk request, its record included: a record that came as
+    JSON from a rebuild's worker (IndexDocument.record_json) goes in as it is, not parsed again."""
+    line = json.dumps(document(d), ensure_ascii=False)
+    record = d.record_json or (json.dumps(d.vorlage.to_dict(), ensure_ascii=False) if d.vorlage else "")
+    return f'{line[:-1]}, "record": {record}}}' if record else line

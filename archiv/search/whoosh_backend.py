@@ -55,6 +55,7 @@ _ANALYSED = (
 
 class WhooshBackend:
     name = "whoosh"
+    keeps_records = False
 
     def __init__(self, path: Path, *, create: bool = False) -> None:
         self.path = path

@@ -17,8 +17,8 @@ from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
-from ..archive import Archive, YearCounts
-from ..counts import Counts
+from ..archive import Archive
+from ..counts import Counts, YearCounts
 from ..errors import NotFoundError
 from ..grouped import VorlageGroup
 from ..models import SearchPage, Vorlage
