@@ -45,7 +45,14 @@ def start_ingest(*args: object) -> subprocess.Popen[str]:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        # A test run started in the background (`make test &`) ignores SIGINT, and a child inherits
+        # that; Ctrl-C must reach the ingest as it does at a terminal.
+        preexec_fn=_default_sigint,
     )
+
+
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def wait_for_added(proc: subprocess.Popen[str], count: int) -> list[str]:

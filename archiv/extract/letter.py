@@ -14,11 +14,11 @@ import re
 from ..models import BeschlusslaufRow
 from ..text.lines import join_lines
 from .normalize import DATE_ANY, iso_from_match
+from .patterns import SALUTATION
 from .sections import Segment, paragraphs
 from .vocabulary import ARTEN
 
 # DIN 5008: "Sehr geehrte Damen und Herren," (OCR drops letters: "Sehr geehrt Frau …")
-SALUTATION = re.compile(r"^(?:Sehr\s+geehrt\w*|Liebe[rn]?\s|Guten\s+Tag\b|Hallo\b)", re.I)
 CLOSING = re.compile(r"^(?:Mit\s+freundliche[nm]?\s+Gr[üu]ß|Freundliche\s+Grüße|Viele\s+Grüße|Hochachtungsvoll)", re.I)
 # "wir bitten Sie, folgende Anfrage … auf die Tagesordnung … zu setzen:" — the letter's covering sentence
 _AGENDA_REQUEST = re.compile(r"Tagesordnung|folgenden?\s+(?:Antrag|Anfrage|Beschluss)", re.I)

@@ -25,3 +25,7 @@ def clean_value(value: str | None) -> str | None:
         return None
     value = " ".join(value.replace("\t", " ").split()).strip(" :;,")
     return value or None
+
+
+# The salutation that opens a letter's body: never a subject, never a label's value.
+SALUTATION = re.compile(r"^(?:Sehr\s+geehrt\w*|Liebe[rn]?\s|Guten\s+Tag\b|Hallo\b)", re.I)

@@ -10,7 +10,7 @@ from ..text.lines import join_lines
 from ..text.status import STATUS
 from . import beschlusslauf as bl
 from .normalize import parse_date
-from .patterns import ART_LINE, BARE_ID, CHECKBOX, LETTER_SPACED, STATUS_LINE, clean_value
+from .patterns import ART_LINE, BARE_ID, CHECKBOX, LETTER_SPACED, SALUTATION, STATUS_LINE, clean_value
 from .sections import Segment, match_label
 
 
@@ -40,6 +40,8 @@ def betreff_after_table(
     if "" in rest:  # the source marks paragraphs: the Betreff is the first one
         rest = rest[: rest.index("")]
     body = [c for c in rest if c and not CHECKBOX.search(c)]
+    if body and SALUTATION.match(body[0]):  # the letter begins right after the table: no subject here
+        return None
     if len(body) > 6 or (len(body) > 1 and any(c.endswith((".", ":")) for c in body[1:])):
         body = _title_lines(body, _line_width(lines))  # the title runs into prose
     text = clean_value(join_lines(body)) if body and len(body) <= 6 else None
@@ -186,7 +188,7 @@ def _paragraph(lines: list[str], start: int, stop: int) -> tuple[str | None, int
         i += 1
     para: list[str] = []
     while i < stop and lines[i].strip() and not match_label(lines[i]) and not _is_table_header(lines[i]):
-        if para and (is_heading(lines[i].strip()) or _SALUTATION.match(lines[i].strip())):
+        if para and (is_heading(lines[i].strip()) or SALUTATION.match(lines[i].strip())):
             break
         para.append(lines[i].strip())
         i += 1
@@ -205,7 +207,7 @@ def _paragraph(lines: list[str], start: int, stop: int) -> tuple[str | None, int
         or text.endswith(":")
         or _DEFINED_KIND.match(text)
         or _STATUS_WORDS.match(text)
-        or _SALUTATION.match(text)
+        or SALUTATION.match(text)
         or _not_a_title(text)
         or not re.search(r"[A-Za-zÄÖÜäöüß]{3}", text)  # a date or number is no title
     ):
@@ -267,7 +269,6 @@ _ADDRESS = re.compile(r"^(?:Herrn?|Frau|An\s+(?:den|die|das))\b|(?:^|\s)\d{5}\s+
 _SENTENCE_INSIDE = re.compile(r"[a-zäöüß]{2}[.!?]\s+[A-ZÄÖÜ]")  # prose: "… ausgesprochen. Mit freundlichen …"
 _KIND_PREFIX = re.compile(r"^(?:Antrag|Anfrage|Stellungnahme|Änderungsantrag|Ergänzungsantrag)\s*:\s*")
 # DIN 5008: a letter's subject stands right above its salutation.
-_SALUTATION = re.compile(r"^(?:Sehr\s+geehrt\w*|Liebe[rn]?\s|Guten\s+Tag\b|Hallo\b)", re.I)
 _HIER = re.compile(r"^hier\s*[:\t]", re.I)
 _DATE_ANY_LINE = re.compile(
     r"\d{1,2}\.\s?(?:\d{1,2}\.|[A-ZÄÖÜa-zäöü]{3,9}\.?)\s?\d{2,4}|\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|^\d{5}\s"
@@ -300,7 +301,7 @@ def letter_subject(lines: list[str]) -> str | None:
     """The subject of a letter (a Stellungnahme, a council group's Antrag): the line or two above
     "Sehr geehrte …", unless that is the address, the date or the sender."""
     for i, line in enumerate(lines[:60]):
-        if not _SALUTATION.match(line.strip()):
+        if not SALUTATION.match(line.strip()):
             continue
         above: list[str] = []
         skipped = 0
@@ -344,7 +345,7 @@ def _subject_below(lines: list[str], at: int) -> str | None:
     """ "Sehr geehrter Herr …," / "sehr geehrte Mitglieder …," / "Antrag: <subject>": a subject that names
     its kind, printed under the salutation lines."""
     i = at
-    while i < len(lines) and (not lines[i].strip() or _SALUTATION.match(lines[i].strip())):
+    while i < len(lines) and (not lines[i].strip() or SALUTATION.match(lines[i].strip())):
         i += 1
     if i >= len(lines) or not (m := _KIND_PREFIX.match(lines[i].strip())):
         return None
