@@ -148,6 +148,7 @@ class Archive:
         )
         with writer_lock(self.dir, on_wait):
             self.backend  # noqa: B018  (fails early: schema mismatch, another backend)
+            self.store.sweep_temporary()  # we hold the writer lock: a .tmp- file is a killed run's
             report = IngestRun(self, options, progress=progress, on_outcome=on_outcome).run(paths)
             # minutes and papers may come in any order: link over the whole store, and write again
             # the Vorlagen whose decisions changed

@@ -195,6 +195,16 @@ class Store(Ledger, GroupRows):
                 raise
         return rel
 
+    def sweep_temporary(self) -> int:
+        """Remove the half-written originals (.tmp- files) of a writer that was killed; only the
+        holder of the writer lock may call this. Returns how many were removed."""
+        removed = 0
+        for tmp in (self.dir / "originals").glob("*/.tmp-*"):
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+                removed += 1
+        return removed
+
     # -- reading ---------------------------------------------------------------------------
 
     def has_sha(self, sha256: str) -> bool:

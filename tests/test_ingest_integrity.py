@@ -93,6 +93,20 @@ def test_sigkill_in_the_middle_leaves_a_consistent_archive(tmp_path: Path) -> No
     assert search_total(index, "stueck29x") == 1
 
 
+def test_the_next_ingest_removes_what_a_killed_run_left_half_written(tmp_path: Path) -> None:
+    make_texts(tmp_path / "eingang", 3)
+    index = tmp_path / "index"
+    assert archiv("ingest", "--index", index, "-q", tmp_path / "eingang").returncode == 0
+    half = next((index / "originals").iterdir()) / ".tmp-killed"  # a copy cut short by SIGKILL
+    half.write_bytes(b"half a file")
+    assert "leftover" in archiv("check", "--index", index, "-q").stdout
+    make_texts(tmp_path / "neu", 1, tag="neu")
+    assert archiv("ingest", "--index", index, "-q", tmp_path / "neu").returncode == 0
+    assert not half.exists()
+    after = archiv("check", "--index", index, "-q")
+    assert after.returncode == 0 and "note:" not in after.stdout, after.stdout
+
+
 def test_check_finds_a_damaged_index_and_repair_restores_it(tmp_path: Path) -> None:
     files = make_texts(tmp_path / "eingang", 6)
     index = tmp_path / "index"
