@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from urllib.parse import urlencode
 
 from ..errors import QueryError
@@ -78,18 +78,9 @@ class SearchRequest:
         return (self.seite - 1) * self.pro_seite
 
     def filters(self, *, public_only: bool) -> Filters:
-        return Filters(
-            gremium=self.gremium,
-            art=self.art,
-            fachbereich=self.fachbereich,
-            jahr=self.jahr,
-            koerperschaft=self.koerperschaft,
-            einreicher=self.einreicher,
-            von=self.von,
-            bis=self.bis,
-            public_only=public_only,
-            ergebnis=self.ergebnis,
-        )
+        # One name per filter everywhere (README, "Names"): the request's fields are Filters' fields.
+        named = {f.name: getattr(self, f.name) for f in fields(Filters) if f.name != "public_only"}
+        return Filters(**named, public_only=public_only)
 
     @property
     def active_filters(self) -> list[tuple[str, str]]:
