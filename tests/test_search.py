@@ -298,15 +298,18 @@ COMPOUND_FILES = {
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
-def test_compounds_both_ways(tmp_path: Path, backend: str) -> None:
+def test_compounds_both_ways(request: pytest.FixtureRequest, tmp_path: Path, backend: str) -> None:
     """A query compound finds its parts written apart (below the compound itself), and elliptic and
     hyphenated compounds are found by the words they stand for."""
+    node = ["--opensearch-url", request.getfixturevalue("opensearch_url")] if backend == "opensearch" else []
     folder = tmp_path / "files"
     folder.mkdir()
     for i, (name, text) in enumerate(COMPOUND_FILES.items()):
         (folder / f"{name}.txt").write_text(f"Vorlage Nr. {i + 1}/2024\n{text}")
     index = tmp_path / "index"
-    assert run("ingest", folder, "--index", index, "--backend", backend, "--quiet").exit_code == 0
+    assert run("ingest", folder, "--index", index, "--backend", backend, *node, "--quiet").exit_code == 0
+    if node:
+        request.addfinalizer(lambda: drop_opensearch_index(index))
     with Archive(index) as archive:
         name = {r.id: Path(r.source.path).stem for r in archive.records()}
 
