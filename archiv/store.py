@@ -33,9 +33,13 @@ CREATE TABLE IF NOT EXISTS vorlagen (
     source_path TEXT NOT NULL,
     original TEXT,            -- path of the kept copy, relative to the index folder (NULL: --no-copy)
     oeffentlich INTEGER,      -- NULL = unknown
-    indexed INTEGER NOT NULL DEFAULT 0,
+    indexed INTEGER NOT NULL DEFAULT 0,  -- unused since the table unindexed (kept: older stores have it)
     record TEXT NOT NULL
 );
+-- The records whose search document is not written yet. A table of its own, not a column of
+-- vorlagen: SQLite rewrites a whole row (with its record) when one column changes, so a rebuild
+-- marking every record would rewrite the whole store twice.
+CREATE TABLE IF NOT EXISTS unindexed (id TEXT PRIMARY KEY) WITHOUT ROWID;
 -- grouping (grouping.py): the record's summary, and the group it belongs to with its role there;
 -- the columns are added to a store made by an earlier version when it is opened (GROUP_COLUMNS)
 CREATE TABLE IF NOT EXISTS id_keys (
@@ -77,7 +81,11 @@ class Store(Ledger, GroupRows):
             # ones), without an fsync per file.
             self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.execute("PRAGMA foreign_keys=ON")
+            tables = {row[0] for row in self.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
             self.db.executescript(SCHEMA)
+            if "vorlagen" in tables and "unindexed" not in tables:  # a store from before the table
+                with self.db:
+                    self.db.execute("INSERT INTO unindexed (id) SELECT id FROM vorlagen WHERE indexed = 0")
             have = {row[1] for row in self.db.execute("PRAGMA table_info(vorlagen)")}
             with self.db:
                 for name, kind in GROUP_COLUMNS:
@@ -121,7 +129,7 @@ class Store(Ledger, GroupRows):
         data = json.dumps(record.to_dict(), ensure_ascii=False)
         self.db.execute(
             "INSERT OR REPLACE INTO vorlagen (id, sha256, vorlage_nr, aktenzeichen, source_path, original,"
-            " oeffentlich, indexed, record, grouping) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
+            " oeffentlich, record, grouping) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 record.id,
                 record.source.sha256,
@@ -134,6 +142,7 @@ class Store(Ledger, GroupRows):
                 summarize(record, original).to_json(),
             ),
         )
+        self.db.execute("INSERT OR IGNORE INTO unindexed (id) VALUES (?)", (record.id,))
         self.db.execute("DELETE FROM id_keys WHERE vorlage_id = ?", (record.id,))
         self.db.executemany("INSERT OR IGNORE INTO id_keys (key, kind, vorlage_id) VALUES (?, ?, ?)", _key_rows(record))
         self.db.execute(
@@ -149,9 +158,9 @@ class Store(Ledger, GroupRows):
         data = replace(Vorlage.from_dict(json.loads(row[0])), beschluesse=beschluesse).to_dict()
         with self.db:
             self.db.execute(
-                "UPDATE vorlagen SET record = ?, indexed = 0 WHERE id = ?",
-                (json.dumps(data, ensure_ascii=False), vorlage_id),
+                "UPDATE vorlagen SET record = ? WHERE id = ?", (json.dumps(data, ensure_ascii=False), vorlage_id)
             )
+            self.db.execute("INSERT OR IGNORE INTO unindexed (id) VALUES (?)", (vorlage_id,))
 
     def _rebuild_keys(self) -> None:
         with self.db:
@@ -162,17 +171,18 @@ class Store(Ledger, GroupRows):
             self.db.execute(f"PRAGMA user_version = {KEYS_VERSION}")
 
     def mark_indexed(self, ids: list[str], value: bool = True) -> None:
+        sql = "DELETE FROM unindexed WHERE id = ?" if value else "INSERT OR IGNORE INTO unindexed (id) VALUES (?)"
         with self.db:
             if ids:
-                self.db.executemany("UPDATE vorlagen SET indexed = ? WHERE id = ?", [(int(value), i) for i in ids])
+                self.db.executemany(sql, [(i,) for i in ids])
 
     def mark_all_unindexed(self) -> None:
-        with self.db:
-            self.db.execute("UPDATE vorlagen SET indexed = 0 WHERE indexed != 0")
+        with self.db:  # the ids only (vorlagen's key index): the records are not read
+            self.db.execute("INSERT OR IGNORE INTO unindexed (id) SELECT id FROM vorlagen")
 
     def mark_all_indexed(self) -> None:
-        with self.db:  # one statement: a rebuild marks 100,000 records at a time
-            self.db.execute("UPDATE vorlagen SET indexed = 1 WHERE indexed != 1")
+        with self.db:
+            self.db.execute("DELETE FROM unindexed")
 
     def keep_original(self, sha256: str, data: bytes) -> str:
         rel = f"originals/{sha256[:2]}/{sha256}"
@@ -251,7 +261,8 @@ class Store(Ledger, GroupRows):
         return fs_path(row[1])
 
     def unindexed_ids(self) -> list[str]:
-        return [i for (i,) in self.db.execute("SELECT id FROM vorlagen WHERE indexed = 0")]
+        # a record replaced under another id (same bytes) leaves its old id behind here: not a record
+        return [i for (i,) in self.db.execute("SELECT id FROM unindexed WHERE id IN (SELECT id FROM vorlagen)")]
 
     def count(self) -> int:
         return self.db.execute("SELECT COUNT(*) FROM vorlagen").fetchone()[0]
@@ -319,7 +330,8 @@ class Store(Ledger, GroupRows):
         return [r[0] for r in rows]
 
     def iter_records(self, only_unindexed: bool = False, batch: int = 500) -> Iterator[Vorlage]:
-        sql = "SELECT record FROM vorlagen" + (" WHERE indexed = 0" if only_unindexed else "") + " ORDER BY id"
+        only = " WHERE id IN (SELECT id FROM unindexed)" if only_unindexed else ""
+        sql = "SELECT record FROM vorlagen" + only + " ORDER BY id"
         cur = self.db.execute(sql)
         while rows := cur.fetchmany(batch):
             for (rec,) in rows:
@@ -329,7 +341,8 @@ class Store(Ledger, GroupRows):
 
     def iter_rows(self) -> Iterator[tuple[str, str, str | None, bool]]:
         """(id, sha256, original, indexed) of every record."""
-        for vid, sha, original, indexed in self.db.execute("SELECT id, sha256, original, indexed FROM vorlagen"):
+        sql = "SELECT id, sha256, original, id NOT IN (SELECT id FROM unindexed) FROM vorlagen"
+        for vid, sha, original, indexed in self.db.execute(sql):
             yield vid, sha, original, bool(indexed)
 
     def originals_in_use(self) -> set[str]:

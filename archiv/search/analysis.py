@@ -141,15 +141,22 @@ def analyse_text(text: str) -> tuple[str, str, str]:
     words = WORD.findall(text)
     try:
         stems = " ".join(map(_STEMS.__getitem__, words))
-    except KeyError:  # words not seen yet: analyse them (making room first, so that none is dropped)
-        if len(_CACHE) + len(words) >= _CACHE_SIZE:
+    except KeyError:  # words not seen yet: only those are analysed, the text is joined in C again
+        new = set(words).difference(_STEMS)
+        if len(_CACHE) + len(new) >= _CACHE_SIZE:  # making room first, so that none is dropped
             _CACHE.clear()
             _STEMS.clear()
             _PARTS.clear()
-        stems = " ".join([_STEMS.get(w) or _analysed(w)[0] for w in words])
+            new = set(words)
+        for word in new:
+            _analysed(word)
+        try:
+            stems = " ".join(map(_STEMS.__getitem__, words))
+        except KeyError:  # a text of more distinct words than the cache holds
+            stems = " ".join([_analysed(w)[0] for w in words])
     try:
-        found = [p for p in map(_PARTS.__getitem__, words) if p]
-    except KeyError:  # a text of more distinct words than the cache holds
+        found = [*filter(None, map(_PARTS.__getitem__, words))]
+    except KeyError:
         found = [p for w in words for p in _analysed(w)[1]]
     for word in implied_words(text):
         s, more = _analysed(word)
