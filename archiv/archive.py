@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import itertools
 import shutil
 from collections.abc import Callable, Iterable, Iterator
-from functools import partial
 from pathlib import Path
 
 from .beschluesse import relink
@@ -17,13 +15,14 @@ from .detect import MAX_FILE_BYTES
 from .errors import ArchivError, IndexStateError, NotFoundError
 from .extract.normalize import identifier_keys
 from .extraction import extract_many
-from .grouped import VorlageGroup, analyse_groups, group_document, group_of, load_groups
+from .grouped import VorlageGroup, group_document, group_of, load_groups
 from .guard import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT
 from .ingest import INDEX_BATCH, IngestOptions, IngestRun
 from .lock import writer_lock
 from .models import DateiRef, FileOutcome, IngestReport, SearchHit, SearchPage, Vorlage
 from .names import SORTIERUNGEN, sortierung_of
 from .oparl import file_name
+from .rebuild import rebuild
 from .regroup import regroup
 from .search import (
     DEFAULT_BACKEND,
@@ -34,7 +33,6 @@ from .search import (
     record_backend,
     recorded_backend,
 )
-from .search.parallel import index_documents, workers_for
 from .search.query import Node, parse_query
 from .search.results import best_snippet, similar_query
 from .search.results import suggestion as suggested
@@ -43,7 +41,6 @@ from .vorgang import Vorgang
 from .vorgang import build as build_vorgang
 
 Progress = Callable[[int, int, str], None]  # (done, total, current path)
-REINDEX_BATCH = 20_000  # documents per engine commit in a rebuild
 OCR_CACHE = "ocr-cache"  # in the index folder: Tesseract's output per page image, so no page is OCRed twice
 
 
@@ -196,35 +193,7 @@ class Archive:
                 # Built by another version or damaged: the store is the truth, so build the folder anew.
                 shutil.rmtree(self.dir / self.backend_name, ignore_errors=True)
                 self._backend = open_backend(self.backend_name, self.dir, create=True, rebuild=True)
-        backend = self._backend
-        if clear:
-            backend.clear()
-        relink(self.store)  # decisions from the minutes, over the whole store
-        self.store.mark_all_unindexed()
-        regroup(self.store)
-        total = self.store.count()
-        ids: list[str] = []
-
-        def raw() -> Iterator[tuple[str, list[tuple[str, str, str, str | None]]]]:
-            done = 0
-            for group_id, members in self.store.iter_groups_raw():
-                ids.extend(m[0] for m in members)
-                before, done = done, done + len(members)
-                if progress and (done // 100 > before // 100 or done == total):
-                    progress(done, total, members[0][1])
-                yield group_id, members
-
-        # One document per Vorlage (grouped.py), analysed on every core (search/parallel.py); the
-        # engine writes in big batches.
-        analyse = partial(analyse_groups, records=backend.keeps_records)  # a record only where the index keeps it
-        docs = index_documents(raw(), workers_for(total), analyse=analyse)
-        while backend.add(itertools.islice(docs, REINDEX_BATCH)):
-            pass
-        done = len(ids)
-        if done == total:  # every record was written (all are grouped)
-            self.store.mark_all_indexed()
-        else:
-            self.store.mark_indexed(ids)
+        done = rebuild(self.store, self._backend, progress, clear)
         record_backend(self.dir, self.backend_name)
         self._recorded = self.backend_name
         return done

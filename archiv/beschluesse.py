@@ -70,7 +70,11 @@ def _targets(store: Store, minutes: Vorlage, nr: str) -> list[Vorlage]:
 
 def relink(store: Store) -> list[str]:
     """Recompute `beschluesse` of every record from the minutes in the store; returns the ids whose
-    record changed (their search documents must be written again)."""
+    record changed (their search documents must be written again). Nothing is read where no record
+    was written since the last linking (Store.counter): the decisions are what they were then."""
+    writes = store.counter("writes") or 0
+    if store.counter("linked") == writes:
+        return []
     wanted: dict[str, list[Beschluss]] = defaultdict(list)
     for minutes in store.iter_minutes():
         for nr, beschluss in decisions_of(minutes):
@@ -86,6 +90,7 @@ def relink(store: Store) -> list[str]:
         if new != record.beschluesse:
             store.set_beschluesse(vid, new)
             changed.append(vid)
+    store.set_counter("linked", writes)
     return changed
 
 

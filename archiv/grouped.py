@@ -19,7 +19,7 @@ from typing import Any
 
 from .grouping import Membership, Role
 from .models import ENTITY_KINDS, Vorlage
-from .search.document import IndexDocument, az_keys_of, index_document, nr_keys_of
+from .search.document import IndexDocument, az_keys_of, document_fields, nr_keys_of
 from .store import Store
 
 _FILLED = (
@@ -133,38 +133,49 @@ def analyse_groups(
 ) -> list[IndexDocument]:
     """The index documents of stored groups, each (group id, its records as Store.iter_groups_raw
     gives them): run in the worker processes of a rebuild (search/parallel.py). Only what the writer
-    needs goes back: the record as JSON where the backend keeps records (``records``), else nothing of it."""
+    needs goes back: the record as JSON where the backend keeps records (``records``), else nothing of it
+    (IndexDocument.for_writer)."""
     out = []
     for group_id, members in chunk:
         parsed = [
             (Vorlage.from_dict(json.loads(rec)), Membership(group_id, role, body)) for _, _, rec, role, body in members
         ]  # type: ignore[arg-type]
-        out.append(group_document(VorlageGroup.of(group_id, parsed)).for_writer(record=records))
+        fields = group_fields(VorlageGroup.of(group_id, parsed))
+        v = fields.pop("vorlage")
+        data = json.dumps(v.to_dict(), ensure_ascii=False) if records else ""
+        out.append(IndexDocument(**fields, record_json=data))
     return out
 
 
 def group_document(group: VorlageGroup) -> IndexDocument:
     """The one index document of a Vorlage (id = the group's id)."""
+    return IndexDocument(**group_fields(group))
+
+
+def group_fields(group: VorlageGroup) -> dict[str, Any]:
+    """The fields of ``group_document``, as keywords."""
     merged = group.merged
     if len(group.members) == 1:  # its keys are the record's own
-        doc = index_document(merged)
-        own = set(doc.nr_keys)
-        return replace(doc, ref_keys=tuple(k for k in doc.ref_keys if k not in own)) if own else doc
+        fields = document_fields(merged)
+        own = set(fields["nr_keys"])
+        if own:
+            fields["ref_keys"] = tuple(k for k in fields["ref_keys"] if k not in own)
+        return fields
     texts = [m.record.text for m in group.members if m.record.text.strip()]
     titles = [m.record.betreff for m in group.members[1:] if m.record.betreff and m.record.betreff != merged.betreff]
-    doc = index_document(replace(merged, text="\n\n".join(dict.fromkeys([*texts, *titles]))))
+    fields = document_fields(replace(merged, text="\n\n".join(dict.fromkeys([*texts, *titles]))))
     papers = [m.record for m in group.members if m.role != "anlage"] or [merged]
     # every paper's number (a revision's also under its base: search/document.py), and Aktenzeichen
     nr_keys = [k for v in papers for k in nr_keys_of(v.vorlage_nr)]
     az_keys = [k for v in papers for k in az_keys_of(v.aktenzeichen)]
     own = set(nr_keys)
-    return replace(
-        doc,
+    fields.update(
         id=group.id,
         nr_keys=tuple(dict.fromkeys(nr_keys)),
         az_keys=tuple(dict.fromkeys(az_keys)),
-        ref_keys=tuple(k for k in doc.ref_keys if k not in own),
+        ref_keys=tuple(k for k in fields["ref_keys"] if k not in own),
     )
+    return fields
 
 
 # -- over the store ------------------------------------------------------------------------------

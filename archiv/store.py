@@ -40,6 +40,10 @@ CREATE TABLE IF NOT EXISTS vorlagen (
 -- vorlagen: SQLite rewrites a whole row (with its record) when one column changes, so a rebuild
 -- marking every record would rewrite the whole store twice.
 CREATE TABLE IF NOT EXISTS unindexed (id TEXT PRIMARY KEY) WITHOUT ROWID;
+-- "writes": how many times records (or their identifier keys) were written; "linked": that count when
+-- the decisions were last linked over the whole store (beschluesse.relink), which need not run again
+-- while no record changed.
+CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
 -- grouping (grouping.py): the record's summary, and the group it belongs to with its role there;
 -- the columns are added to a store made by an earlier version when it is opened (GROUP_COLUMNS)
 CREATE TABLE IF NOT EXISTS id_keys (
@@ -143,6 +147,7 @@ class Store(Ledger, GroupRows):
             ),
         )
         self.db.execute("INSERT OR IGNORE INTO unindexed (id) VALUES (?)", (record.id,))
+        self._count_write()
         self.db.execute("DELETE FROM id_keys WHERE vorlage_id = ?", (record.id,))
         self.db.executemany("INSERT OR IGNORE INTO id_keys (key, kind, vorlage_id) VALUES (?, ?, ?)", _key_rows(record))
         self.db.execute(
@@ -169,6 +174,18 @@ class Store(Ledger, GroupRows):
                 rows = _key_rows(Vorlage.from_dict(json.loads(rec)))
                 self.db.executemany("INSERT OR IGNORE INTO id_keys (key, kind, vorlage_id) VALUES (?, ?, ?)", rows)
             self.db.execute(f"PRAGMA user_version = {KEYS_VERSION}")
+            self._count_write()  # other keys may link other decisions
+
+    def _count_write(self) -> None:
+        self.db.execute("INSERT INTO counters VALUES ('writes', 1) ON CONFLICT(name) DO UPDATE SET value = value + 1")
+
+    def counter(self, name: str) -> int | None:
+        row = self.db.execute("SELECT value FROM counters WHERE name = ?", (name,)).fetchone()
+        return row[0] if row else None
+
+    def set_counter(self, name: str, value: int) -> None:
+        with self.db:
+            self.db.execute("INSERT OR REPLACE INTO counters VALUES (?, ?)", (name, value))
 
     def mark_indexed(self, ids: list[str], value: bool = True) -> None:
         sql = "DELETE FROM unindexed WHERE id = ?" if value else "INSERT OR IGNORE INTO unindexed (id) VALUES (?)"

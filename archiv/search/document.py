@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from typing import Any
 
 from ..models import Vorlage
 from ..text.keys import identifier_bases, identifier_keys
@@ -79,6 +80,12 @@ def field_terms(value: str) -> str:
 
 
 def index_document(v: Vorlage) -> IndexDocument:
+    return IndexDocument(**document_fields(v))
+
+
+def document_fields(v: Vorlage) -> dict[str, Any]:
+    """The fields of ``v``'s IndexDocument, as keywords: for callers that change a few before making it
+    (grouped.py), since each dataclasses.replace of a document costs as much as making it."""
     datum = v.datum or next((r.datum for r in v.beschlusslauf if r.datum), None) or ""
     gremien = tuple(dict.fromkeys(r.gremium for r in v.beschlusslauf))
     # the Vorlagen it cites, and for minutes the Vorlagen their agenda items treat
@@ -92,7 +99,7 @@ def index_document(v: Vorlage) -> IndexDocument:
     if decided:  # the words as written are those of the text alone (IndexDocument.text)
         text_words = " ".join(exact_terms(v.text))
     ergebnisse = tuple(dict.fromkeys(b.ergebnis for b in v.beschluesse if b.ergebnis))
-    return IndexDocument(
+    return dict(
         id=v.id,
         vorlage_nr=v.vorlage_nr or "",
         aktenzeichen=v.aktenzeichen or "",
