@@ -61,16 +61,22 @@ class IndexDocument:
         return replace(self, vorlage=None, record_json=data)
 
 
+# Cached: a rebuild asks for the same numbers again (a group's papers, the numbers papers cite)
+@lru_cache(maxsize=50_000)
 def nr_keys_of(vorlage_nr: str | None) -> tuple[str, ...]:
     """The keys of a Vorlage-Nr., and BASE_MARK + its base number where it is a revision."""
     return identifier_keys(vorlage_nr) + tuple(BASE_MARK + k for k in identifier_bases(vorlage_nr))
 
 
+@lru_cache(maxsize=50_000)
 def az_keys_of(aktenzeichen: str | None) -> tuple[str, ...]:
     """The keys of an Aktenzeichen, and BASE_MARK + it without initials, year or its last groups."""
     return identifier_keys(aktenzeichen) + tuple(
         BASE_MARK + k for k in identifier_bases(aktenzeichen, aktenzeichen=True)
     )
+
+
+_cited_keys = lru_cache(maxsize=50_000)(identifier_keys)  # the numbers papers cite repeat
 
 
 @lru_cache(maxsize=20_000)
@@ -90,7 +96,7 @@ def document_fields(v: Vorlage) -> dict[str, Any]:
     gremien = tuple(dict.fromkeys(r.gremium for r in v.beschlusslauf))
     # the Vorlagen it cites, and for minutes the Vorlagen their agenda items treat
     cited = (*v.entities.get("vorlagen", ()), *(nr for top in v.tops for nr in top.vorlagen))
-    refs = tuple(dict.fromkeys(k for ref in cited for k in identifier_keys(ref)))
+    refs = tuple(dict.fromkeys(k for ref in cited for k in _cited_keys(ref)))
     refs += citation_keys(f"{v.betreff or ''}\n{v.text}")
     betreff_terms, betreff_parts, betreff_words = analyse_text(v.betreff or "")
     # what the minutes say was decided is searchable on the Vorlage it decides
