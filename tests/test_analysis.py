@@ -138,3 +138,32 @@ def test_identifier_bases() -> None:
     assert identifier_bases("DS 79/2016") == ()
     assert "20-21-0" in identifier_bases("(2) 20 21 00 – 2013 Nie/mü", aktenzeichen=True)
     assert "53-20-61" in identifier_bases("(3) 53.20.61/20", aktenzeichen=True)
+
+
+def test_analysis_of_a_text_is_the_same_with_or_without_its_words_cached(monkeypatch) -> None:
+    """analyse_text takes a fast path for words already analysed (issue 16: the rebuild's speed); a
+    text of known and new words, and a cache that fills up mid-text, give the very same terms."""
+    from archiv.search import analysis
+
+    texts = [
+        "Die Arbeitsmarktintegration der Geflüchteten im Beirat, Rad- und Fußwege.",
+        "Neubau der Kindertagesstätte; Kita-/Schulgebäude und die Straßenbeleuchtungsanlagen 2025.",
+        "Die Geflüchteten im Beirat: Sanierung der Grundschule und Schulwegsicherung (Kinder-Tagesstätte).",
+    ]
+
+    def by_word(text: str) -> tuple[str, str, str]:  # the definition: word by word, nothing cached
+        words = analysis.WORD.findall(text)
+        parts = [p for w in words for p in analysis.word_parts(w)]
+        for word in analysis.implied_words(text):
+            s, more = analysis._analysed(word)
+            parts += [s, *more]
+        stems = " ".join(analysis.analyse_word(w) for w in words)
+        return stems, " ".join(parts), " ".join(words).lower()
+
+    expected = [by_word(t) for t in texts]
+    for size in (400_000, 12):  # room for all; or so little that the cache is cleared on the way
+        monkeypatch.setattr(analysis, "_CACHE_SIZE", size)
+        for cache in (analysis._CACHE, analysis._STEMS, analysis._PARTS):
+            cache.clear()
+        assert [analysis.analyse_text(t) for t in texts] == expected  # cold, then partly warm
+        assert [analysis.analyse_text(t) for t in texts] == expected  # warm
