@@ -36,14 +36,6 @@ CREATE TABLE IF NOT EXISTS vorlagen (
     indexed INTEGER NOT NULL DEFAULT 0,  -- unused since the table unindexed (kept: older stores have it)
     record TEXT NOT NULL
 );
--- The records whose search document is not written yet. A table of its own, not a column of
--- vorlagen: SQLite rewrites a whole row (with its record) when one column changes, so a rebuild
--- marking every record would rewrite the whole store twice.
-CREATE TABLE IF NOT EXISTS unindexed (id TEXT PRIMARY KEY) WITHOUT ROWID;
--- "writes": how many times records (or their identifier keys) were written; "linked": that count when
--- the decisions were last linked over the whole store (beschluesse.relink), which need not run again
--- while no record changed.
-CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
 -- grouping (grouping.py): the record's summary, and the group it belongs to with its role there;
 -- the columns are added to a store made by an earlier version when it is opened (GROUP_COLUMNS)
 CREATE TABLE IF NOT EXISTS id_keys (
@@ -57,6 +49,18 @@ CREATE TABLE IF NOT EXISTS paths (
     path TEXT PRIMARY KEY,
     sha256 TEXT NOT NULL
 );
+"""
+# Made where a store is opened (a store of an earlier version is migrated then; one on a read-only
+# share is read as it is, its flags in the column ``indexed``):
+STATE_SCHEMA = """
+-- The records whose search document is not written yet. A table of its own, not a column of
+-- vorlagen: SQLite rewrites a whole row (with its record) when one column changes, so a rebuild
+-- marking every record would rewrite the whole store twice.
+CREATE TABLE IF NOT EXISTS unindexed (id TEXT PRIMARY KEY) WITHOUT ROWID;
+-- "writes": how many times records (or their identifier keys) were written, "linked": that count when
+-- the decisions were last linked over the whole store (beschluesse.relink), which need not run again
+-- while no record changed.
+CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
 """
 GROUP_COLUMNS = (("grouping", "TEXT"), ("group_id", "TEXT"), ("group_role", "TEXT"), ("group_koerperschaft", "TEXT"))
 
@@ -85,11 +89,8 @@ class Store(Ledger, GroupRows):
             # ones), without an fsync per file.
             self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.execute("PRAGMA foreign_keys=ON")
-            tables = {row[0] for row in self.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
             self.db.executescript(SCHEMA)
-            if "vorlagen" in tables and "unindexed" not in tables:  # a store from before the table
-                with self.db:
-                    self.db.execute("INSERT INTO unindexed (id) SELECT id FROM vorlagen WHERE indexed = 0")
+            self._migrate_state()
             have = {row[1] for row in self.db.execute("PRAGMA table_info(vorlagen)")}
             with self.db:
                 for name, kind in GROUP_COLUMNS:
@@ -104,6 +105,19 @@ class Store(Ledger, GroupRows):
                     self._rebuild_keys()
         except sqlite3.DatabaseError as e:
             raise IndexStateError(f"{self.path}: cannot open the record store ({e})") from e
+
+    def _migrate_state(self) -> None:
+        tables = {row[0] for row in self.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        self._flags = "unindexed" in tables  # False: a store from before, read-only (the column's flags)
+        if self._flags and "counters" in tables:
+            return
+        with contextlib.suppress(sqlite3.OperationalError), self.db:
+            self.db.execute("BEGIN")  # the tables and the flags they take over in one transaction
+            for statement in filter(str.strip, STATE_SCHEMA.split(";")):
+                self.db.execute(statement)
+            if not self._flags:  # every record keeps its state
+                self.db.execute("INSERT INTO unindexed (id) SELECT id FROM vorlagen WHERE indexed = 0")
+            self._flags = True
 
     def close(self) -> None:
         self.db.close()
@@ -180,6 +194,8 @@ class Store(Ledger, GroupRows):
         self.db.execute("INSERT INTO counters VALUES ('writes', 1) ON CONFLICT(name) DO UPDATE SET value = value + 1")
 
     def counter(self, name: str) -> int | None:
+        if not self._flags:
+            return None
         row = self.db.execute("SELECT value FROM counters WHERE name = ?", (name,)).fetchone()
         return row[0] if row else None
 
@@ -279,7 +295,8 @@ class Store(Ledger, GroupRows):
 
     def unindexed_ids(self) -> list[str]:
         # a record replaced under another id (same bytes) leaves its old id behind here: not a record
-        return [i for (i,) in self.db.execute("SELECT id FROM unindexed WHERE id IN (SELECT id FROM vorlagen)")]
+        sql = "SELECT id FROM unindexed WHERE id IN (SELECT id FROM vorlagen)"
+        return [i for (i,) in self.db.execute(sql if self._flags else "SELECT id FROM vorlagen WHERE indexed = 0")]
 
     def count(self) -> int:
         return self.db.execute("SELECT COUNT(*) FROM vorlagen").fetchone()[0]
@@ -347,7 +364,8 @@ class Store(Ledger, GroupRows):
         return [r[0] for r in rows]
 
     def iter_records(self, only_unindexed: bool = False, batch: int = 500) -> Iterator[Vorlage]:
-        only = " WHERE id IN (SELECT id FROM unindexed)" if only_unindexed else ""
+        only = " WHERE id IN (SELECT id FROM unindexed)" if self._flags else " WHERE indexed = 0"
+        only = only if only_unindexed else ""
         sql = "SELECT record FROM vorlagen" + only + " ORDER BY id"
         cur = self.db.execute(sql)
         while rows := cur.fetchmany(batch):
@@ -358,7 +376,8 @@ class Store(Ledger, GroupRows):
 
     def iter_rows(self) -> Iterator[tuple[str, str, str | None, bool]]:
         """(id, sha256, original, indexed) of every record."""
-        sql = "SELECT id, sha256, original, id NOT IN (SELECT id FROM unindexed) FROM vorlagen"
+        flag = "id NOT IN (SELECT id FROM unindexed)" if self._flags else "indexed"
+        sql = f"SELECT id, sha256, original, {flag} FROM vorlagen"
         for vid, sha, original, indexed in self.db.execute(sql):
             yield vid, sha, original, bool(indexed)
 

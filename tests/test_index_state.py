@@ -57,3 +57,28 @@ def test_a_store_from_before_keeps_its_marks(tmp_path: Path) -> None:
     assert store.unindexed_ids() == ["bb"]
     assert _indexed(store) == {"aa": True, "bb": False, "cc": True}
     assert {r.id for r in store.iter_records()} == {"aa", "bb", "cc"}  # nothing lost
+
+
+def test_a_store_from_before_on_a_read_only_share_is_read_as_it_is(tmp_path: Path) -> None:
+    store = Store(tmp_path, create=True)
+    for i in ("aa", "bb"):
+        store.put(_record(i), None)
+    store.close()
+    db = sqlite3.connect(tmp_path / "records.sqlite3")
+    with db:
+        db.execute("DROP TABLE unindexed")
+        db.execute("DROP TABLE counters")
+        db.execute("UPDATE vorlagen SET indexed = (id = 'aa')")
+    db.execute("PRAGMA journal_mode=DELETE")  # no WAL files: the folder can be made read-only
+    db.close()
+    tmp_path.chmod(0o555)
+    (tmp_path / "records.sqlite3").chmod(0o444)
+    try:
+        store = Store(tmp_path)
+        assert store.unindexed_ids() == ["bb"]
+        assert _indexed(store) == {"aa": True, "bb": False}
+        assert [r.id for r in store.iter_records(only_unindexed=True)] == ["bb"]
+        store.close()
+    finally:
+        tmp_path.chmod(0o755)
+        (tmp_path / "records.sqlite3").chmod(0o644)
