@@ -42,43 +42,35 @@ def test_marks_follow_puts_and_rebuilds(tmp_path: Path) -> None:
     assert "bb" in store.unindexed_ids()
 
 
-def test_a_store_from_before_keeps_its_marks(tmp_path: Path) -> None:
-    store = Store(tmp_path, create=True)
-    for i in ("aa", "bb", "cc"):
+def _store_from_before(folder: Path, ids: tuple[str, ...], indexed: str) -> None:
+    """A store as an earlier version left it: the flag in the records' column (``indexed``: an SQL
+    expression), no tables of its own."""
+    store = Store(folder, create=True)
+    for i in ids:
         store.put(_record(i), None)
     store.close()
-    # as an earlier version left it: the flag in the records' column, no table of its own
-    db = sqlite3.connect(tmp_path / "records.sqlite3")
+    db = sqlite3.connect(folder / "records.sqlite3")
     with db:
         db.execute("DROP TABLE unindexed")
-        db.execute("UPDATE vorlagen SET indexed = (id != 'bb')")
+        db.execute("DROP TABLE counters")
+        db.execute(f"UPDATE vorlagen SET indexed = ({indexed})")
     db.close()
+
+
+def test_a_store_from_before_keeps_its_marks(tmp_path: Path) -> None:
+    _store_from_before(tmp_path, ("aa", "bb", "cc"), "id != 'bb'")
     store = Store(tmp_path)
     assert store.unindexed_ids() == ["bb"]
     assert _indexed(store) == {"aa": True, "bb": False, "cc": True}
     assert {r.id for r in store.iter_records()} == {"aa", "bb", "cc"}  # nothing lost
 
 
-def test_a_store_from_before_on_a_read_only_share_is_read_as_it_is(tmp_path: Path) -> None:
-    store = Store(tmp_path, create=True)
-    for i in ("aa", "bb"):
-        store.put(_record(i), None)
+def test_a_store_from_before_on_a_read_only_share_is_read_as_it_is(tmp_path: Path, monkeypatch) -> None:
+    _store_from_before(tmp_path, ("aa", "bb"), "id = 'aa'")
+    connect = sqlite3.connect  # read-only as SQLite sees it (file modes do not stop root)
+    monkeypatch.setattr(sqlite3, "connect", lambda path, **kw: connect(f"file:{path}?mode=ro", uri=True, **kw))
+    store = Store(tmp_path)
+    assert store.unindexed_ids() == ["bb"]
+    assert _indexed(store) == {"aa": True, "bb": False}
+    assert [r.id for r in store.iter_records(only_unindexed=True)] == ["bb"]
     store.close()
-    db = sqlite3.connect(tmp_path / "records.sqlite3")
-    with db:
-        db.execute("DROP TABLE unindexed")
-        db.execute("DROP TABLE counters")
-        db.execute("UPDATE vorlagen SET indexed = (id = 'aa')")
-    db.execute("PRAGMA journal_mode=DELETE")  # no WAL files: the folder can be made read-only
-    db.close()
-    tmp_path.chmod(0o555)
-    (tmp_path / "records.sqlite3").chmod(0o444)
-    try:
-        store = Store(tmp_path)
-        assert store.unindexed_ids() == ["bb"]
-        assert _indexed(store) == {"aa": True, "bb": False}
-        assert [r.id for r in store.iter_records(only_unindexed=True)] == ["bb"]
-        store.close()
-    finally:
-        tmp_path.chmod(0o755)
-        (tmp_path / "records.sqlite3").chmod(0o644)
