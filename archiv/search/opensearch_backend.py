@@ -111,6 +111,7 @@ class OpenSearchBackend:
     ) -> None:  # fmt: skip
         self.url, self.index = connection(index_dir, url, index)
         self.client = client(self.url)
+        self.took_ms: int | None = None  # the node's own time of the last search (benchmarks)
         meta = self._meta(retries=1)
         if meta is None:
             if not create:
@@ -278,6 +279,7 @@ class OpenSearchBackend:
         head = {"index": self.index}
         found = self._call(self.client.msearch, body=[head, page, {**head, "request_cache": True}, counts])
         res, agg = found["responses"]
+        self.took_ms = found.get("took")
         for r in (res, agg):
             if "error" in r:
                 raise BackendUnreachableError(
