@@ -183,3 +183,23 @@ def test_bulk_retries_with_backoff_on_429_and_5xx(
     assert pauses == [0.5, 0.5]  # one pause per kind of failure, the first of each backoff
     assert backend.count() == len(docs)
     backend.close()
+
+
+
+def test_a_search_reports_the_nodes_own_time_beside_its_facets(
+    tmp_path: Path, opensearch_url: str, index_name: str
+) -> None:
+    """bench_search.py reports the node's `took` beside the client's wall time: the backend keeps it."""
+    from archiv.search.document import index_document
+    from archiv.search.opensearch_backend import OpenSearchBackend
+
+    backend = OpenSearchBackend(tmp_path, url=opensearch_url, index=index_name, create=True)
+    with Archive(tmp_path / "src", "tantivy", create=True) as archive:
+        archive.ingest([FIXTURES])
+        docs = [index_document(r) for r in archive.records()]
+    backend.add(docs)
+    assert backend.took_ms is None
+    found = backend.search(MatchAll(), Filters(), limit=3)
+    assert found.total == len(docs) and sum(found.facets["jahr"].values()) <= len(docs)
+    assert isinstance(backend.took_ms, int) and 0 <= backend.took_ms < 60_000
+    backend.close()

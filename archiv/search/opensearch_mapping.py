@@ -10,11 +10,10 @@ import json
 from typing import Any
 
 from .analysis import ANALYSIS_VERSION
-from .backend import FACETS
 from .document import IndexDocument
 from .plan import AllQ, BoolQ, NoneQ, PhraseQ, PrefixQ, Q, RangeQ, TermQ
 
-SCHEMA_VERSION = 5  # 3: koerperschaft and einreicher as facets, einreicher:; 4: ergebnis; 5: eager ordinals
+SCHEMA_VERSION = 4  # 3: koerperschaft and einreicher as facets, einreicher:; 4: ergebnis
 _ANALYSED = (
     "betreff", "betreff_parts", "text", "text_parts", "gremium_terms", "art_terms", "fachbereich_terms",
     "koerperschaft_terms", "einreicher_terms", "ergebnis_terms",
@@ -29,11 +28,6 @@ def mapping() -> dict[str, Any]:
     props: dict[str, Any] = {"id": {"type": "keyword"}, "datum": {"type": "integer"}}  # YYYYMMDD, 0 = none
     for name in _KEYWORDS:
         props[name] = {"type": "keyword"}
-    for name in FACETS:
-        # Every search counts the facets by global ordinals (one numbering of a field's values across
-        # segments). Built at each refresh, not by the first search after it: after each ingest batch
-        # the ingesting machine waits for them, not the next reader (whose cost grows with the values).
-        props[name]["eager_global_ordinals"] = True
     for name in _ANALYSED:
         props[name] = {"type": "text", "analyzer": "whitespace", "index_options": "freqs"}
     for name in ("betreff_exact", "text_exact"):
