@@ -7,7 +7,9 @@
    peak RSS of the process (getrusage): wall time, documents/s, index size on disk, peak RSS.
 3. Query latency per type, in-process through Archive.search (parse, backend, fetching the records,
    snippets, facets: what a user waits for): every query of a type once to warm up, then each
-   `--repeat` times; p50 and p95 over all timings of the type.
+   `--repeat` times as a first-time query (the backend's caches cleared before each run: what a new
+   query costs) and `--repeat` times repeated; p50 and p95 over all timings of the type, and for
+   OpenSearch the node's own `took` beside the client's wall time.
 
     .venv/bin/python benchmarks/bench_search.py --docs 10000 100000 [--backends tantivy whoosh] [--write]
 
@@ -29,6 +31,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -306,21 +309,58 @@ QUERIES: dict[str, list[tuple[str, Filters]]] = {
 }  # fmt: skip
 
 
-def latencies(folder: Path, backend: str, repeat: int) -> dict[str, tuple[float, float, int]]:
-    out = {}
+def cache_clearer(backend: object) -> Callable[[], None]:
+    """What makes the next query one seen for the first time, as a journalist's new query is: OpenSearch's
+    request cache (the count and facets of a query asked since the last refresh) and query cache
+    (filter clauses used often) are emptied. tantivy and Whoosh keep no result caches; the OS page
+    cache and the node's global ordinals (built once per refresh) stay warm for every backend."""
+    if getattr(backend, "name", "") != "opensearch":
+        return lambda: None
+    client, index = backend.client, backend.index  # type: ignore[attr-defined]
+    return lambda: client.indices.clear_cache(index=index, request=True, query=True)
+
+
+def _p50_p95(timings: list[float]) -> tuple[float, float]:
+    timings = sorted(timings)
+    return statistics.median(timings), timings[min(len(timings) - 1, round(0.95 * len(timings)) - 1)]
+
+
+def latencies(
+    folder: Path, backend: str, repeat: int, warmup: int = 1
+) -> dict[str, dict[str, tuple[float, float, int]]]:
+    """p50, p95 and median hits per query kind, for each way of asking: "first time" (caches cleared
+    before each timed run, cache_clearer) and "repeated" (the same query again at once); for OpenSearch
+    also the node's own `took` of both (its share of the client's wall time). Before timing, every
+    query runs ``warmup`` times with the caches cleared: a server that has run for a while has compiled
+    its search code (the node's JIT needs some hundred queries), but has seen none of these queries."""
+    modes = ("first time", "repeated", "node took, first time", "node took, repeated")
+    out: dict[str, dict[str, tuple[float, float, int]]] = {m: {} for m in modes}
     with Archive(folder, backend) as archive:
-        for kind, queries in QUERIES.items():
-            timings, totals = [], []
-            for q, f in queries:
-                totals.append(archive.search(q, f).total)  # warm up
-                for _ in range(repeat):
-                    t = time.perf_counter()
+        clear = cache_clearer(archive.backend)
+        for _ in range(warmup - 1):
+            for queries in QUERIES.values():
+                for q, f in queries:
+                    clear()
                     archive.search(q, f)
-                    timings.append((time.perf_counter() - t) * 1000)
-            timings.sort()
-            p95 = timings[min(len(timings) - 1, round(0.95 * len(timings)) - 1)]
-            out[kind] = (statistics.median(timings), p95, int(statistics.median(totals)))
-    return out
+        for kind, queries in QUERIES.items():
+            timings: dict[str, list[float]] = {m: [] for m in modes}
+            totals = [archive.search(q, f).total for q, f in queries]  # the last warm-up
+            for q, f in queries:
+                for mode in ("first time", "repeated"):
+                    for _ in range(repeat):
+                        if mode == "first time":
+                            clear()
+                        t = time.perf_counter()
+                        archive.search(q, f)
+                        timings[mode].append((time.perf_counter() - t) * 1000)
+                        took = getattr(archive.backend, "took_ms", None)
+                        if took is not None:
+                            timings[f"node took, {mode}"].append(float(took))
+            hits = int(statistics.median(totals))
+            for mode, ts in timings.items():
+                if ts:
+                    out[mode][kind] = (*_p50_p95(ts), hits)
+    return {m: lat for m, lat in out.items() if lat}
 
 
 def main() -> None:
@@ -328,6 +368,7 @@ def main() -> None:
     ap.add_argument("--docs", type=int, nargs="+", default=[10_000])
     ap.add_argument("--backends", "--backend", nargs="+", default=["tantivy", "whoosh"], choices=BACKENDS)
     ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--warmup", type=int, default=20, help="rounds of every query before timing (JIT, page cache)")
     ap.add_argument("--bulk-sample", type=int, default=20_000, help="opensearch: documents of the bulk-only run")
     ap.add_argument("--keep", type=Path, help="keep the generated index folders under this folder")
     ap.add_argument(
@@ -366,9 +407,9 @@ def main() -> None:
                 b["bulk_docs_s"], b["bulk_docs_cpu_s"] = bulk_only(folder, min(n, args.bulk_sample))
             builds.append((n, backend, b))
             print(f"  {json.dumps(b)}", file=sys.stderr)
-            lat = latencies(folder, backend, args.repeat)
-            queries.append((n, backend, lat, args.repeat))
-            print(f"  {json.dumps(lat)}", file=sys.stderr, flush=True)
+            for mode, lat in latencies(folder, backend, args.repeat, args.warmup).items():
+                queries.append((n, f"{backend} · {mode}", lat, args.repeat))
+                print(f"  {mode}: {json.dumps(lat)}", file=sys.stderr, flush=True)
             if backend == "opensearch":
                 b["node_rss_mb"] = max(b["node_rss_mb"], node_rss_mb() or 0.0)  # after the queries too
                 if not args.keep:
@@ -379,7 +420,7 @@ def main() -> None:
         earlier = json.loads(args.merge.read_text()) if args.merge.exists() else {"builds": [], "queries": []}
         done = {(n, b) for n, b, _ in builds}
         builds = [x for x in earlier["builds"] if tuple(x[:2]) not in done] + builds
-        queries = [x for x in earlier["queries"] if tuple(x[:2]) not in done] + queries
+        queries = [x for x in earlier["queries"] if (x[0], x[1].split(" · ")[0]) not in done] + queries
         builds.sort(key=lambda x: (x[0], x[1]))
         queries.sort(key=lambda x: (x[0], x[1]))
         args.merge.write_text(json.dumps({"builds": builds, "queries": queries}, indent=1))
@@ -418,7 +459,8 @@ def render(builds: list, queries: list) -> str:
     lines += [
         "",
         "Query latency in ms, p50 / p95 (Archive.search in-process, 10 hits with snippets and facets; "
-        "each query run `runs` times after one warm-up):",
+        "each query run `runs` times after `--warmup` rounds of all queries, first with the caches cleared "
+        "before each run, then repeated; `node took` is OpenSearch's own time of the same runs):",
         "",
         "| Vorlagen | backend | runs | " + " | ".join(kinds) + " |",
         "|---:|---|---:|" + "---:|" * len(kinds),

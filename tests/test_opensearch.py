@@ -183,3 +183,36 @@ def test_bulk_retries_with_backoff_on_429_and_5xx(
     assert pauses == [0.5, 0.5]  # one pause per kind of failure, the first of each backoff
     assert backend.count() == len(docs)
     backend.close()
+
+
+def test_facets_are_the_same_by_one_aggregation_or_one_per_facet_and_as_tantivys(
+    tmp_path: Path, opensearch_url: str, index_name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """All facets are counted by one aggregation of a combined field; where the hits hold more values
+    than it returns (a cluster of many councils), one aggregation per facet counts them: the counts
+    are the same either way, and the same as tantivy's; the node's own time is reported."""
+    import shutil
+
+    from archiv.search import opensearch_backend
+    from archiv.search.query import parse_query
+
+    embedded, clustered = tmp_path / "tantivy", tmp_path / "opensearch"
+    with Archive(embedded, "tantivy", create=True) as archive:
+        archive.ingest([FIXTURES, SAMPLES / "text"])
+    shutil.copytree(embedded, clustered)
+    node = ("--opensearch-url", opensearch_url, "--opensearch-index", index_name)
+    assert run("reindex", "--index", clustered, "--backend", "opensearch", *node, "--quiet").exit_code == 0
+    with Archive(embedded, "tantivy") as tantivy, Archive(clustered, "opensearch") as archive:
+        backend = archive.backend
+        assert backend.took_ms is None
+        for query in ("", "Kreistag", "Sanierung OR Bebauungsplan"):
+            tree = parse_query(query) if query else MatchAll()
+            expected = tantivy.backend.search(tree, Filters(), limit=5)
+            monkeypatch.setattr(opensearch_backend, "COMBINED_FACET_SIZE", 1000)
+            one = backend.search(tree, Filters(), limit=5)
+            assert isinstance(backend.took_ms, int) and 0 <= backend.took_ms < 60_000
+            monkeypatch.setattr(opensearch_backend, "COMBINED_FACET_SIZE", 2)  # fewer than the hits' values
+            each = backend.search(tree, Filters(), limit=5)
+            assert one.total == each.total == expected.total
+            assert one.facets == each.facets == expected.facets
+            assert sum(len(v) for v in one.facets.values()) > 2

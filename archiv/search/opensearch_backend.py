@@ -33,7 +33,7 @@ from ..text.keys import identifier_keys
 from .analysis import ANALYSIS_VERSION
 from .backend import FACET_SIZE, FACETS, BackendHit, BackendResult, Filters
 from .document import IndexDocument
-from .opensearch_mapping import SCHEMA_VERSION, document_line, mapping, translate
+from .opensearch_mapping import FACET_SEP, SCHEMA_VERSION, document_line, mapping, translate
 from .parallel import chunks
 from .plan import filter_plan, plan
 from .query import Node
@@ -49,6 +49,7 @@ BULK_DOCS = 200  # ~4 MB per request at ~18 KB per document (terms, words and th
 BULK_THREADS = 2  # requests in flight: the node indexes one while archiv sends the next
 RETRIES = 5  # on 429 and 5xx, with backoff from 0.5 s to 8 s
 RETRY_STATUS = frozenset({429, 500, 502, 503, 504})
+COMBINED_FACET_SIZE = 1000  # values of all facets in one answer; more in the hits: one aggregation per facet
 
 
 class BackendUnreachableError(ArchivError):
@@ -111,6 +112,7 @@ class OpenSearchBackend:
     ) -> None:  # fmt: skip
         self.url, self.index = connection(index_dir, url, index)
         self.client = client(self.url)
+        self.took_ms: int | None = None  # the node's own time of the last search (benchmarks)
         meta = self._meta(retries=1)
         if meta is None:
             if not create:
@@ -269,28 +271,45 @@ class OpenSearchBackend:
         order = {"datum": "desc", "datum_asc": "asc"}.get(sort)
         if order:
             page["sort"] = [{"datum": order}]
+        # All facets by one terms aggregation of the combined field (opensearch_mapping.FACET_SEP); exact
+        # while it returns every value the hits hold, else (an archive of very many Gremien or
+        # Einreicher) each facet's most frequent values by its own aggregation, in a second request.
         counts = {
             "query": {"bool": {"filter": [query, *flt]}},
             "size": 0,
             "track_total_hits": True,
-            "aggs": {f: {"terms": {"field": f, "size": FACET_SIZE}} for f in FACETS},
+            "aggs": {"facet": {"terms": {"field": "facet", "size": COMBINED_FACET_SIZE}}},
         }
-        head = {"index": self.index}
-        found = self._call(self.client.msearch, body=[head, page, {**head, "request_cache": True}, counts])
-        res, agg = found["responses"]
-        for r in (res, agg):
+        head, cached = {"index": self.index}, {"index": self.index, "request_cache": True}
+        res, agg = self._msearch([head, page, cached, counts])
+        scored = order is None
+        hits = tuple(BackendHit(h["_id"], float(h["_score"] or 0.0) if scored else 0.0) for h in res["hits"]["hits"])
+        combined = agg.get("aggregations", {}).get("facet", {"buckets": []})
+        if combined.get("sum_other_doc_count", 0) == 0:
+            found = {f: [] for f in FACETS}
+            for b in combined["buckets"]:
+                name, _, value = str(b["key"]).partition(FACET_SEP)
+                found[name].append((value, int(b["doc_count"])))
+        else:
+            counts["aggs"] = {f: {"terms": {"field": f, "size": FACET_SIZE}} for f in FACETS}
+            took = self.took_ms or 0
+            (each,) = self._msearch([cached, counts])
+            self.took_ms = took + (self.took_ms or 0)
+            found = {
+                f: [(str(b["key"]), int(b["doc_count"])) for b in each["aggregations"][f]["buckets"]] for f in FACETS
+            }
+        facets = {f: dict(sorted((kv for kv in found[f] if kv[0] != ""), key=_rank)[:FACET_SIZE]) for f in FACETS}
+        return BackendResult(total=int(agg["hits"]["total"]["value"]), hits=hits, facets=facets)
+
+    def _msearch(self, body: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        found = self._call(self.client.msearch, body=body)
+        self.took_ms = found.get("took")
+        for r in found["responses"]:
             if "error" in r:
                 raise BackendUnreachableError(
                     f"OpenSearch at {self.url} refused a search on '{self.index}': {r['error']}"
                 )
-        scored = order is None
-        hits = tuple(BackendHit(h["_id"], float(h["_score"] or 0.0) if scored else 0.0) for h in res["hits"]["hits"])
-        facets = {}
-        for f in FACETS:
-            buckets = agg.get("aggregations", {}).get(f, {}).get("buckets", [])
-            ranked = sorted(((str(b["key"]), int(b["doc_count"])) for b in buckets if b["key"] != ""), key=_rank)
-            facets[f] = dict(ranked)
-        return BackendResult(total=int(agg["hits"]["total"]["value"]), hits=hits, facets=facets)
+        return found["responses"]
 
     def doc_freqs(self, terms: Sequence[str]) -> dict[str, int]:
         if not terms:
