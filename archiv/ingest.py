@@ -27,10 +27,11 @@ from . import __version__
 from .detect import MAX_FILE_BYTES, check_stat, read_source
 from .errors import InputFileError, SkippedFileError
 from .fsnames import path_bytes
-from .guard import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, Failure, GuardedPool
+from .guard import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, WORKER_PRELOAD, Failure, GuardedPool
 from .models import FileOutcome, IngestReport, ParseOptions, Source, Vorlage
 from .outcomes import MAX_REASON, InOrder, short_reason
 from .pipeline import Job, process_file
+from .search.analysis import index_terms
 from .walk import Entry, walk
 
 if TYPE_CHECKING:
@@ -111,9 +112,24 @@ class IngestRun:
         self.inflight: dict[int, _Job] = {}
 
     def run(self, paths: Iterable[Path | str]) -> IngestReport:
-        entries = walk(paths, self.options.exclude)
-        self.total = len(entries)
-        self.archive.index_pending()
+        # The pool first: where its workers come from a fork server, that loads spaCy and the
+        # parsers while this process scans the folders and readies the search index.
+        pool = GuardedPool(
+            process_file,
+            workers=self.options.workers,
+            timeout=self.options.timeout,
+            memory_mb=self.options.memory_mb,
+            preload=WORKER_PRELOAD,
+        )
+        try:
+            entries = walk(paths, self.options.exclude)
+            self.total = len(entries)
+            self.archive.index_pending()
+            if pool.preloading and entries:
+                index_terms("Vorlage")  # loads the word list and the stemmer the first batch needs
+        except BaseException:
+            pool.__exit__(None, None, None)
+            raise
         parse_options = ParseOptions(
             ocr_cache=self.archive.ocr_cache,
             ocr_workers=self.options.ocr_workers,
@@ -121,9 +137,6 @@ class IngestRun:
             progress=self.progress is not None,
         )
         stamp = datetime.now(UTC).isoformat(timespec="seconds")
-        pool = GuardedPool(
-            process_file, workers=self.options.workers, timeout=self.options.timeout, memory_mb=self.options.memory_mb
-        )
         try:
             with pool:
                 for index, result in pool.run(self._jobs(entries, stamp, parse_options)):
