@@ -4,9 +4,10 @@ pdfplumber never returns on some decompression bombs and a native library can cr
 damaged file; in a worker that only costs the worker, which is killed and replaced, and the file
 is reported as failed. The batch goes on.
 
-Where the caller names modules to preload (Linux), the workers are forked from a fork server that
-imported those modules once (spaCy, the parsers), started when the pool is made: the server loads
-them while the caller is still scanning its files, and every worker starts ready. Each worker is
+Where the caller names modules to preload and the program allows it (Linux; the archiv command
+does), the workers are forked from a fork server that imported those modules once (spaCy, the
+parsers), started as early as the program can: the server loads them while the caller is still
+importing, scanning its files and readying the index, and every worker starts ready. Each worker is
 still a process of its own with its own limits; it takes over the caller's environment, working
 folder and stdout/stderr as a plainly forked one would.
 """
@@ -116,7 +117,7 @@ class _Inherit:
     def now(cls) -> _Inherit:
         sys.stdout.flush()
         sys.stderr.flush()
-        return cls(dict(os.environ), _ParentFd(sys.__stdout__.fileno()), _ParentFd(sys.__stderr__.fileno()))
+        return cls(dict(os.environ), _ParentFd(1), _ParentFd(2))  # what a forked worker writes to
 
     def apply(self) -> None:
         os.environ.clear()
