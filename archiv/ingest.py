@@ -110,6 +110,7 @@ class IngestRun:
         self.done = 0
         self.total = 0
         self.inflight: dict[int, _Job] = {}
+        self.warm_index = False  # load the search analysis before the first parse (while workers start)
 
     def run(self, paths: Iterable[Path | str]) -> IngestReport:
         # The pool first: where its workers come from a fork server, that loads spaCy and the
@@ -121,12 +122,11 @@ class IngestRun:
             memory_mb=self.options.memory_mb,
             preload=WORKER_PRELOAD,
         )
+        self.warm_index = pool.preloading
         try:
             entries = walk(paths, self.options.exclude)
             self.total = len(entries)
             self.archive.index_pending()
-            if pool.preloading and entries:
-                index_terms("Vorlage")  # loads the word list and the stemmer the first batch needs
         except BaseException:
             pool.__exit__(None, None, None)
             raise
@@ -155,6 +155,9 @@ class IngestRun:
             job = self._decide(index, entry)
             if job is None:
                 continue
+            if self.warm_index:  # the first file to parse: the server is still loading, so load
+                index_terms("Vorlage")  # the word list and the stemmer the first index batch needs
+                self.warm_index = False
             job.started = time.monotonic()
             self.inflight[index] = job
             yield index, Job(job.source, job.data, stamp, self.options.nichtoeffentlich, options)
