@@ -41,27 +41,18 @@ def _task(job: str) -> str:
     return job.upper()
 
 
-def test_pool_survives_hang_crash_error_and_memory_bomb() -> None:
-    jobs = ["a", "hang", "b", "crash", "boom", "memory", "c"]
-    with GuardedPool(_task, workers=2, timeout=2.0, memory_mb=1536) as pool:
-        results = dict(pool.run((j, j) for j in jobs))
-    assert results["a"] == "A" and results["b"] == "B" and results["c"] == "C"
-    assert isinstance(results["hang"], Failure) and "longer than 2 s" in results["hang"].reason
-    assert isinstance(results["crash"], Failure) and "stopped unexpectedly" in results["crash"].reason
-    assert results["boom"] == Failure("could not be parsed (ValueError: bad bytes)")
-    assert isinstance(results["memory"], Failure) and "memory" in results["memory"].reason
-
-
-def test_workers_of_the_fork_server_are_guarded_alike(
-    monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
+@pytest.mark.parametrize("method", ["fork", "forkserver"])
+def test_pool_survives_hang_crash_error_and_memory_bomb(
+    method: str, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
 ) -> None:
-    """The preloaded fork server (the archiv command's way): the same limits, the same isolation,
-    and the worker sees the caller's environment and stderr as a forked one does."""
-    monkeypatch.setenv("ARCHIV_MP", "forkserver")
+    """Plainly forked workers, and workers of the preloaded fork server (the archiv command's way):
+    the same limits, the same isolation; the worker sees the caller's environment as it is when the
+    worker starts, and writes to the caller's stderr."""
+    monkeypatch.setenv("ARCHIV_MP", method)
     monkeypatch.setenv("ARCHIV_GUARD_TEST", "set after the server started")
     jobs = ["a", "hang", "b", "crash", "boom", "memory", "c", "env", "stderr"]
     with GuardedPool(_task, workers=2, timeout=2.0, memory_mb=1536, preload=("tests.test_guard",)) as pool:
-        assert pool.preloading
+        assert pool.preloading == (method == "forkserver")
         results = dict(pool.run((j, j) for j in jobs))
     assert results["a"] == "A" and results["b"] == "B" and results["c"] == "C"
     assert isinstance(results["hang"], Failure) and "longer than 2 s" in results["hang"].reason
