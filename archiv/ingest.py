@@ -122,14 +122,10 @@ class IngestRun:
             memory_mb=self.options.memory_mb,
             preload=WORKER_PRELOAD,
         )
-        self.warm_index = pool.preloading
-        try:
-            entries = walk(paths, self.options.exclude)
-            self.total = len(entries)
-            self.archive.index_pending()
-        except BaseException:
-            pool.__exit__(None, None, None)
-            raise
+        self.warm_index = pool.preloading  # (the pool holds no process before it runs)
+        entries = walk(paths, self.options.exclude)
+        self.total = len(entries)
+        self.archive.index_pending()
         parse_options = ParseOptions(
             ocr_cache=self.archive.ocr_cache,
             ocr_workers=self.options.ocr_workers,
