@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .cpus import default_workers
 from .errors import ArchivError
-from .guard import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, Failure, GuardedPool
+from .guard import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, WORKER_PRELOAD, Failure, GuardedPool
 from .models import ParseOptions, Vorlage
 
 
@@ -46,7 +46,14 @@ def extract_many(
                 continue
             yield p, Job(source, data, stamp, False, options)
 
-    with GuardedPool(process_file, workers=workers or default_workers(), timeout=timeout, memory_mb=memory_mb) as pool:
+    pool = GuardedPool(
+        process_file,
+        workers=workers or default_workers(),
+        timeout=timeout,
+        memory_mb=memory_mb,
+        preload=WORKER_PRELOAD,
+    )
+    with pool:
         for p, result in pool.run(jobs()):
             yield p, result.exception(str(p)) if isinstance(result, Failure) else result
             yield from unreadable

@@ -3,6 +3,13 @@
 pdfplumber never returns on some decompression bombs and a native library can crash on a
 damaged file; in a worker that only costs the worker, which is killed and replaced, and the file
 is reported as failed. The batch goes on.
+
+Where the caller names modules to preload and the program allows it (Linux; the archiv command
+does), the workers are forked from a fork server that imported those modules once (spaCy, the
+parsers), started as early as the program can: the server loads them while the caller is still
+importing, scanning its files and readying the index, and every worker starts ready. Each worker is
+still a process of its own with its own limits; it takes over the caller's environment, working
+folder and stdout/stderr as a plainly forked one would.
 """
 
 from __future__ import annotations
@@ -55,7 +62,7 @@ def _limit_memory(megabytes: int) -> None:
         pass
 
 
-def _die_with_parent() -> None:
+def die_with_parent() -> None:
     """Linux: the kernel kills this worker when its parent dies (even by SIGKILL), so no parser
     goes on working for nobody."""
     if not sys.platform.startswith("linux"):
@@ -81,11 +88,52 @@ def _describe(e: Exception) -> str:
     return f"could not be parsed ({type(e).__name__}: {e})"
 
 
-def _worker_main(conn: Connection, task: Callable[[Any], Any], memory_mb: int) -> None:
+class _ParentFd:
+    """One of the caller's file descriptors, handed to a worker of the fork server (which would
+    otherwise write to the server's stderr, the caller's at the time the server started)."""
+
+    def __init__(self, fd: int) -> None:
+        self.fd = fd
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        from multiprocessing import reduction
+
+        return _take_fd, (reduction.DupFd(self.fd),)
+
+
+def _take_fd(wrapped: Any) -> int:
+    return int(wrapped.detach())
+
+
+@dataclass(frozen=True)
+class _Inherit:
+    """What a forked worker inherits and a worker of the fork server must be given."""
+
+    environ: dict[str, str]
+    stdout: Any
+    stderr: Any
+
+    @classmethod
+    def now(cls) -> _Inherit:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        return cls(dict(os.environ), _ParentFd(1), _ParentFd(2))  # what a forked worker writes to
+
+    def apply(self) -> None:
+        os.environ.clear()
+        os.environ.update(self.environ)
+        for fd, target in ((self.stdout, 1), (self.stderr, 2)):
+            os.dup2(fd, target)
+            os.close(fd)
+
+
+def _worker_main(conn: Connection, task: Callable[[Any], Any], memory_mb: int, inherit: _Inherit | None = None) -> None:
     # Ctrl-C is the parent's to handle: it stops the workers; a worker's own traceback would only
     # bury the one line that says the run was interrupted.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _die_with_parent()
+    die_with_parent()
+    if inherit is not None:
+        inherit.apply()
     _limit_memory(memory_mb)
     while True:
         try:
@@ -113,7 +161,8 @@ def _worker_main(conn: Connection, task: Callable[[Any], Any], memory_mb: int) -
 class _Worker:
     def __init__(self, ctx: Any, task: Callable[[Any], Any], memory_mb: int) -> None:
         self.conn, child = ctx.Pipe()
-        self.proc = ctx.Process(target=_worker_main, args=(child, task, memory_mb), daemon=True)
+        inherit = _Inherit.now() if ctx.get_start_method() == "forkserver" else None
+        self.proc = ctx.Process(target=_worker_main, args=(child, task, memory_mb, inherit), daemon=True)
         self.proc.start()
         child.close()
         self.key: Any = None
@@ -134,6 +183,47 @@ class _Worker:
         self.conn.close()
 
 
+FORK_SERVER_INIT = "archiv.forkserve"  # makes the fork server die with the process that started it
+
+
+# What the parse workers of archiv's pipeline need before their first file (archiv/workerprep.py).
+WORKER_PRELOAD = ("archiv.workerprep",)
+_allowed: list[bool] = []  # allow_fork_server was called: this program's main module may be imported again
+
+
+def allow_fork_server() -> None:
+    """Let pools that preload fork their workers from a fork server. Only a program whose main
+    module may be imported again calls this (the archiv command does, archiv/launch.py): a worker of
+    the fork server imports the caller's main module as multiprocessing's spawn does, and a script
+    without an ``if __name__ == "__main__"`` guard would run again in every worker. Elsewhere the
+    workers are forked from the caller, as before."""
+    _allowed.append(True)
+
+
+def start_method(preload: bool) -> str:
+    """How workers start: forked from a fork server that preloads (Linux, allowed by the program,
+    when there is something to preload), plainly forked (Linux), or spawned (elsewhere).
+    ARCHIV_MP=fork|spawn|forkserver chooses."""
+    chosen = os.environ.get("ARCHIV_MP", "")
+    if chosen in ("fork", "spawn", "forkserver"):
+        return chosen
+    if not sys.platform.startswith("linux"):
+        return "spawn"
+    return "forkserver" if preload and _allowed else "fork"
+
+
+def start_fork_server(preload: tuple[str, ...]) -> bool:
+    """Start the fork server now, importing ``preload`` (if workers start from one; True then).
+    Call it from the main thread: the server dies with the thread that started it."""
+    if start_method(bool(preload)) != "forkserver":
+        return False
+    from multiprocessing import forkserver
+
+    mp.set_forkserver_preload([FORK_SERVER_INIT, *preload])  # no effect on a server already running
+    forkserver.ensure_running()
+    return True
+
+
 class GuardedPool:
     """Runs ``task(job)`` for each job in up to ``workers`` processes; yields (key, result or Failure)."""
 
@@ -144,14 +234,22 @@ class GuardedPool:
         workers: int = 1,
         timeout: float = DEFAULT_TIMEOUT,
         memory_mb: int = DEFAULT_MEMORY_MB,
+        preload: tuple[str, ...] = (),
     ) -> None:
+        """``preload``: modules the workers need (imported once, in the fork server)."""
         self.task = task
         self.workers = max(1, workers)
         self.timeout = timeout
         self.memory_mb = memory_mb
-        method = "fork" if sys.platform.startswith("linux") and os.environ.get("ARCHIV_MP") != "spawn" else "spawn"
-        self.ctx = mp.get_context(method)
+        self.ctx = mp.get_context(start_method(bool(preload)))
+        if self.preloading:
+            start_fork_server(preload)  # from here on the server loads, while the caller goes on
         self._pool: list[_Worker] = []
+
+    @property
+    def preloading(self) -> bool:
+        """True where the workers come from a fork server that loads ``preload`` meanwhile."""
+        return bool(self.ctx.get_start_method() == "forkserver")
 
     def __enter__(self) -> GuardedPool:
         return self

@@ -27,10 +27,11 @@ from . import __version__
 from .detect import MAX_FILE_BYTES, check_stat, read_source
 from .errors import InputFileError, SkippedFileError
 from .fsnames import path_bytes
-from .guard import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, Failure, GuardedPool
+from .guard import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, WORKER_PRELOAD, Failure, GuardedPool
 from .models import FileOutcome, IngestReport, ParseOptions, Source, Vorlage
 from .outcomes import MAX_REASON, InOrder, short_reason
 from .pipeline import Job, process_file
+from .search.analysis import index_terms
 from .walk import Entry, walk
 
 if TYPE_CHECKING:
@@ -109,8 +110,19 @@ class IngestRun:
         self.done = 0
         self.total = 0
         self.inflight: dict[int, _Job] = {}
+        self.warm_index = False  # load the search analysis before the first parse (while workers start)
 
     def run(self, paths: Iterable[Path | str]) -> IngestReport:
+        # The pool first: where its workers come from a fork server, that loads spaCy and the
+        # parsers while this process scans the folders and readies the search index.
+        pool = GuardedPool(
+            process_file,
+            workers=self.options.workers,
+            timeout=self.options.timeout,
+            memory_mb=self.options.memory_mb,
+            preload=WORKER_PRELOAD,
+        )
+        self.warm_index = pool.preloading  # (the pool holds no process before it runs)
         entries = walk(paths, self.options.exclude)
         self.total = len(entries)
         self.archive.index_pending()
@@ -121,9 +133,6 @@ class IngestRun:
             progress=self.progress is not None,
         )
         stamp = datetime.now(UTC).isoformat(timespec="seconds")
-        pool = GuardedPool(
-            process_file, workers=self.options.workers, timeout=self.options.timeout, memory_mb=self.options.memory_mb
-        )
         try:
             with pool:
                 for index, result in pool.run(self._jobs(entries, stamp, parse_options)):
@@ -142,6 +151,9 @@ class IngestRun:
             job = self._decide(index, entry)
             if job is None:
                 continue
+            if self.warm_index:  # the first file to parse: the server is still loading, so load
+                index_terms("Vorlage")  # the word list and the stemmer the first index batch needs
+                self.warm_index = False
             job.started = time.monotonic()
             self.inflight[index] = job
             yield index, Job(job.source, job.data, stamp, self.options.nichtoeffentlich, options)

@@ -3,8 +3,13 @@
 Sets: the real Nordstemmen PDFs (../shared/corpus/nordstemmen/pdf, skipped when absent), the
 generated samples/pdf/*.pdf, those samples copied --copies times (a distinct trailing byte per
 copy, so that archiv's sha256 dedupe does not skip them), the Vorlagen with a ruled
-Beratungsfolge table: samples/pdf plus --vorlagen files written by vorlage_tables.py, and the
-mixed corpus: every PDF of ../shared/corpus without scanned pages plus those Vorlagen. Every
+Beratungsfolge table: samples/pdf plus --vorlagen files written by vorlage_tables.py, the mixed
+corpus: every PDF of ../shared/corpus without scanned pages plus those Vorlagen, and the large set:
+samples/pdf plus --large generated Vorlagen (the same generator, so the first --vorlagen of them are
+the Vorlagen set's files; without the few whose short last page has too little text, which archiv
+would OCR). With both Vorlagen sets in one run, the steady-state rate of an ingest is
+printed too: the extra pages of the large set over the extra seconds its ingest took, i.e. the rate
+once the fixed start-up (process, fork server, spaCy, index) is paid. Every
 measurement runs --repeat times; the median is reported, in wall seconds and in CPU seconds
 (the process and its children: on a machine other work shares, CPU time moves much less than
 wall time). `archiv ingest` runs as the real CLI in a subprocess (process start-up, spaCy
@@ -47,7 +52,9 @@ NORDSTEMMEN = CORPUS / "nordstemmen" / "pdf"
 SAMPLES = ROOT / "samples" / "pdf"
 README = ROOT / "benchmarks" / "README.md"
 ARCHIV = Path(sys.executable).with_name("archiv")
-SET_KEYS = ("nordstemmen", "nordstemmen-text", "samples", "copies", "vorlagen", "mixed")
+SET_KEYS = ("nordstemmen", "nordstemmen-text", "samples", "copies", "vorlagen", "mixed", "vorlagen-large")
+BASELINE = "pdfplumber extract_text, baseline (in-process)"
+INGEST2 = "archiv ingest --workers 2 (CLI)"
 
 
 @dataclass(frozen=True)
@@ -78,8 +85,31 @@ class Row:
         return f"| {self.set} | {self.method} | {cells} |"
 
 
+def adopt_orphans() -> None:
+    """Linux: make this process the subreaper of its descendants, so that the CPU time of the CLI's
+    fork server and its workers (which the CLI does not wait for: they end when it ends) is counted
+    in RUSAGE_CHILDREN once reap_orphans has waited for them."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(36, 1)  # PR_SET_CHILD_SUBREAPER
+
+
+def reap_orphans(deadline: float = 10.0) -> None:
+    """Wait for the descendants that the CLI left to us (they end within moments of the CLI)."""
+    end = time.monotonic() + deadline
+    while time.monotonic() < end:
+        try:
+            pid, _ = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return
+        if pid == 0:
+            time.sleep(0.01)
+
+
 def cpu_seconds() -> float:
-    """CPU time of this process and of its children that were waited for (a CLI and its workers)."""
+    """CPU time of this process and of its children that were waited for (a CLI, its fork server
+    and its workers)."""
     own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
@@ -131,7 +161,9 @@ def run_ingest(folder: Path, index: Path, workers: int, expect: str, n: int) -> 
     cmd = [str(ARCHIV), "ingest", str(folder), "--index", str(index), "--quiet", "--workers", str(workers)]
     t, c = time.perf_counter(), cpu_seconds()
     proc = subprocess.run(cmd, capture_output=True, text=True)
-    seconds, cpu = time.perf_counter() - t, cpu_seconds() - c
+    seconds = time.perf_counter() - t
+    reap_orphans()
+    cpu = cpu_seconds() - c
     m = re.search(rf"(\d+) {expect}", proc.stdout)
     if proc.returncode != 0 or not m or int(m.group(1)) != n:
         print(
@@ -231,7 +263,7 @@ def ratios(rows: list[Row]) -> str:
     out.append("|---|---:|---:|---:|")
     for name in dict.fromkeys(r.set for r in rows):
         by = {r.method: r for r in rows if r.set == name}
-        base = by["pdfplumber extract_text, baseline (in-process)"]
+        base = by[BASELINE]
         cells = [
             f"{base.seconds / by[m].seconds:.1f}× ({base.cpu / by[m].cpu:.1f}×)"
             for m in (
@@ -241,6 +273,30 @@ def ratios(rows: list[Row]) -> str:
             )
         ]
         out.append(f"| {name} | " + " | ".join(cells) + " |")
+    return "\n".join(out)
+
+
+def steady_state(rows: list[Row], small: str, large: str) -> str:
+    """The ingest's rate once start-up is paid: the large set's extra pages over its extra seconds
+    (wall, and CPU in brackets), beside pdfplumber's rate on the large set."""
+    out = [
+        f"Steady state ({large} against {small}):",
+        "",
+        "| method | extra pages | extra seconds | pages/s | ÷ pdfplumber text |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    by_small = {r.method: r for r in rows if r.set == small}
+    by_large = {r.method: r for r in rows if r.set == large}
+    base = by_large[BASELINE]
+    for method in ("archiv ingest --workers 1 (CLI)", INGEST2):
+        a, b = by_small[method], by_large[method]
+        pages, seconds, cpu = b.pages - a.pages, b.seconds - a.seconds, b.cpu - a.cpu
+        if seconds <= 0 or cpu <= 0:
+            out.append(f"| {method} | {pages} | {seconds:.3f} | – | – |")
+            continue
+        rate = pages / seconds
+        ratio, cpu_ratio = rate / (base.pages / base.seconds), (pages / cpu) / (base.pages / base.cpu)
+        out.append(f"| {method} | {pages} | {seconds:.3f} | {rate:.1f} | {ratio:.1f}× ({cpu_ratio:.1f}×) |")
     return "\n".join(out)
 
 
@@ -254,6 +310,7 @@ def main() -> None:
     ap.add_argument("--copies", type=int, default=20, help="copies of every sample PDF in the larger set (default 20)")
     ap.add_argument("--repeat", type=int, default=3, help="runs per measurement; the median is reported (default 3)")
     ap.add_argument("--vorlagen", type=int, default=60, help="generated Vorlagen with tables (default 60)")
+    ap.add_argument("--large", type=int, default=300, help="generated Vorlagen of the large set (default 300)")
     ap.add_argument(
         "--sets",
         default=",".join(SET_KEYS),
@@ -264,6 +321,7 @@ def main() -> None:
     if not ARCHIV.exists():
         raise SystemExit(f"{ARCHIV} not found: run this with the project's venv python")
 
+    adopt_orphans()
     load_before = os.getloadavg()[0]
     if load_before > 0.5:
         print(f"warning: load average {load_before:.2f} before the run; other work skews the timings", file=sys.stderr)
@@ -305,6 +363,14 @@ def main() -> None:
                 shutil.copyfile(f, vorlagen / f.name)
             if "vorlagen" in keys:
                 sets.append(make_set(f"Vorlagen with tables (samples + {args.vorlagen} generated)", vorlagen))
+        if "vorlagen-large" in keys:
+            large = Path(tmp) / "vorlagen-large"
+            for f in write_vorlagen(large, args.large):
+                if count_pages(f)[1]:  # a short last page would be OCRed: the rate is of text-layer PDFs
+                    f.unlink()
+            for f in samples.files:
+                shutil.copyfile(f, large / f.name)
+            sets.append(make_set(f"Vorlagen with tables, large (samples + {args.large} generated)", large))
         if "mixed" in keys:
             # the real PDFs of every council (without those with scanned pages: no OCR) and the Vorlagen
             mixed = Path(tmp) / "mixed"
@@ -320,6 +386,11 @@ def main() -> None:
             rows += bench_set(s, args.repeat)
 
     result = table(rows) + "\n\n" + ratios(rows) + "\n\n" + "".join(f"- {s.describe()}\n" for s in sets)
+    names = [s.name for s in sets]
+    small = next((n for n in names if n.startswith("Vorlagen with tables (")), None)
+    large_name = next((n for n in names if n.startswith("Vorlagen with tables, large")), None)
+    if small and large_name:
+        result += "\n" + steady_state(rows, small, large_name) + "\n"
     print(result)
     if args.write:
         cmd = shlex.join([".venv/bin/python", "benchmarks/bench_ingest.py", *sys.argv[1:]])

@@ -10,5 +10,6 @@ OPARL_SAMPLE = SAMPLES / "oparl" / "auenfels_ds-2026-021_hallenbad.json"
 
 
 def archiv_cmd() -> list[str]:
-    """The archiv command of this interpreter (the console script may not be on PATH)."""
-    return [sys.executable, "-c", "from archiv.cli import main; main()"]
+    """The archiv command of this interpreter (the console script may not be on PATH): its entry
+    point, which lets the parse workers start from a preloaded fork server."""
+    return [sys.executable, "-c", "from archiv.launch import main; main()"]

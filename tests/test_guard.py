@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 import time
 
 import pytest
@@ -29,21 +30,38 @@ def _task(job: str) -> str:
         raise MissingDependencyError("Tesseract OCR", "apt-get install tesseract-ocr")
     if job == "no-document":
         raise SkippedFileError("x.json", "JSON that holds no OParl Paper")
+    if job == "env":
+        return os.environ.get("ARCHIV_GUARD_TEST", "unset")
+    if job == "stderr":
+        print("the worker writes to the caller's stderr", file=sys.stderr, flush=True)
+        return "written"
     if job == "memory":
         blob = bytearray(6 * 1024**3)  # over the limit below
         return str(len(blob))
     return job.upper()
 
 
-def test_pool_survives_hang_crash_error_and_memory_bomb() -> None:
-    jobs = ["a", "hang", "b", "crash", "boom", "memory", "c"]
-    with GuardedPool(_task, workers=2, timeout=2.0, memory_mb=1536) as pool:
+@pytest.mark.parametrize("method", ["fork", "forkserver"])
+def test_pool_survives_hang_crash_error_and_memory_bomb(
+    method: str, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """Plainly forked workers, and workers of the preloaded fork server (the archiv command's way):
+    the same limits, the same isolation; the worker sees the caller's environment as it is when the
+    worker starts, and writes to the caller's stderr."""
+    monkeypatch.setenv("ARCHIV_MP", method)
+    monkeypatch.setenv("ARCHIV_GUARD_TEST", "set after the server started")
+    jobs = ["a", "hang", "b", "crash", "boom", "memory", "c", "env", "stderr"]
+    with GuardedPool(_task, workers=2, timeout=2.0, memory_mb=1536, preload=("tests.test_guard",)) as pool:
+        assert pool.preloading == (method == "forkserver")
         results = dict(pool.run((j, j) for j in jobs))
     assert results["a"] == "A" and results["b"] == "B" and results["c"] == "C"
     assert isinstance(results["hang"], Failure) and "longer than 2 s" in results["hang"].reason
     assert isinstance(results["crash"], Failure) and "stopped unexpectedly" in results["crash"].reason
     assert results["boom"] == Failure("could not be parsed (ValueError: bad bytes)")
     assert isinstance(results["memory"], Failure) and "memory" in results["memory"].reason
+    assert results["env"] == "set after the server started"
+    assert results["stderr"] == "written"
+    assert "the worker writes to the caller's stderr" in capfd.readouterr().err
 
 
 def test_failures_keep_their_type_across_the_worker() -> None:

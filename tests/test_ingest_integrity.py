@@ -10,6 +10,8 @@ import subprocess
 import time
 from pathlib import Path
 
+import pytest
+
 from archiv.errors import ExitCode
 
 from .ingest_support import archiv_cmd
@@ -91,6 +93,42 @@ def test_sigkill_in_the_middle_leaves_a_consistent_archive(tmp_path: Path) -> No
     ), after.stdout
     assert "note:" not in after.stdout
     assert search_total(index, "stueck29x") == 1
+
+
+def _children(pid: int) -> set[int]:
+    """The live processes whose parent is ``pid`` (Linux /proc)."""
+    out = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid and fields[0] != "Z":
+            out.add(int(stat.parent.name))
+    return out
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads processes from Linux /proc")
+def test_sigkill_of_the_ingest_stops_its_fork_server_and_workers(tmp_path: Path) -> None:
+    make_texts(tmp_path / "eingang", 300)
+    proc = start_ingest("--index", tmp_path / "index", "--workers", "2", tmp_path / "eingang")
+    wait_for_added(proc, 3)
+    family = _children(proc.pid)
+    family |= {grandchild for child in family for grandchild in _children(child)}
+    assert len(family) >= 3, family  # the fork server and its two workers (and multiprocessing's tracker)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(30)
+    deadline = time.monotonic() + 10
+    while any(map(_alive, family)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not [pid for pid in family if _alive(pid)]
 
 
 def test_the_next_ingest_removes_what_a_killed_run_left_half_written(tmp_path: Path) -> None:

@@ -171,6 +171,13 @@ def entity_spans(text: str, *, piecewise: bool = True) -> list[tuple[str, int, i
     return [(e.label_, e.start_char, e.end_char) for e in nlp(text).ents]
 
 
+def load_pipeline() -> None:
+    """Load spaCy's pipeline with archiv's rules now (a worker's fork server does, once), not on
+    the first text."""
+    _nlp()
+    _triggers()
+
+
 @lru_cache(maxsize=1)
 def _triggers():
     return triggers_for(RULER_PATTERNS)
