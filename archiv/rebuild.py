@@ -46,10 +46,9 @@ def rebuild(
 
     analyse = partial(analyse_groups, records=backend.keeps_records)  # a record only where the index keeps it
     docs = index_documents(raw(), workers_for(total), analyse=analyse)
-    # tantivy writes best in one commit (each commit waits for its segments and merges while the
-    # workers idle); a backend that holds a batch in memory (OpenSearch's bulk) commits in batches
-    batch = getattr(backend, "rebuild_batch", REINDEX_BATCH)
-    while backend.add(itertools.islice(docs, batch)):
+    # Commits in batches: one commit for the whole rebuild was tried for tantivy and cost more CPU on
+    # an idle machine (benchmarks/README.md, "Reindex, second round").
+    while backend.add(itertools.islice(docs, REINDEX_BATCH)):
         pass
     done = len(ids)
     if done == total:  # every record was written (all are grouped)

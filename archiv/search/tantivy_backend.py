@@ -70,9 +70,6 @@ def _date_number(iso: str | None, default: int) -> int:
 class TantivyBackend:
     name = "tantivy"
     keeps_records = False
-    # a rebuild writes everything in one commit (rebuild.py): the writer flushes segments by its heap
-    # anyway, and each commit waits for its merges while the analysis workers idle
-    rebuild_batch = 10**12
 
     def __init__(self, path: Path, *, create: bool = False) -> None:
         self.path = path
