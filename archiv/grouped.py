@@ -133,8 +133,7 @@ def analyse_groups(
 ) -> list[IndexDocument]:
     """The index documents of stored groups, each (group id, its records as Store.iter_groups_raw
     gives them): run in the worker processes of a rebuild (search/parallel.py). Only what the writer
-    needs goes back: the record as JSON where the backend keeps records (``records``), else nothing of it
-    (IndexDocument.for_writer)."""
+    needs goes back: the record as JSON where the backend keeps records (``records``), else nothing of it."""
     out = []
     for group_id, members in chunk:
         parsed = [

@@ -249,7 +249,7 @@ class GuardedPool:
     @property
     def preloading(self) -> bool:
         """True where the workers come from a fork server that loads ``preload`` meanwhile."""
-        return bool(self.ctx.get_start_method() == "forkserver")
+        return self.ctx.get_start_method() == "forkserver"
 
     def __enter__(self) -> GuardedPool:
         return self

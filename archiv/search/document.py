@@ -6,8 +6,7 @@ compounds and word-family roots), so every backend indexes the very same terms.
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -51,14 +50,9 @@ class IndexDocument:
     betreff_words: str = ""  # the words as written, lower case, space-separated (analysis.exact_terms)
     text_words: str = ""
     # The record itself, for a backend that serves records too (opensearch: several ingest machines);
-    # or, from a rebuild's workers, its JSON (for_writer): a Vorlage is costly to send between processes.
+    # or, from a rebuild's workers, its JSON (grouped.analyse_groups): a Vorlage is costly to send between processes.
     vorlage: Vorlage | None = field(default=None, compare=False, repr=False)
     record_json: str = field(default="", compare=False, repr=False)
-
-    def for_writer(self, *, record: bool) -> IndexDocument:
-        """What a writer in another process needs: the record as JSON (``record``) or not at all."""
-        data = json.dumps(self.vorlage.to_dict(), ensure_ascii=False) if record and self.vorlage else ""
-        return replace(self, vorlage=None, record_json=data)
 
 
 # Cached: a rebuild asks for the same numbers again (a group's papers, the numbers papers cite)
