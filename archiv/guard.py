@@ -88,6 +88,29 @@ def _describe(e: Exception) -> str:
     return f"could not be parsed ({type(e).__name__}: {e})"
 
 
+def drop_inherited_locks() -> None:
+    """Close the lock files a plainly forked worker inherited from its caller.
+
+    tantivy releases its index locks by closing the file, and a flock lives on while any copy of the
+    descriptor is open: had a worker been forked while the caller's reader thread held the index's
+    meta lock, the caller's next commit would wait for that worker to end (a hang at the end of an
+    ingest). A worker never needs the caller's locks."""
+    try:
+        names = os.listdir("/proc/self/fd")
+    except OSError:
+        return
+    for name in names:
+        fd = int(name)
+        if fd <= 2:
+            continue
+        try:
+            target = os.readlink(f"/proc/self/fd/{name}")
+        except OSError:
+            continue
+        if target.endswith(".lock"):
+            os.close(fd)
+
+
 class _ParentFd:
     """One of the caller's file descriptors, handed to a worker of the fork server (which would
     otherwise write to the server's stderr, the caller's at the time the server started)."""
@@ -134,6 +157,8 @@ def _worker_main(conn: Connection, task: Callable[[Any], Any], memory_mb: int, i
     die_with_parent()
     if inherit is not None:
         inherit.apply()
+    else:
+        drop_inherited_locks()
     _limit_memory(memory_mb)
     while True:
         try:

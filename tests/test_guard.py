@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
 import sys
+import threading
 import time
+from pathlib import Path
 
 import pytest
 
@@ -81,3 +84,28 @@ def test_failures_keep_their_type_across_the_worker() -> None:
     assert type(errors["no-document"]) is SkippedFileError and errors["no-document"].reason.startswith("JSON")
     with pytest.raises(ParseTimeoutError):
         raise errors["hang"]
+
+
+def _hold(job: str) -> str:
+    time.sleep(float(job))
+    return "done"
+
+
+def test_a_forked_worker_does_not_keep_the_callers_index_lock(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """tantivy releases its meta lock by closing the file: a worker forked while the caller held it
+    must not keep it alive, or the caller's next commit waits for the worker (a hung ingest)."""
+    monkeypatch.setenv("ARCHIV_MP", "fork")
+    lock = tmp_path / ".tantivy-meta.lock"
+    held = open(lock, "w")  # noqa: SIM115 - released by closing, as tantivy does
+    fcntl.flock(held, fcntl.LOCK_EX)
+    results: list[tuple[str, str]] = []
+    with GuardedPool(_hold, workers=1, timeout=30.0) as pool:
+        runner = threading.Thread(target=lambda: results.extend(pool.run([("slow", "3")])))
+        runner.start()
+        time.sleep(1.0)  # the worker is forked and busy while the caller releases its lock
+        held.close()
+        with open(lock, "w") as again:
+            fcntl.flock(again, fcntl.LOCK_EX | fcntl.LOCK_NB)  # BlockingIOError while a worker holds a copy
+            fcntl.flock(again, fcntl.LOCK_UN)
+        runner.join()
+    assert results == [("slow", "done")]
