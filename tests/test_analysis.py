@@ -149,6 +149,9 @@ def test_analysis_of_a_text_is_the_same_with_or_without_its_words_cached(monkeyp
         "Die Arbeitsmarktintegration der Geflüchteten im Beirat, Rad- und Fußwege.",
         "Neubau der Kindertagesstätte; Kita-/Schulgebäude und die Straßenbeleuchtungsanlagen 2025.",
         "Die Geflüchteten im Beirat: Sanierung der Grundschule und Schulwegsicherung (Kinder-Tagesstätte).",
+        "  „Fußwege“, (FB 2) – Rad-/Fußwege … snake_case __ ΟΔΟΣ ΟΔΟΣ- x\u00a0y\u2003z §§ 5-7 ",
+        "",
+        " - ",
     ]
 
     def by_word(text: str) -> tuple[str, str, str]:  # the definition: word by word, nothing cached
@@ -163,7 +166,7 @@ def test_analysis_of_a_text_is_the_same_with_or_without_its_words_cached(monkeyp
     expected = [by_word(t) for t in texts]
     for size in (400_000, 12):  # room for all; or so little that the cache is cleared on the way
         monkeypatch.setattr(analysis, "_CACHE_SIZE", size)
-        for cache in (analysis._CACHE, analysis._STEMS, analysis._PARTS):
+        for cache in (analysis._CACHE, analysis._PIECES):
             cache.clear()
         assert [analysis.analyse_text(t) for t in texts] == expected  # cold, then partly warm
         assert [analysis.analyse_text(t) for t in texts] == expected  # warm
