@@ -159,10 +159,10 @@ def analyse_text(text: str) -> tuple[str, str, str]:
     if not pieces:
         return "", "", ""
     try:
-        stems, parts, words = zip(*map(_PIECES.__getitem__, pieces))
+        stems, parts, words = zip(*map(_PIECES.__getitem__, pieces), strict=True)
     except KeyError:  # pieces not seen yet: only those are analysed, the text is joined in C again
         _learn(pieces)
-        stems, parts, words = zip(*map(_PIECES.__getitem__, pieces))
+        stems, parts, words = zip(*map(_PIECES.__getitem__, pieces), strict=True)
     joined = "".join(parts)[:-1]
     if "-" in text:
         found = []
