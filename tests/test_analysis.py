@@ -149,6 +149,9 @@ def test_analysis_of_a_text_is_the_same_with_or_without_its_words_cached(monkeyp
         "Die Arbeitsmarktintegration der Geflüchteten im Beirat, Rad- und Fußwege.",
         "Neubau der Kindertagesstätte; Kita-/Schulgebäude und die Straßenbeleuchtungsanlagen 2025.",
         "Die Geflüchteten im Beirat: Sanierung der Grundschule und Schulwegsicherung (Kinder-Tagesstätte).",
+        "  „Fußwege“, (FB 2) – Rad-/Fußwege … snake_case __ ΟΔΟΣ ΟΔΟΣ- x\u00a0y\u2003z §§ 5-7 ",
+        "",
+        " - ",
     ]
 
     def by_word(text: str) -> tuple[str, str, str]:  # the definition: word by word, nothing cached
@@ -163,7 +166,39 @@ def test_analysis_of_a_text_is_the_same_with_or_without_its_words_cached(monkeyp
     expected = [by_word(t) for t in texts]
     for size in (400_000, 12):  # room for all; or so little that the cache is cleared on the way
         monkeypatch.setattr(analysis, "_CACHE_SIZE", size)
-        for cache in (analysis._CACHE, analysis._STEMS, analysis._PARTS):
+        for cache in (analysis._CACHE, analysis._PIECES):
             cache.clear()
         assert [analysis.analyse_text(t) for t in texts] == expected  # cold, then partly warm
         assert [analysis.analyse_text(t) for t in texts] == expected  # warm
+
+
+def test_documents_analysed_by_workers_that_share_their_words_are_those_of_one_process() -> None:
+    """A rebuild's workers hand the words they analysed on to each other (search/parallel.py, issue 16):
+    the documents must be the very ones one process makes, chunk after chunk, in the store's order."""
+    import json
+
+    from archiv.models import SourceInfo, Vorlage
+    from archiv.search import analysis
+    from archiv.search.parallel import CHUNK, index_documents
+
+    topics = ["Radverkehrskonzept", "Kindertagesstätte", "Straßenbeleuchtungsanlagen", "Schulwegsicherung",
+              "Arbeitsmarktintegration", "Neubaugebiet", "Haupt- und Finanzausschuss", "Rad- und Fußwege"]  # fmt: skip
+
+    def record(i: int) -> str:
+        source = SourceInfo(f"{i}.txt", f"{i:064d}", "text", None, None, "2026-01-01T00:00:00+00:00")
+        text = " ".join(f"{topics[(i * k) % len(topics)]} Nr{i % 97}-{k} Wort{(i * 7 + k) % 500}" for k in range(40))
+        v = Vorlage(
+            id=f"v{i}", vorlage_nr=f"DS {i}/2025", aktenzeichen=None, art="Antrag", datum=None, oeffentlich=True,
+            koerperschaft=None, fachbereich=None, beteiligungen=(), produkt=None, betreff=topics[i % len(topics)],
+            beschlusslauf=(), beschlussvorschlag=None, begruendung=None, anlagen=(), entities={}, source=source,
+            text=text,
+        )  # fmt: skip
+        return json.dumps(v.to_dict(), ensure_ascii=False)
+
+    raw = [record(i) for i in range(CHUNK * 8)]
+    analysis._CACHE.clear()
+    analysis._PIECES.clear()
+    alone = list(index_documents(raw, workers=1))
+    together = list(index_documents(raw, workers=2))
+    assert [d.id for d in together] == [f"v{i}" for i in range(len(raw))]
+    assert together == alone

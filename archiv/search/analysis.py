@@ -49,11 +49,7 @@ def exact_terms(text: str) -> list[str]:
 
 
 _CACHE: dict[str, tuple[str, tuple[str, ...]]] = {}
-# The same, flat, for index_terms: a word's stem, and its parts as one string ("" where it has none),
-# so that a text of words already seen is analysed by lookups and joins in C.
-_STEMS: dict[str, str] = {}
-_PARTS: dict[str, str] = {}
-_CACHE_SIZE = 400_000  # distinct words kept; a new archive's vocabulary rarely exceeds it
+_CACHE_SIZE = 400_000  # distinct words (and pieces of text, analyse_text) kept; a vocabulary rarely exceeds it
 
 
 def _analysed(word: str) -> tuple[str, tuple[str, ...]]:
@@ -72,12 +68,28 @@ def _analysed(word: str) -> tuple[str, tuple[str, ...]]:
     out = (stem(folded), tuple(parts))
     if len(_CACHE) >= _CACHE_SIZE:
         _CACHE.clear()
-        _STEMS.clear()
-        _PARTS.clear()
     _CACHE[word] = out
-    _STEMS[word] = out[0]
-    _PARTS[word] = " ".join(out[1])
+    if _LEARNED is not None:
+        _LEARNED[word] = out
     return out
+
+
+# Words analysed here since learned() was last asked (kept only once it has been): a rebuild's
+# workers hand them on to each other (parallel.py), so that a word is rarely analysed twice.
+_LEARNED: dict[str, tuple[str, tuple[str, ...]]] | None = None
+
+
+def learned() -> dict[str, tuple[str, tuple[str, ...]]]:
+    """The words this process analysed since the last call, with their (stem, parts)."""
+    global _LEARNED
+    out, _LEARNED = _LEARNED or {}, {}
+    return out
+
+
+def teach(words: dict[str, tuple[str, tuple[str, ...]]]) -> None:
+    """Take words another process analysed (learned() there): the very (stem, parts) _analysed gives."""
+    if len(_CACHE) + len(words) < _CACHE_SIZE:
+        _CACHE.update(words)
 
 
 def word_parts(word: str) -> tuple[str, ...]:
@@ -137,31 +149,53 @@ def index_terms(text: str) -> tuple[str, str]:
 
 def analyse_text(text: str) -> tuple[str, str, str]:
     """(stems, parts, words) of a text, each one space-separated string; the words are those of
-    exact_terms (as written, lower case), for the exact-phrase field."""
-    words = WORD.findall(text)
+    exact_terms (as written, lower case), for the exact-phrase field.
+
+    A text is cut at white space (in C), and each piece ("Fußwege,", "(FB") is looked up once per
+    process with its finished strings, each followed by a space ("" where it gives none): no word
+    spans white space, so the pieces' strings joined are the text's. Only the hyphens need the text
+    around them (implied_words)."""
+    pieces = text.split()
+    if not pieces:
+        return "", "", ""
     try:
-        stems = " ".join(map(_STEMS.__getitem__, words))
-    except KeyError:  # words not seen yet: only those are analysed, the text is joined in C again
-        new = set(words).difference(_STEMS)
-        if len(_CACHE) + len(new) >= _CACHE_SIZE:  # making room first, so that none is dropped
-            _CACHE.clear()
-            _STEMS.clear()
-            _PARTS.clear()
-            new = set(words)
-        for word in new:
-            _analysed(word)
-        try:
-            stems = " ".join(map(_STEMS.__getitem__, words))
-        except KeyError:  # a text of more distinct words than the cache holds
-            stems = " ".join([_analysed(w)[0] for w in words])
-    try:
-        found = [*filter(None, map(_PARTS.__getitem__, words))]
-    except KeyError:
-        found = [p for w in words for p in _analysed(w)[1]]
-    for word in implied_words(text):
-        s, more = _analysed(word)
-        found += [s, *more]
-    return stems, " ".join(found), " ".join(words).lower()
+        stems, parts, words = zip(*map(_PIECES.__getitem__, pieces), strict=True)
+    except KeyError:  # pieces not seen yet: only those are analysed, the text is joined in C again
+        _learn(pieces)
+        stems, parts, words = zip(*map(_PIECES.__getitem__, pieces), strict=True)
+    joined = "".join(parts)[:-1]
+    if "-" in text:
+        found = []
+        for word in implied_words(text):
+            s, more = _analysed(word)
+            found += [s, *more]
+        if found:
+            joined = f"{joined} {' '.join(found)}" if joined else " ".join(found)
+    return "".join(stems)[:-1], joined, "".join(words)[:-1]
+
+
+# A piece of text between white space -> its (stems, parts, words), each string followed by a space.
+_PIECES: dict[str, tuple[str, str, str]] = {}
+
+
+def _piece(piece: str) -> tuple[str, str, str]:
+    words = WORD.findall(piece)
+    if not words:
+        return "", "", ""
+    analysed = [_analysed(w) for w in words]
+    parts = "".join(f"{' '.join(p)} " for _, p in analysed if p)
+    return " ".join(s for s, _ in analysed) + " ", parts, " ".join(words).lower() + " "
+
+
+def _learn(pieces: list[str]) -> None:
+    """Analyse the new ones of a text's ``pieces`` into the cache; all of the text's stay, even where
+    it holds more than the cache keeps."""
+    new = set(pieces).difference(_PIECES)
+    if len(_PIECES) + len(new) >= _CACHE_SIZE:  # making room first, so that none is dropped
+        _PIECES.clear()
+        new = set(pieces)
+    for piece in new:
+        _PIECES[piece] = _piece(piece)
 
 
 def query_keys(word: str) -> tuple[str, str | None]:

@@ -25,6 +25,7 @@ MIN_PART = 4  # shorter parts ("Rat", "Weg", "Bau") are never indexed on their o
 MIN_SEGMENT = 4  # nor used to split, but as a word of three letters (_segment): "Vor|lage", "Aus|schuss" stay whole
 MIN_WORD = 2 * MIN_SEGMENT
 FUGEN = ("s", "es", "n", "en", "er", "e", "ens", "ns")
+_FUGEN_BY_LAST = {c: tuple(f for f in FUGEN if f.endswith(c)) for c in "snre"}
 
 _PARTICIPLE = re.compile(r"ge([a-z]{4,}?)e?t(?:e|en|er|es|em)?")
 _LING = re.compile(r"([a-z]{4,}?)ling(?:e|en|s)?")
@@ -48,7 +49,11 @@ def _segment(piece: str, lex: frozenset[str], *, final: bool) -> tuple[str, int]
     elif final:
         return None
     else:
-        form = next((piece[: -len(f)] for f in FUGEN if piece.endswith(f) and piece[: -len(f)] in lex), "")
+        form = ""
+        for f in _FUGEN_BY_LAST.get(piece[-1], ()):  # the linking elements it can end in, in FUGEN's order
+            if piece.endswith(f) and piece[: -len(f)] in lex:
+                form = piece[: -len(f)]
+                break
         if not form and piece + "e" in lex:  # a dropped final -e: "Schul|sanierung"
             form = piece + "e"
         penalty = 1

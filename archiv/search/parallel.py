@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 
 from ..cpus import default_workers
 from ..models import Vorlage
+from .analysis import learned, teach
 from .document import IndexDocument, index_document
 
 CHUNK = 200  # records per task: large enough that pickling is a small share, small enough to spread
@@ -21,6 +22,15 @@ MIN_PARALLEL = 2_000  # fewer records are analysed in this process: starting wor
 
 def _analyse(chunk: list[str]) -> list[IndexDocument]:
     return [index_document(Vorlage.from_dict(json.loads(raw))) for raw in chunk]
+
+
+def _task(
+    analyse: Callable[[list[Any]], list[Any]], chunk: list[Any], known: tuple[dict, ...]
+) -> tuple[list[Any], dict]:
+    """One chunk in a worker: first the words the other workers analysed, then back the ones it did."""
+    for words in known:
+        teach(words)
+    return analyse(chunk), learned()
 
 
 T = TypeVar("T")
@@ -53,11 +63,21 @@ def index_documents(
         return
     # spawn, not fork: the parent holds the search engine's threads and an open SQLite connection.
     # The chunks are read here, in this thread (SQLite), with a few tasks in flight, in order.
+    # Each worker's new words go out with the next few tasks, to reach the others (the pool picks
+    # which worker runs a task): a word missed is analysed again, to the very same terms.
     with multiprocessing.get_context("spawn").Pool(workers) as pool:
         pending: deque[AsyncResult] = deque()
+        outbox: deque[dict] = deque(maxlen=workers)
+
+        def done() -> list[Any]:
+            docs, words = pending.popleft().get()
+            outbox.append(words)
+            return docs
+
         for chunk in chunks(raw):
-            pending.append(pool.apply_async(analyse, (chunk,)))
+            known = tuple(outbox)
+            pending.append(pool.apply_async(_task, (analyse, chunk, known)))
             if len(pending) > 2 * workers:
-                yield from pending.popleft().get()
+                yield from done()
         while pending:
-            yield from pending.popleft().get()
+            yield from done()
