@@ -27,13 +27,16 @@ class IndexBatch:
     """One batch: grouped anew and loaded now, written to the backend (now, or in a thread with
     ``background``), and marked indexed in the store by ``finish``."""
 
-    def __init__(self, store: Store, backend: SearchBackend, records: Iterable[Vorlage], background: bool = False):
+    def __init__(
+        self, store: Store, backend: SearchBackend, records: Iterable[Vorlage], background: bool = False
+    ) -> None:
         self.store, self.backend = store, backend
         stale, again = regroup(store)
         again |= set(store.group_ids([r.id for r in records]).values())
         self.gone = stale - again
         self.ids = sorted(again)
         self.error: BaseException | None = None
+        self.groups: dict[str, VorlageGroup] = {}  # the groups the thread wrote
         self.thread: threading.Thread | None = None
         first = load_groups(store, self.ids[:CHUNK])
         if background and len(self.ids) <= CHUNK:
