@@ -17,13 +17,13 @@ from .extract.normalize import identifier_keys
 from .extraction import extract_many
 from .grouped import VorlageGroup, group_document, group_of, load_groups
 from .guard import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT
-from .ingest import INDEX_BATCH, IngestOptions, IngestRun
+from .indexing import IndexBatch
+from .ingest import IngestOptions, IngestRun
 from .lock import writer_lock
 from .models import DateiRef, FileOutcome, IngestReport, SearchHit, SearchPage, Vorlage
 from .names import SORTIERUNGEN, sortierung_of
 from .oparl import file_name
 from .rebuild import rebuild
-from .regroup import regroup
 from .search import (
     DEFAULT_BACKEND,
     BackendResult,
@@ -157,14 +157,7 @@ class Archive:
         """Index records that are in the store: group the store anew (new records may join Vorlagen
         already indexed), index each Vorlage that changed as one document, drop the documents of
         Vorlagen that merged, and mark the records indexed."""
-        stale, again = regroup(self.store)
-        again |= set(self.store.group_ids([r.id for r in records]).values())
-        ids = sorted(again)
-        for i in range(0, len(ids), INDEX_BATCH):
-            groups = load_groups(self.store, ids[i : i + INDEX_BATCH])
-            self.backend.add(group_document(g) for g in groups.values())
-            self.store.mark_indexed([m.record.id for g in groups.values() for m in g.members])
-        self.backend.delete(stale - again)
+        IndexBatch(self.store, self.backend, records).finish()
 
     def index_pending(self) -> int:
         """Index records that reached the store but not the index (an earlier run was stopped)."""

@@ -8,7 +8,8 @@ The order of questions for each path, cheapest first:
   store     added before -> unchanged; skipped/failed before by this version -> the same again
   parse     in a guarded worker (time and memory limit) -> added, skipped or failed
 Records are committed to the store one file per transaction and reach the search index in
-batches (every INDEX_BATCH records or INDEX_SECONDS), so searches see them while the run goes on;
+batches (every INDEX_BATCH records or INDEX_SECONDS; a batch's documents are written in a thread
+while the workers parse on), so searches see them while the run goes on;
 a stopped run leaves them marked unindexed, and the next ingest or 'archiv check --repair'
 indexes them.
 """
@@ -28,6 +29,7 @@ from .detect import MAX_FILE_BYTES, check_stat, read_source
 from .errors import InputFileError, SkippedFileError
 from .fsnames import path_bytes
 from .guard import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, WORKER_PRELOAD, Failure, GuardedPool
+from .indexing import IndexBatch
 from .models import FileOutcome, IngestReport, ParseOptions, Source, Vorlage
 from .outcomes import MAX_REASON, InOrder, short_reason
 from .pipeline import Job, process_file
@@ -110,6 +112,7 @@ class IngestRun:
         self.done = 0
         self.total = 0
         self.inflight: dict[int, _Job] = {}
+        self.batch: IndexBatch | None = None  # the batch whose documents a thread writes
         self.warm_index = False  # load the search analysis before the first parse (while workers start)
 
     def run(self, paths: Iterable[Path | str]) -> IngestReport:
@@ -250,12 +253,28 @@ class IngestRun:
         self.stats = []
 
     def _maybe_index(self) -> None:
+        if self.batch is not None:
+            if self.batch.running:  # one batch at a time: the next one waits for it
+                return
+            self._finish_batch()
         if len(self.pending) >= INDEX_BATCH or (
             self.pending and time.monotonic() - self.pending_since >= INDEX_SECONDS
         ):
-            self._index()
+            self._index(background=True)
 
-    def _index(self) -> None:
+    def _index(self, background: bool = False) -> None:
+        """Index the pending records; ``background``: their documents are written in a thread
+        (archiv/indexing.py) while the workers get their next files, and marked indexed later."""
+        self._finish_batch()
         if self.pending:
-            self.archive.index_records(self.pending)
+            batch = IndexBatch(self.store, self.archive.backend, self.pending, background)
             self.pending = []
+            if background:
+                self.batch = batch
+            else:
+                batch.finish()
+
+    def _finish_batch(self) -> None:
+        if self.batch is not None:
+            batch, self.batch = self.batch, None
+            batch.finish()

@@ -77,6 +77,7 @@ class Row:
     pages: int
     seconds: float
     cpu: float  # CPU seconds of the process and its children
+    own_cpu: float = 0.0  # of an ingest: the command's own CPU seconds (the rest: fork server and workers)
 
     def line(self) -> str:
         rate = self.pages / self.seconds if self.seconds > 0 else float("inf")
@@ -156,30 +157,33 @@ def median_seconds(fn: Callable[[], None], repeat: int) -> tuple[float, float]:
     return statistics.median(times), statistics.median(cpus)
 
 
-def run_ingest(folder: Path, index: Path, workers: int, expect: str, n: int) -> tuple[float, float]:
-    """Wall and CPU time of one `archiv ingest`; its summary must say ``n`` files were ``expect``."""
+def run_ingest(folder: Path, index: Path, workers: int, expect: str, n: int) -> tuple[float, float, float]:
+    """Wall time, CPU time (with the fork server and workers) and the command's own CPU time of one
+    `archiv ingest`; its summary must say ``n`` files were ``expect``."""
     cmd = [str(ARCHIV), "ingest", str(folder), "--index", str(index), "--quiet", "--workers", str(workers)]
     t, c = time.perf_counter(), cpu_seconds()
-    proc = subprocess.run(cmd, capture_output=True, text=True)
-    seconds = time.perf_counter() - t
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        proc = subprocess.Popen(cmd, stdout=out, stderr=err, text=True)
+        _, status, usage = os.wait4(proc.pid, 0)  # the command's own rusage, apart from its descendants'
+        seconds = time.perf_counter() - t
+        out.seek(0), err.seek(0)
+        stdout, stderr = out.read(), err.read()
+    code = os.waitstatus_to_exitcode(status)
     reap_orphans()
     cpu = cpu_seconds() - c
-    m = re.search(rf"(\d+) {expect}", proc.stdout)
-    if proc.returncode != 0 or not m or int(m.group(1)) != n:
-        print(
-            f"warning: {shlex.join(cmd)} -> exit {proc.returncode}: {proc.stdout.strip()} {proc.stderr.strip()}",
-            file=sys.stderr,
-        )
-    return seconds, cpu
+    m = re.search(rf"(\d+) {expect}", stdout)
+    if code != 0 or not m or int(m.group(1)) != n:
+        print(f"warning: {shlex.join(cmd)} -> exit {code}: {stdout.strip()} {stderr.strip()}", file=sys.stderr)
+    return seconds, cpu, usage.ru_utime + usage.ru_stime
 
 
-def _median_row(name: str, method: str, s: PdfSet, runs: list[tuple[float, float]]) -> Row:
-    return Row(name, method, len(s.files), s.pages, *(statistics.median(r[i] for r in runs) for i in (0, 1)))
+def _median_row(name: str, method: str, s: PdfSet, runs: list[tuple[float, float, float]]) -> Row:
+    return Row(name, method, len(s.files), s.pages, *(statistics.median(r[i] for r in runs) for i in (0, 1, 2)))
 
 
 def bench_archiv(s: PdfSet, repeat: int) -> list[Row]:
-    fresh: dict[int, list[tuple[float, float]]] = {1: [], 2: []}
-    again: list[tuple[float, float]] = []
+    fresh: dict[int, list[tuple[float, float, float]]] = {1: [], 2: []}
+    again: list[tuple[float, float, float]] = []
     for _ in range(repeat):
         for workers in (1, 2):
             with tempfile.TemporaryDirectory(prefix="bench-index-") as tmp:
@@ -300,6 +304,22 @@ def steady_state(rows: list[Row], small: str, large: str) -> str:
     return "\n".join(out)
 
 
+def cpu_split(rows: list[Row]) -> str:
+    """Where an ingest's CPU seconds went: the command itself (CLI, walk, store, search index) and
+    the rest (the fork server's loading, the workers' parsing and field extraction)."""
+    out = [
+        "CPU seconds of each `archiv ingest` (medians): the command itself, and its fork server and workers:",
+        "",
+        "| set | method | wall s | CPU s | command | fork server + workers |",
+        "|---|---|---:|---:|---:|---:|",
+    ]
+    for r in rows:
+        if r.method.startswith("archiv ingest"):
+            cells = f"{r.seconds:.3f} | {r.cpu:.3f} | {r.own_cpu:.3f} | {r.cpu - r.own_cpu:.3f}"
+            out.append(f"| {r.set} | {r.method} | {cells} |")
+    return "\n".join(out)
+
+
 def table(rows: list[Row]) -> str:
     head = "| set | method | files | pages | seconds | pages/s | CPU s |\n|---|---|---:|---:|---:|---:|---:|"
     return "\n".join([head, *(r.line() for r in rows)])
@@ -386,6 +406,7 @@ def main() -> None:
             rows += bench_set(s, args.repeat)
 
     result = table(rows) + "\n\n" + ratios(rows) + "\n\n" + "".join(f"- {s.describe()}\n" for s in sets)
+    result += "\n" + cpu_split(rows) + "\n"
     names = [s.name for s in sets]
     small = next((n for n in names if n.startswith("Vorlagen with tables (")), None)
     large_name = next((n for n in names if n.startswith("Vorlagen with tables, large")), None)

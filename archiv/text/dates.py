@@ -24,7 +24,9 @@ DATE_ISO = r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)"
 # "2026 Oct 21" (year first), "21 Oct 2026" (no dot after the day)
 DATE_YEAR_WORDS = rf"(?<!\d)(\d{{4}})\s+({_MONTH_NAMES})\.?\s+(\d{{1,2}})(?![\d.:])"
 DATE_DAY_WORDS = rf"(?<![\d.])(\d{{1,2}})\s+({_MONTH_NAMES})\.?\s+(\d{{4}})(?!\d)"
-DATE_ANY = re.compile(f"{DATE_NUMERIC}|{DATE_WORDS}|{DATE_ISO}|{DATE_YEAR_WORDS}|{DATE_DAY_WORDS}", re.I)
+# Every form starts with a digit: the lookahead lets the engine pass every other character with one
+# test instead of five (the same matches and groups; the entities run this over whole texts).
+DATE_ANY = re.compile(rf"(?=\d)(?:{DATE_NUMERIC}|{DATE_WORDS}|{DATE_ISO}|{DATE_YEAR_WORDS}|{DATE_DAY_WORDS})", re.I)
 
 
 def _iso(y: int, m: int, d: int) -> str | None:

@@ -1,0 +1,74 @@
+"""Records of the store into the search index, one batch at a time, optionally in a thread.
+
+An ingest hands its records to the index in batches while its workers parse the next files. The
+documents' analysis (words, compounds, stems) is the expensive part of a batch and needs neither
+the store nor the workers, so an ingest writes the documents in a thread while the main thread
+goes on handing files to the workers and storing their records: the workers no longer wait while
+the batch is analysed. The store is read and written by the thread that opened it only: the
+groups are loaded before the thread starts and marked indexed after it has ended, so the store
+holds the same rows at every moment as when the batch runs in one go.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable
+
+from .grouped import VorlageGroup, group_document, load_groups
+from .models import Vorlage
+from .regroup import regroup
+from .search import SearchBackend
+from .store import Store
+
+CHUNK = 200  # groups loaded and written at once (a regrouping can touch many)
+
+
+class IndexBatch:
+    """One batch: grouped anew and loaded now, written to the backend (now, or in a thread with
+    ``background``), and marked indexed in the store by ``finish``."""
+
+    def __init__(
+        self, store: Store, backend: SearchBackend, records: Iterable[Vorlage], background: bool = False
+    ) -> None:
+        self.store, self.backend = store, backend
+        stale, again = regroup(store)
+        again |= set(store.group_ids([r.id for r in records]).values())
+        self.gone = stale - again
+        self.ids = sorted(again)
+        self.error: BaseException | None = None
+        self.groups: dict[str, VorlageGroup] = {}  # the groups the thread wrote
+        self.thread: threading.Thread | None = None
+        first = load_groups(store, self.ids[:CHUNK])
+        if background and len(self.ids) <= CHUNK:
+            self.thread = threading.Thread(target=self._write, args=(first,), name="archiv-index", daemon=True)
+            self.thread.start()
+        else:  # many groups moved (a regrouping): chunk by chunk, each marked as soon as it is written
+            for i in range(0, len(self.ids), CHUNK):
+                groups = first if i == 0 else load_groups(store, self.ids[i : i + CHUNK])
+                backend.add(group_document(g) for g in groups.values())
+                self._mark(groups)
+            self.ids = []
+
+    def _write(self, groups: dict[str, VorlageGroup]) -> None:
+        try:
+            self.backend.add(group_document(g) for g in groups.values())
+        except BaseException as e:  # raised again by finish, in the thread that called it
+            self.error = e
+        self.groups = groups
+
+    def _mark(self, groups: dict[str, VorlageGroup]) -> None:
+        self.store.mark_indexed([m.record.id for g in groups.values() for m in g.members])
+
+    @property
+    def running(self) -> bool:
+        return self.thread is not None and self.thread.is_alive()
+
+    def finish(self) -> None:
+        """Wait for the documents, then mark the records indexed and drop the merged groups' documents."""
+        if self.thread is not None:
+            self.thread.join()
+            self.thread = None
+            if self.error is not None:
+                raise self.error
+            self._mark(self.groups)
+        self.backend.delete(self.gone)
