@@ -223,8 +223,11 @@ def test_a_rebuild_writes_without_replicas_and_sets_them_back_also_when_it_fails
 ) -> None:
     """A cluster's replicas would index every document of a rebuild again: the rebuild runs with none,
     and the index has its replicas again afterwards, whether the rebuild ended well or not."""
-    monkeypatch.setenv("ARCHIV_OPENSEARCH_URL", opensearch_url)
-    monkeypatch.setenv("ARCHIV_OPENSEARCH_INDEX", index_name)
+    from archiv.search import OPENSEARCH
+
+    # as the CLI's --opensearch-url / --opensearch-index set them (an earlier command's stay in-process)
+    monkeypatch.setitem(OPENSEARCH, "url", opensearch_url)
+    monkeypatch.setitem(OPENSEARCH, "index", index_name)
     monkeypatch.setenv("ARCHIV_OPENSEARCH_REPLICAS", "1")  # one node: the replica stays unassigned (yellow)
 
     def replicas() -> str:
