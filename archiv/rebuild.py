@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Iterator
+from contextlib import nullcontext
 from functools import partial
 
 from .beschluesse import relink
@@ -48,8 +49,9 @@ def rebuild(
     docs = index_documents(raw(), workers_for(total), analyse=analyse)
     # Commits in batches: one commit for the whole rebuild was tried for tantivy and cost more CPU on
     # an idle machine (benchmarks/README.md, "Reindex, second round").
-    while backend.add(itertools.islice(docs, REINDEX_BATCH)):
-        pass
+    with getattr(backend, "rebuilding", nullcontext)():  # opensearch: without replicas while it runs
+        while backend.add(itertools.islice(docs, REINDEX_BATCH)):
+            pass
     done = len(ids)
     if done == total:  # every record was written (all are grouped)
         store.mark_all_indexed()

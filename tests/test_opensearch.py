@@ -216,3 +216,47 @@ def test_facets_are_the_same_by_one_aggregation_or_one_per_facet_and_as_tantivys
             assert one.total == each.total == expected.total
             assert one.facets == each.facets == expected.facets
             assert sum(len(v) for v in one.facets.values()) > 2
+
+
+def test_a_rebuild_writes_without_replicas_and_sets_them_back_also_when_it_fails(
+    tmp_path: Path, opensearch_url: str, index_name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cluster's replicas would index every document of a rebuild again: the rebuild runs with none,
+    and the index has its replicas again afterwards, whether the rebuild ended well or not."""
+    from archiv.search import OPENSEARCH
+
+    # as the CLI's --opensearch-url / --opensearch-index set them (an earlier command's stay in-process)
+    monkeypatch.setitem(OPENSEARCH, "url", opensearch_url)
+    monkeypatch.setitem(OPENSEARCH, "index", index_name)
+    monkeypatch.setenv("ARCHIV_OPENSEARCH_REPLICAS", "1")  # one node: the replica stays unassigned (yellow)
+
+    def replicas() -> str:
+        with urllib.request.urlopen(f"{opensearch_url}/{index_name}/_settings", timeout=30) as r:
+            return json.loads(r.read())[index_name]["settings"]["index"]["number_of_replicas"]
+
+    with Archive(tmp_path / "index", "opensearch", create=True) as archive:
+        archive.ingest([FIXTURES])
+        assert replicas() == "1"
+        backend = archive.backend
+        real_add, seen = backend.add, []
+
+        def add(docs):  # type: ignore[no-untyped-def]
+            seen.append(replicas())
+            return real_add(docs)
+
+        monkeypatch.setattr(backend, "add", add)
+        done = archive.reindex()
+        assert done > 0 and backend.count() == done
+        assert seen and set(seen) == {"0"}
+        assert replicas() == "1"
+
+        def failing(docs):  # type: ignore[no-untyped-def]
+            seen.append(replicas())
+            raise RuntimeError("the node went away")
+
+        seen.clear()
+        monkeypatch.setattr(backend, "add", failing)
+        with pytest.raises(RuntimeError):
+            archive.reindex()
+        assert seen == ["0"]
+        assert replicas() == "1"

@@ -22,8 +22,9 @@ import os
 import re
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -224,6 +225,25 @@ class OpenSearchBackend:
         raise BackendUnreachableError(
             f"OpenSearch at {self.url} stayed overloaded (HTTP 429): {len(pending)} documents"
         )
+
+    @contextmanager
+    def rebuilding(self) -> Iterator[None]:
+        """A rebuild writes every document without replicas: each replica would index every document
+        again during the rebuild, while copying the finished segments afterwards costs the cluster no
+        analysis. The index's replicas are set back afterwards, also when the rebuild fails."""
+        get = self._call(self.client.indices.get_settings, index=self.index, name="index.number_of_replicas")
+        replicas = next(iter(get.values()))["settings"]["index"]["number_of_replicas"]
+        if replicas != "0":
+            self._replicas(0)
+        try:
+            yield
+        finally:
+            if replicas != "0":
+                self._replicas(replicas)
+
+    def _replicas(self, n: int | str) -> None:
+        body = {"index": {"number_of_replicas": n}}
+        self._call(self.client.indices.put_settings, index=self.index, body=body)
 
     def delete(self, ids: Iterable[str]) -> None:
         """Remove documents by id (a Vorlage whose files now belong to another); missing ones are fine."""

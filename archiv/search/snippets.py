@@ -11,7 +11,7 @@ import html
 import re
 from itertools import islice
 
-from .analysis import WORD, fold, query_keys, tokens, word_parts
+from .analysis import WORD, analyse_word, fold, query_keys, word_parts
 from .query import Node, positive_words
 
 WINDOW_WORDS = 32
@@ -74,44 +74,48 @@ _MARK = re.compile(r"<mark>(.*?)</mark>", re.S)
 
 def _snippet_html(text: str, tree: Node, max_chars: int) -> str:
     keys, prefixes = query_terms(tree)
+    found = WORD.finditer(text)
     # Nothing to mark: the beginning will do.
-    words = list(tokens(text) if keys or prefixes else islice(tokens(text), WINDOW_WORDS))
-    if not words:
+    spans = [m.span() for m in (found if keys or prefixes else islice(found, WINDOW_WORDS))]
+    if not spans:
         return ""
+    # Whether a word is a hit depends on the word alone: each distinct word is analysed once per text,
+    # and only the hits' terms are kept (a text's other words are not analysed one by one again).
     seen: dict[str, bool] = {}
-
-    def is_hit(term: str, start: int, end: int) -> bool:
-        if term in keys:
-            return True
-        word = text[start:end]
+    hits: list[int] = []
+    term: dict[int, str] = {}
+    for i, (s, e) in enumerate(spans if keys or prefixes else ()):
+        word = text[s:e]
         hit = seen.get(word)
         if hit is None:
+            hit = analyse_word(word) in keys
             # Parts of compounds and word families ("Arbeitsmarktintegration" for "Integration").
-            hit = bool(prefixes) and fold(word.lower()).startswith(prefixes)
+            hit = hit or (bool(prefixes) and fold(word.lower()).startswith(prefixes))
             hit = hit or (len(word) >= 7 and any(p in keys for p in word_parts(word)))
             seen[word] = hit
-        return hit
-
-    hits = [i for i, (t, s, e) in enumerate(words) if is_hit(t, s, e)] if keys or prefixes else []
+        if hit:
+            hits.append(i)
+            term[i] = analyse_word(word)
+    words = spans
     if hits:
         # The window with the most distinct matched terms, earliest first.
         best, best_score = hits[0], -1
         for h in hits:
-            window = {words[j][0] for j in hits if h <= j < h + WINDOW_WORDS}
+            window = {term[j] for j in hits if h <= j < h + WINDOW_WORDS}
             if len(window) > best_score:
                 best, best_score = h, len(window)
         first = max(0, best - 6)
     else:
         first = 0
     last = min(len(words), first + WINDOW_WORDS) - 1
-    start, end = words[first][1], words[last][2]
+    start, end = words[first][0], words[last][1]
     if end - start > max_chars:
         end = start + max_chars
     hit_set = set(hits)
     out = ["… " if start > 0 else ""]
     pos = start
     for i in range(first, last + 1):
-        _, s, e = words[i]
+        s, e = words[i]
         if s >= end:
             break
         if i in hit_set:
