@@ -79,24 +79,23 @@ def _snippet_html(text: str, tree: Node, max_chars: int) -> str:
     spans = [m.span() for m in (found if keys or prefixes else islice(found, WINDOW_WORDS))]
     if not spans:
         return ""
-    # Whether a word is a hit depends on the word alone: each distinct word is analysed once per text,
-    # and only the hits' terms are kept (a text's other words are not analysed one by one again).
-    seen: dict[str, bool] = {}
+    # Whether a word is a hit depends on the word alone: each distinct word is judged once per text,
+    # and a hit keeps its term (the window below counts distinct terms).
+    judged: dict[str, str | None] = {}  # word -> its term where it is a hit, else None
     hits: list[int] = []
     term: dict[int, str] = {}
     for i, (s, e) in enumerate(spans if keys or prefixes else ()):
         word = text[s:e]
-        hit = seen.get(word)
-        if hit is None:
-            hit = analyse_word(word) in keys
+        if word not in judged:
+            analysed = analyse_word(word)
+            hit = analysed in keys
             # Parts of compounds and word families ("Arbeitsmarktintegration" for "Integration").
             hit = hit or (bool(prefixes) and fold(word.lower()).startswith(prefixes))
             hit = hit or (len(word) >= 7 and any(p in keys for p in word_parts(word)))
-            seen[word] = hit
-        if hit:
+            judged[word] = analysed if hit else None
+        if (found_term := judged[word]) is not None:
             hits.append(i)
-            term[i] = analyse_word(word)
-    words = spans
+            term[i] = found_term
     if hits:
         # The window with the most distinct matched terms, earliest first.
         best, best_score = hits[0], -1
@@ -107,15 +106,15 @@ def _snippet_html(text: str, tree: Node, max_chars: int) -> str:
         first = max(0, best - 6)
     else:
         first = 0
-    last = min(len(words), first + WINDOW_WORDS) - 1
-    start, end = words[first][0], words[last][1]
+    last = min(len(spans), first + WINDOW_WORDS) - 1
+    start, end = spans[first][0], spans[last][1]
     if end - start > max_chars:
         end = start + max_chars
     hit_set = set(hits)
     out = ["… " if start > 0 else ""]
     pos = start
     for i in range(first, last + 1):
-        s, e = words[i]
+        s, e = spans[i]
         if s >= end:
             break
         if i in hit_set:
