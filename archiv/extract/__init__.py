@@ -5,13 +5,16 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from ..models import ExtractedText, PageInfo, SourceInfo, Vorlage
-from .entities import find_entities
-from .fields import read_fields
-from .niederschrift import as_minutes
-from .provenance import provenance
 
 
 def extract(doc: ExtractedText, ingested_at: str | None = None) -> Vorlage:
+    # Imported here, not with the package: the ingest command imports a few small modules of it
+    # (vocabulary, normalize) and never extracts; its workers have these loaded in advance.
+    from .entities import find_entities
+    from .fields import read_fields
+    from .niederschrift import as_minutes
+    from .provenance import provenance
+
     text = doc.text
     # Pages are joined by a plain line break here: a page end is no paragraph end.
     f = read_fields(

@@ -8,6 +8,8 @@ and persons are token patterns of an EntityRuler.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -15,7 +17,7 @@ from ..models import ENTITY_KINDS
 from ..text.lines import dehyphenate
 from ..words import alternation, words
 from .normalize import DATE_ANY, identifier_key, parse_date
-from .rulespans import Pieces, filter_spans, regex_spans, ruler_spans, triggers_for
+from .rulespans import Finder, Pieces, filter_spans, regex_spans, ruler_spans, triggers_for
 
 LABEL_TO_KIND = {
     "GREMIUM": "gremien",
@@ -36,6 +38,7 @@ _NORM = (
     r"(?:§§?|Art\.|Artikel)\s*\d+[a-z]?(?:\s*(?:Abs\.|Absatz)\s*\d+[a-z]?)?(?:\s*(?:S\.|Satz)\s*\d+)?"
     rf"(?:\s*(?:Nr\.|Ziff\.)\s*\d+)?(?:\s*(?:und|,|bis)\s*\d+[a-z]?)*\s+{_LAW}"
 )
+_REF_LISTS = ("reference_words", "code_prefixes", "spaced_code_prefixes")
 _REF = (
     r"\b(?:(?:" + alternation(words("numbers", "reference_words")) + r")(?:\s*Nr\.?)?\s*"
     r"(?:[A-Z]{1,4}\s*)?\d{1,5}\s*/\s*\d{2,4}(?:/\d{2,4})?(?:\s+\d\.\s*Ergänzung)?"
@@ -50,11 +53,34 @@ _ORG = (
     r"|(?:[A-ZÄÖÜ][\w\-]*\s+)?[A-ZÄÖÜ][\w]*-?Stiftung\b|[A-ZÄÖÜ]\w+\s+Stiftung\b"
 )
 
-REGEX_ENTITIES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("BETRAG", re.compile(_AMOUNT)),
+# The first characters the alternatives of _REF can start with: a word of the lists, a digit or a capital.
+_REF_FIRST = "".join(sorted({re.escape(w[0]) for k in _REF_LISTS for w in words("numbers", k)}))
+
+
+@dataclass(frozen=True)
+class Gated:
+    """A pattern that can only match in a text where ``gate`` is found: the other texts (most of them,
+    for a rare suffix) are not scanned by the pattern at all. The matches are the pattern's."""
+
+    pattern: re.Pattern[str]
+    gate: re.Pattern[str]
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.pattern.finditer(text) if self.gate.search(text) else iter(())
+
+
+# Each pattern starts with a lookahead for the characters its alternatives can start with: the same
+# matches, but every other position of the text is passed by one test instead of entering each
+# alternative (the regex engine derives no such test from an alternation or an optional group).
+REGEX_ENTITIES: tuple[tuple[str, Finder], ...] = (
+    ("BETRAG", re.compile(rf"(?=[\d€E])(?:{_AMOUNT})")),
     ("NORM", re.compile(_NORM)),
-    ("VORLAGE", re.compile(_REF)),
-    ("ORG", re.compile(_ORG)),
+    ("VORLAGE", re.compile(rf"(?=[{_REF_FIRST}A-Z\d])(?:{_REF})")),
+    # every match holds a legal form after white space, or "Stiftung"
+    (
+        "ORG",
+        Gated(re.compile(rf"(?=[A-ZÄÖÜ])(?:{_ORG})"), re.compile(r"\s(?:g?GmbH|AG|e\.\s?[VG]\.|eG|KG|AöR)|Stiftung")),
+    ),
     ("DATUM", DATE_ANY),
 )
 

@@ -22,10 +22,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, Protocol
 
 # Whitespace runs that spaCy makes a token of: all but a single blank.
 _BREAK = re.compile(r"\s{2,}|[^\S ]")
@@ -146,7 +146,13 @@ def ruler_spans(pieces: Pieces, matcher: Any, triggers: Triggers | None) -> list
     return sorted(kept, key=lambda s: s.start)
 
 
-def regex_spans(pieces: Pieces, patterns: Iterable[tuple[str, re.Pattern[str]]]) -> list[RuleSpan] | None:
+class Finder(Protocol):
+    """What regex_spans needs of a pattern: its matches in a whole text, in order (re.Pattern has it)."""
+
+    def finditer(self, text: str, /) -> Iterator[re.Match[str]]: ...
+
+
+def regex_spans(pieces: Pieces, patterns: Iterable[tuple[str, Finder]]) -> list[RuleSpan] | None:
     """Every match of ``patterns`` aligned to tokens as ``doc.char_span(..., alignment_mode="expand")``
     would, in the order found; None where that cannot be promised (an empty span, or too much text
     to tokenize piecewise)."""

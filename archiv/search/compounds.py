@@ -70,6 +70,18 @@ def _segment(piece: str, lex: frozenset[str], *, final: bool) -> tuple[str, int]
 Segments = tuple[tuple[int, int, str], ...]  # (start, end, the word it stands for)
 
 
+# _segment of the pieces of words: the same pieces recur in many words of a text ("verwaltungs" in
+# every "Verwaltungs..."), and a piece's answer depends on the word list alone.
+@lru_cache(maxsize=300_000)
+def _inner(piece: str) -> tuple[str, int] | None:
+    return _segment(piece, words(), final=False)
+
+
+@lru_cache(maxsize=300_000)
+def _last(piece: str) -> tuple[str, int] | None:
+    return _segment(piece, words(), final=True)
+
+
 @lru_cache(maxsize=300_000)
 def segments(word: str) -> Segments:
     """The best segmentation of ``word`` into words of the list, with their places (() if none).
@@ -79,27 +91,28 @@ def segments(word: str) -> Segments:
     n = len(word)
     if n < MIN_WORD or not word.isalpha():
         return ()
-    lex = words()
     Cost = tuple[int, int, int]
-    # best[i]: the cheapest segmentation of word[:i] into non-final segments
+    # best[i]: the cheapest segmentation of word[:i] into non-final segments. Filled forward from each
+    # reachable start k in order, so every best[i] sees its candidates by rising k, and the first of
+    # equal cost wins.
     best: list[tuple[Cost, Segments] | None] = [None] * (n + 1)
     best[0] = ((0, 0, 0), ())
-    for i in range(3, n - 2):
-        for k in range(0, i - 2):
-            prev = best[k]
-            if prev is None:
-                continue
-            seg = _segment(word[k:i], lex, final=False)
+    for k in range(0, n - 5):
+        prev = best[k]
+        if prev is None:
+            continue
+        (parts, penalties, sq), segs = prev
+        for i in range(k + 3, n - 2):
+            seg = _inner(word[k:i])
             if seg is None:
                 continue
-            (parts, penalties, sq), segs = prev
             cost = (parts + 1, penalties + seg[1], sq - (i - k) ** 2)
             if best[i] is None or cost < best[i][0]:
                 best[i] = (cost, (*segs, (k, i, seg[0])))
     found: tuple[Cost, Segments] | None = None
     for j in range(3, n - 2):
         left = best[j]
-        head = _segment(word[j:], lex, final=True) if left is not None else None
+        head = _last(word[j:]) if left is not None else None
         if left is None or head is None:
             continue
         (parts, penalties, sq), segs = left
