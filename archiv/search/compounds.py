@@ -173,9 +173,10 @@ def _head_after_free_word(word: str) -> str:
         first, rest = word[:i], word[i:]
         if first.endswith(_INSEPARABLE) or first.startswith(_PARTICLE_START) or not any(c in "aeiouy" for c in first):
             continue
-        if len(stem(rest)) < MIN_PART + 1 or "-" + rest in lex:
+        # (the stem last: most heads are no word, and a new word's stem is the dearest of the tests)
+        if not (rest in lex or (segments(rest) and all(rest[a:b] == form for a, b, form in segments(rest)))):
             continue
-        if rest in lex or (segments(rest) and all(rest[a:b] == form for a, b, form in segments(rest))):
+        if len(stem(rest)) >= MIN_PART + 1 and "-" + rest not in lex:
             return rest
     return ""
 
