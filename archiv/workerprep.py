@@ -15,7 +15,8 @@ from typing import Any
 import pdfplumber  # noqa: F401  (tables on the pages pdftable declines)
 import pypdfium2  # noqa: F401
 
-from . import pipeline  # noqa: F401  (the task itself, with every parser and field reader)
+from . import pipeline  # noqa: F401  (the task itself, with every parser)
+from .extract import fields, niederschrift, provenance  # noqa: F401  (extract() imports them when first called)
 from .extract.entities import load_pipeline
 from .parsers import pdftable  # noqa: F401
 
