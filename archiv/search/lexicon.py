@@ -17,6 +17,7 @@ import hashlib
 import os
 import tempfile
 from functools import lru_cache
+from importlib import metadata
 from pathlib import Path
 
 from ..errors import MissingDependencyError
@@ -56,8 +57,13 @@ def _read_forms(path: Path) -> set[str]:
 
 
 def _cache_file(source: Path) -> Path:
-    stat = source.stat()
-    tag = hashlib.sha256(f"{LEXICON_VERSION}|{source}|{stat.st_size}|{stat.st_mtime_ns}".encode()).hexdigest()[:16]
+    # Keyed by what the words depend on, not by where the package lies or when it was unpacked: every
+    # virtual environment and reinstall of the same package version shares one file.
+    try:
+        version = metadata.version("german-nouns")
+    except metadata.PackageNotFoundError:
+        version = "?"
+    tag = hashlib.sha256(f"{LEXICON_VERSION}|{version}|{source.stat().st_size}".encode()).hexdigest()[:16]
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
     return base / "archiv" / f"lexicon-{tag}.txt"
 
