@@ -55,6 +55,9 @@ class CountingResult(BackendResult):
         object.__setattr__(self, "hits", hits)  # frozen as its base
         object.__setattr__(self, "_counted", counted)
 
+    def __repr__(self) -> str:  # without waiting for the count
+        return f"CountingResult(hits={self.hits!r})"
+
     @property  # type: ignore[override]
     def total(self) -> int:
         return self._counted()[0]
