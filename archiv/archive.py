@@ -227,7 +227,7 @@ class Archive:
         filters = filters or Filters()
         result = self.backend.search(tree, filters, limit=size, offset=skip, sort=order)
         suggestion = None
-        if result.total == 0 and skip == 0:
+        if skip == 0 and not result.hits and result.total == 0:  # the total may still be counted
             suggestion = suggested(query, tree, self.backend, filters)
         return self._page(result, tree, suggestion)
 

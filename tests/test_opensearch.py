@@ -260,3 +260,40 @@ def test_a_rebuild_writes_without_replicas_and_sets_them_back_also_when_it_fails
             archive.reindex()
         assert seen == ["0"]
         assert replicas() == "1"
+
+
+def test_the_page_of_hits_is_there_while_the_node_still_counts(
+    tmp_path: Path, opensearch_url: str, index_name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The page and its count with facets are two requests at once: the hits come back (and the caller
+    makes their records and snippets) before the count is done; reading the total waits for it, and
+    the total and facets are those of the count as if it had come at once."""
+    import threading
+
+    from archiv.search import OPENSEARCH
+    from archiv.search.query import parse_query
+
+    monkeypatch.setitem(OPENSEARCH, "url", opensearch_url)
+    monkeypatch.setitem(OPENSEARCH, "index", index_name)
+    with Archive(tmp_path / "index", "opensearch", create=True) as archive:
+        archive.ingest([FIXTURES])
+        backend, tree = archive.backend, parse_query("Vorlage OR Sanierung")
+        at_once = backend.search(tree, Filters(), limit=3)
+        expected = (at_once.total, at_once.facets, at_once.hits)
+        count, release = backend._count, threading.Event()
+
+        def held(body: dict) -> tuple:
+            assert release.wait(30), "the page waited for its count"
+            return count(body)
+
+        monkeypatch.setattr(backend, "_count", held)
+        later = backend.search(tree, Filters(), limit=3)  # returns although the count is held back
+        assert later.hits == at_once.hits and len(later.hits) > 1
+        reader = threading.Thread(target=lambda: later.total)
+        reader.start()
+        reader.join(0.3)
+        assert reader.is_alive()  # the total is not known before the count is
+        release.set()
+        reader.join(30)
+        assert (later.total, later.facets, later.hits) == expected
+        assert archive.search("Vorlage OR Sanierung").total == at_once.total  # a whole page through Archive

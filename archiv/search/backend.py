@@ -3,7 +3,7 @@ backends import this, never the package that chooses among them)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -42,6 +42,29 @@ class BackendResult:
     total: int
     hits: tuple[BackendHit, ...]
     facets: dict[str, dict[str, int]] = field(default_factory=dict)
+
+
+class CountingResult(BackendResult):
+    """A page of hits whose count and facets the engine is still counting (OpenSearch: a second request
+    in flight beside the page's): the caller makes the page's records and snippets meanwhile and waits
+    only where it first reads ``total`` or ``facets`` (``counted`` blocks until they are known)."""
+
+    def __init__(
+        self, hits: tuple[BackendHit, ...], counted: Callable[[], tuple[int, dict[str, dict[str, int]]]]
+    ) -> None:
+        object.__setattr__(self, "hits", hits)  # frozen as its base
+        object.__setattr__(self, "_counted", counted)
+
+    def __repr__(self) -> str:  # without waiting for the count
+        return f"CountingResult(hits={self.hits!r})"
+
+    @property  # type: ignore[override]
+    def total(self) -> int:
+        return self._counted()[0]
+
+    @property  # type: ignore[override]
+    def facets(self) -> dict[str, dict[str, int]]:
+        return self._counted()[1]
 
 
 class SearchBackend(Protocol):

@@ -32,9 +32,10 @@ from ..errors import ArchivError, ExitCode, IndexStateError, MissingDependencyEr
 from ..models import Vorlage
 from ..text.keys import identifier_keys
 from .analysis import ANALYSIS_VERSION
-from .backend import FACET_SIZE, FACETS, BackendHit, BackendResult, Filters
+from .backend import BackendResult, CountingResult, Filters
 from .document import IndexDocument
-from .opensearch_mapping import FACET_SEP, SCHEMA_VERSION, document_line, mapping, translate
+from .opensearch_mapping import SCHEMA_VERSION, document_line, mapping, translate
+from .opensearch_query import combined_facets, count_body, each_facet_body, each_facets, page_body, page_hits
 from .parallel import chunks
 from .plan import filter_plan, plan
 from .query import Node
@@ -50,6 +51,7 @@ BULK_DOCS = 200  # ~4 MB per request at ~18 KB per document (terms, words and th
 BULK_THREADS = 2  # requests in flight: the node indexes one while archiv sends the next
 RETRIES = 5  # on 429 and 5xx, with backoff from 0.5 s to 8 s
 RETRY_STATUS = frozenset({429, 500, 502, 503, 504})
+COUNT_THREADS = 8  # counts in flight at once (one per search the process runs at the same time)
 COMBINED_FACET_SIZE = 1000  # values of all facets in one answer; more in the hits: one aggregation per facet
 
 
@@ -113,7 +115,12 @@ class OpenSearchBackend:
     ) -> None:  # fmt: skip
         self.url, self.index = connection(index_dir, url, index)
         self.client = client(self.url)
-        self.took_ms: int | None = None  # the node's own time of the last search (benchmarks)
+        # the node's own time of the last search (benchmarks): its page's, and once its count is read,
+        # the longer of the two
+        self.took_ms: int | None = None
+        # counts and facets in flight while the caller makes a page (search); threads, as a web
+        # server searches from several at once
+        self._counter = ThreadPoolExecutor(COUNT_THREADS, thread_name_prefix="archiv-opensearch-count")
         meta = self._meta(retries=1)
         if meta is None:
             if not create:
@@ -269,6 +276,7 @@ class OpenSearchBackend:
         return int(self._call(self.client.count, index=self.index)["count"])
 
     def close(self) -> None:
+        self._counter.shutdown(wait=True)
         self.client.close()
 
     # -- reading -----------------------------------------------------------------------------
@@ -276,60 +284,38 @@ class OpenSearchBackend:
     def search(
         self, tree: Node, filters: Filters, *, limit: int, offset: int = 0, sort: str = "relevance"
     ) -> BackendResult:
+        """The page of hits at once; its count and facets counted meanwhile (CountingResult).
+
+        Two requests side by side (threads), not one msearch: an msearch answers when both of its
+        searches are done, so the page's records and snippets waited for the count. Now the count with
+        the facets (the slower search, as a rule) is sent first and the page beside it, and the caller
+        makes the page while the node still counts (benchmarks/README.md, "third round")."""
         query = translate(plan(tree))
         flt = [translate(f) for f in filter_plan(**vars(filters))]
-        # Two searches in one request, run side by side on the node: the page of hits without counting
-        # them (so Lucene skips the documents that cannot reach it), and the count with the facets
-        # without scores (a filter; OpenSearch caches its answer until the next refresh).
-        page: dict[str, Any] = {
-            "query": {"bool": {"must": [query], "filter": flt}} if flt else query,  # filters keep the scores
-            "from": offset,
-            "size": limit,
-            "track_total_hits": False,
-            "_source": False,
-        }
-        order = {"datum": "desc", "datum_asc": "asc"}.get(sort)
-        if order:
-            page["sort"] = [{"datum": order}]
-        # All facets by one terms aggregation of the combined field (opensearch_mapping.FACET_SEP); exact
-        # while it returns every value the hits hold, else (an archive of very many Gremien or
-        # Einreicher) each facet's most frequent values by its own aggregation, in a second request.
-        counts = {
-            "query": {"bool": {"filter": [query, *flt]}},
-            "size": 0,
-            "track_total_hits": True,
-            "aggs": {"facet": {"terms": {"field": "facet", "size": COMBINED_FACET_SIZE}}},
-        }
-        head, cached = {"index": self.index}, {"index": self.index, "request_cache": True}
-        res, agg = self._msearch([head, page, cached, counts])
-        scored = order is None
-        hits = tuple(BackendHit(h["_id"], float(h["_score"] or 0.0) if scored else 0.0) for h in res["hits"]["hits"])
-        combined = agg.get("aggregations", {}).get("facet", {"buckets": []})
-        if combined.get("sum_other_doc_count", 0) == 0:
-            found = {f: [] for f in FACETS}
-            for b in combined["buckets"]:
-                name, _, value = str(b["key"]).partition(FACET_SEP)
-                found[name].append((value, int(b["doc_count"])))
-        else:
-            counts["aggs"] = {f: {"terms": {"field": f, "size": FACET_SIZE}} for f in FACETS}
-            took = self.took_ms or 0
-            (each,) = self._msearch([cached, counts])
-            self.took_ms = took + (self.took_ms or 0)
-            found = {
-                f: [(str(b["key"]), int(b["doc_count"])) for b in each["aggregations"][f]["buckets"]] for f in FACETS
-            }
-        facets = {f: dict(sorted((kv for kv in found[f] if kv[0] != ""), key=_rank)[:FACET_SIZE]) for f in FACETS}
-        return BackendResult(total=int(agg["hits"]["total"]["value"]), hits=hits, facets=facets)
+        counting = self._counter.submit(self._count, count_body(query, flt, COMBINED_FACET_SIZE))
+        res = self._search(page_body(query, flt, limit, offset, sort))
+        self.took_ms = page_took = int(res.get("took", 0))
 
-    def _msearch(self, body: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        found = self._call(self.client.msearch, body=body)
-        self.took_ms = found.get("took")
-        for r in found["responses"]:
-            if "error" in r:
-                raise BackendUnreachableError(
-                    f"OpenSearch at {self.url} refused a search on '{self.index}': {r['error']}"
-                )
-        return found["responses"]
+        def counted() -> tuple[int, dict[str, dict[str, int]]]:
+            total, facets, took = counting.result()
+            self.took_ms = max(page_took, took)  # the two ran side by side
+            return total, facets
+
+        return CountingResult(page_hits(res, sort), counted)
+
+    def _count(self, body: dict[str, Any]) -> tuple[int, dict[str, dict[str, int]], int]:
+        """(total, facets, the node's ms) of a count_body; where the combined aggregation left values
+        out, a second request counts each facet by its own aggregation."""
+        res = self._search(body, cached=True)
+        facets, took = combined_facets(res), int(res.get("took", 0))
+        if facets is None:
+            each = self._search(each_facet_body(body), cached=True)
+            facets, took = each_facets(each), took + int(each.get("took", 0))
+        return int(res["hits"]["total"]["value"]), facets, took
+
+    def _search(self, body: dict[str, Any], *, cached: bool = False) -> dict[str, Any]:
+        params = {"request_cache": "true"} if cached else {}
+        return self._call(self.client.search, index=self.index, body=body, params=params)
 
     def doc_freqs(self, terms: Sequence[str]) -> dict[str, int]:
         if not terms:
@@ -374,10 +360,6 @@ class OpenSearchBackend:
         body = {"query": query, "size": 100, "sort": [{"id": "asc"}], "_source": ["record"]}
         res = self._call(self.client.search, index=self.index, body=body)
         return [Vorlage.from_dict(h["_source"]["record"]) for h in res["hits"]["hits"] if "record" in h["_source"]]
-
-
-def _rank(kv: tuple[str, int]) -> tuple[int, str]:
-    return (-kv[1], kv[0])
 
 
 def _reason(e: opensearchpy.TransportError) -> str:

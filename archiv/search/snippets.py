@@ -74,47 +74,34 @@ _MARK = re.compile(r"<mark>(.*?)</mark>", re.S)
 
 def _snippet_html(text: str, tree: Node, max_chars: int) -> str:
     keys, prefixes = query_terms(tree)
-    found = WORD.finditer(text)
-    # Nothing to mark: the beginning will do.
-    spans = [m.span() for m in (found if keys or prefixes else islice(found, WINDOW_WORDS))]
-    if not spans:
-        return ""
-    # Whether a word is a hit depends on the word alone: each distinct word is judged once per text,
-    # and a hit keeps its term (the window below counts distinct terms).
-    judged: dict[str, str | None] = {}  # word -> its term where it is a hit, else None
-    hits: list[int] = []
-    term: dict[int, str] = {}
-    for i, (s, e) in enumerate(spans if keys or prefixes else ()):
-        word = text[s:e]
-        if word not in judged:
-            analysed = analyse_word(word)
-            hit = analysed in keys
-            # Parts of compounds and word families ("Arbeitsmarktintegration" for "Integration").
-            hit = hit or (bool(prefixes) and fold(word.lower()).startswith(prefixes))
-            hit = hit or (len(word) >= 7 and any(p in keys for p in word_parts(word)))
-            judged[word] = analysed if hit else None
-        if (found_term := judged[word]) is not None:
-            hits.append(i)
-            term[i] = found_term
-    if hits:
-        # The window with the most distinct matched terms, earliest first.
-        best, best_score = hits[0], -1
-        for h in hits:
-            window = {term[j] for j in hits if h <= j < h + WINDOW_WORDS}
-            if len(window) > best_score:
-                best, best_score = h, len(window)
-        first = max(0, best - 6)
-    else:
+    # The words by one C-level scan; their offsets only for the window shown (a long text's words
+    # are listed once, as strings, and judged below as distinct words).
+    words = WORD.findall(text) if keys or prefixes else []
+    if not words:
+        # Nothing to mark: the beginning will do.
         first = 0
-    last = min(len(spans), first + WINDOW_WORDS) - 1
-    start, end = spans[first][0], spans[last][1]
+        count = sum(1 for _ in islice(WORD.finditer(text), WINDOW_WORDS))
+        if not count:
+            return ""
+        hits: list[int] = []
+        term: dict[int, str] = {}
+    else:
+        # Whether a word is a hit depends on the word alone: each distinct word is judged once, and a
+        # hit keeps its term (the window below counts distinct terms).
+        found = {w: t for w in set(words) if (t := _judged(w, keys, prefixes)) is not None}
+        hits = [i for i, w in enumerate(words) if w in found]
+        term = {i: found[words[i]] for i in hits}
+        count = len(words)
+        first = max(0, _best_window(hits, term) - 6) if hits else 0
+    last = min(count, first + WINDOW_WORDS) - 1
+    spans = [m.span() for m in islice(WORD.finditer(text), first, last + 1)]
+    start, end = spans[0][0], spans[-1][1]
     if end - start > max_chars:
         end = start + max_chars
     hit_set = set(hits)
     out = ["… " if start > 0 else ""]
     pos = start
-    for i in range(first, last + 1):
-        s, e = spans[i]
+    for i, (s, e) in enumerate(spans, first):
         if s >= end:
             break
         if i in hit_set:
@@ -125,3 +112,32 @@ def _snippet_html(text: str, tree: Node, max_chars: int) -> str:
     if end < len(text):
         out.append(" …")
     return " ".join("".join(out).split())
+
+
+def _judged(word: str, keys: set[str], prefixes: tuple[str, ...]) -> str | None:
+    """The term a document word is a hit by, or None: its stem, a prefix, or the parts of a compound
+    and word families ("Arbeitsmarktintegration" for "Integration")."""
+    analysed = analyse_word(word)
+    hit = analysed in keys
+    hit = hit or (bool(prefixes) and fold(word.lower()).startswith(prefixes))
+    hit = hit or (len(word) >= 7 and any(p in keys for p in word_parts(word)))
+    return analysed if hit else None
+
+
+def _best_window(hits: list[int], term: dict[int, str]) -> int:
+    """The hit starting the window of WINDOW_WORDS words with the most distinct matched terms, the
+    earliest of equals: one pass, the window's terms counted as it slides over the hits."""
+    best, best_score = hits[0], -1
+    inside: dict[str, int] = {}
+    j = 0
+    for a, h in enumerate(hits):
+        while j < len(hits) and hits[j] < h + WINDOW_WORDS:
+            inside[term[hits[j]]] = inside.get(term[hits[j]], 0) + 1
+            j += 1
+        if len(inside) > best_score:
+            best, best_score = h, len(inside)
+        t = term[hits[a]]
+        inside[t] -= 1
+        if not inside[t]:
+            del inside[t]
+    return best
