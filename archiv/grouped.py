@@ -20,6 +20,7 @@ from typing import Any
 from .grouping import Membership, Role
 from .models import ENTITY_KINDS, Vorlage
 from .search.document import IndexDocument, az_keys_of, document_fields, nr_keys_of
+from .search.kept import decode, encode
 from .store import Store
 
 _FILLED = (
@@ -128,21 +129,41 @@ def _beschlusslauf_rank(rows: tuple) -> tuple[int, int]:
     return (sum(bool(r.datum) + bool(r.ergebnis) for r in rows), len(rows))
 
 
-def analyse_groups(
-    chunk: list[tuple[str, list[tuple[str, str, str, str | None]]]], records: bool = False
-) -> list[IndexDocument]:
+Kept = tuple[str, list[tuple[str, str, str, str, str | None]], bytes, bytes | None]  # rebuild.py
+Made = tuple[IndexDocument, bytes | None, bytes | None]  # the document; to keep: its fingerprint, data
+
+
+def parse_group(group_id: str, members: list[tuple[str, str, str, str, str | None]]) -> VorlageGroup:
+    """A group from its records as Store.iter_groups_raw gives them."""
+    parsed = [(Vorlage.from_dict(json.loads(m[2])), Membership(group_id, m[3], m[4])) for m in members]
+    return VorlageGroup.of(group_id, parsed)  # type: ignore[arg-type]
+
+
+def analyse_groups(chunk: list[Kept], records: bool = False) -> list[Made]:
     """The index documents of stored groups, each (group id, its records as Store.iter_groups_raw
-    gives them): run in the worker processes of a rebuild (search/parallel.py). Only what the writer
-    needs goes back: the record as JSON where the backend keeps records (``records``), else nothing of it."""
-    out = []
-    for group_id, members in chunk:
-        parsed = [
-            (Vorlage.from_dict(json.loads(rec)), Membership(group_id, role, body)) for _, _, rec, role, body in members
-        ]  # type: ignore[arg-type]
-        fields = group_fields(VorlageGroup.of(group_id, parsed))
+    gives them, their fingerprint, the kept document (inflated) where its fingerprint matched): run in the worker
+    processes of a rebuild (search/parallel.py). Only what the writer needs goes back: the record as
+    JSON where the backend keeps records (``records``), else nothing of it; and the document to keep
+    where it was analysed anew (search/kept.py)."""
+    out: list[Made] = []
+    for group_id, members, fp, data in chunk:
+        if data is not None and not records:
+            out.append((decode(data, plain=True), None, None))
+            continue
+        group = parse_group(group_id, members)
+        if data is not None:
+            out.append(
+                (
+                    decode(data, plain=True, record_json=json.dumps(group.merged.to_dict(), ensure_ascii=False)),
+                    None,
+                    None,
+                )
+            )
+            continue
+        fields = group_fields(group)
         v = fields.pop("vorlage")
-        data = json.dumps(v.to_dict(), ensure_ascii=False) if records else ""
-        out.append(IndexDocument(**fields, record_json=data))
+        doc = IndexDocument(**fields, record_json=json.dumps(v.to_dict(), ensure_ascii=False) if records else "")
+        out.append((doc, fp, encode(doc)))
     return out
 
 
