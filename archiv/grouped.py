@@ -141,10 +141,10 @@ def parse_group(group_id: str, members: list[tuple[str, str, str, str, str | Non
 
 def analyse_groups(chunk: list[Kept], records: bool = False) -> list[Made]:
     """The index documents of stored groups, each (group id, its records as Store.iter_groups_raw
-    gives them, their fingerprint, the kept document (inflated) where its fingerprint matched): run in the worker
-    processes of a rebuild (search/parallel.py). Only what the writer needs goes back: the record as
-    JSON where the backend keeps records (``records``), else nothing of it; and the document to keep
-    where it was analysed anew (search/kept.py)."""
+    gives them, their fingerprint, the kept document, inflated, where its fingerprint matched): run in
+    the worker processes of a rebuild (search/parallel.py). Only what the writer needs goes back: the
+    record as JSON where the backend keeps records (``records``), else nothing of it; and the document
+    to keep where it was analysed anew (search/kept.py)."""
     out: list[Made] = []
     for group_id, members, fp, data in chunk:
         if data is not None and not records:
@@ -152,13 +152,8 @@ def analyse_groups(chunk: list[Kept], records: bool = False) -> list[Made]:
             continue
         group = parse_group(group_id, members)
         if data is not None:
-            out.append(
-                (
-                    decode(data, plain=True, record_json=json.dumps(group.merged.to_dict(), ensure_ascii=False)),
-                    None,
-                    None,
-                )
-            )
+            record = json.dumps(indexed_record(group).to_dict(), ensure_ascii=False)
+            out.append((decode(data, plain=True, record_json=record), None, None))
             continue
         fields = group_fields(group)
         v = fields.pop("vorlage")
@@ -174,16 +169,14 @@ def group_document(group: VorlageGroup) -> IndexDocument:
 
 def group_fields(group: VorlageGroup) -> dict[str, Any]:
     """The fields of ``group_document``, as keywords."""
-    merged = group.merged
     if len(group.members) == 1:  # its keys are the record's own
-        fields = document_fields(merged)
+        fields = document_fields(group.merged)
         own = set(fields["nr_keys"])
         if own:
             fields["ref_keys"] = tuple(k for k in fields["ref_keys"] if k not in own)
         return fields
-    texts = [m.record.text for m in group.members if m.record.text.strip()]
-    titles = [m.record.betreff for m in group.members[1:] if m.record.betreff and m.record.betreff != merged.betreff]
-    fields = document_fields(replace(merged, text="\n\n".join(dict.fromkeys([*texts, *titles]))))
+    merged = group.merged
+    fields = document_fields(indexed_record(group))
     papers = [m.record for m in group.members if m.role != "anlage"] or [merged]
     # every paper's number (a revision's also under its base: search/document.py), and Aktenzeichen
     nr_keys = [k for v in papers for k in nr_keys_of(v.vorlage_nr)]
@@ -196,6 +189,17 @@ def group_fields(group: VorlageGroup) -> dict[str, Any]:
         ref_keys=tuple(k for k in fields["ref_keys"] if k not in own),
     )
     return fields
+
+
+def indexed_record(group: VorlageGroup) -> Vorlage:
+    """The record a group's document is made of (IndexDocument.vorlage): the merged one, with the
+    text of every file and the other files' titles."""
+    merged = group.merged
+    if len(group.members) == 1:
+        return merged
+    texts = [m.record.text for m in group.members if m.record.text.strip()]
+    titles = [m.record.betreff for m in group.members[1:] if m.record.betreff and m.record.betreff != merged.betreff]
+    return replace(merged, text="\n\n".join(dict.fromkeys([*texts, *titles])))
 
 
 # -- over the store ------------------------------------------------------------------------------

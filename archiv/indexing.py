@@ -14,7 +14,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterable
 
-from .grouped import VorlageGroup, group_document, parse_group
+from .grouped import VorlageGroup, group_document, indexed_record, parse_group
 from .models import Vorlage
 from .regroup import regroup
 from .search import SearchBackend
@@ -64,7 +64,7 @@ class IndexBatch:
         def documents() -> Iterable[IndexDocument]:
             for g, group in groups.items():
                 if g in kept:  # the record goes along where the index keeps it (opensearch)
-                    yield decode(kept[g], vorlage=group.merged if self.backend.keeps_records else None)
+                    yield decode(kept[g], vorlage=indexed_record(group) if self.backend.keeps_records else None)
                     continue
                 doc = group_document(group)
                 self.made.append((g, fingerprints[g], encode(doc)))
