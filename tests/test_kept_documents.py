@@ -6,17 +6,20 @@ from __future__ import annotations
 import json
 import shutil
 import sqlite3
+from collections.abc import Iterable, Iterator
 from dataclasses import fields
 from pathlib import Path
 
 import pytest
 
-from archiv import grouped
+from archiv import grouped, rebuild
 from archiv.archive import Archive
 from archiv.grouped import analyse_groups, group_document, load_groups
 from archiv.search import kept
 from archiv.search.analysis import terms
 from archiv.search.document import IndexDocument
+from archiv.search.kept import group_fingerprint
+from archiv.search.tantivy_backend import TantivyBackend
 from archiv.store import Store
 
 from .conftest import run
@@ -184,3 +187,41 @@ def test_a_backend_that_keeps_records_gets_them_with_kept_documents(fresh_index:
     assert [values(d) for d, _, _ in again] == [values(d) for d, _, _ in analysed]
     assert [d.record_json for d, _, _ in again] == [d.record_json for d, _, _ in analysed]
     assert all(d.record_json for d, _, _ in again) and all(data is None for _, _, data in again)
+
+
+def test_a_rebuild_stopped_half_way_leaves_a_consistent_store(
+    fresh_index: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Stopped after some documents were kept (a crash between two of its commits): the store is
+    whole, the documents it kept are true to their records, and the next rebuild finds everything."""
+    spoil(fresh_index)
+    monkeypatch.setattr(rebuild, "KEEP_BATCH", 5)
+    real = TantivyBackend.add
+
+    def stopping(self: TantivyBackend, docs: Iterable[IndexDocument]) -> int:
+        def some() -> Iterator[IndexDocument]:
+            for n, doc in enumerate(docs):
+                if n == 12:
+                    raise KeyboardInterrupt
+                yield doc
+
+        return real(self, some())
+
+    monkeypatch.setattr(TantivyBackend, "add", stopping)
+    archive = Archive(fresh_index, backend="tantivy")
+    with pytest.raises(KeyboardInterrupt):
+        archive.reindex()
+    archive.close()
+    monkeypatch.setattr(TantivyBackend, "add", real)
+    store = Store(fresh_index)
+    made = {g: group_fingerprint(g, [(m[0], m[3], m[4]) for m in ms]) for g, ms in store.iter_groups_raw()}
+    usable = store.kept_documents(made)
+    groups = load_groups(store, list(usable))
+    store.close()
+    assert 5 <= len(usable) < len(made)  # some kept, and those are the documents of their groups
+    for g, data in usable.items():
+        assert values(kept.decode(data)) == values(group_document(groups[g]))
+    assert run("reindex", "--index", fresh_index, "--quiet").exit_code == 0
+    check = run("check", "--index", fresh_index)
+    assert check.exit_code == 0 and "whole" in check.output, check.output
+    assert len(kept_rows(fresh_index)) == len(made)
