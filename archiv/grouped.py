@@ -20,6 +20,7 @@ from typing import Any
 from .grouping import Membership, Role
 from .models import ENTITY_KINDS, Vorlage
 from .search.document import IndexDocument, az_keys_of, document_fields, nr_keys_of
+from .search.kept import decode, encode
 from .store import Store
 
 _FILLED = (
@@ -128,21 +129,36 @@ def _beschlusslauf_rank(rows: tuple) -> tuple[int, int]:
     return (sum(bool(r.datum) + bool(r.ergebnis) for r in rows), len(rows))
 
 
-def analyse_groups(
-    chunk: list[tuple[str, list[tuple[str, str, str, str | None]]]], records: bool = False
-) -> list[IndexDocument]:
+Kept = tuple[str, list[tuple[str, str, str, str, str | None]], bytes, bytes | None]  # rebuild.py
+Made = tuple[IndexDocument, bytes | None, bytes | None]  # the document; to keep: its fingerprint, data
+
+
+def parse_group(group_id: str, members: list[tuple[str, str, str, str, str | None]]) -> VorlageGroup:
+    """A group from its records as Store.iter_groups_raw gives them."""
+    parsed = [(Vorlage.from_dict(json.loads(m[2])), Membership(group_id, m[3], m[4])) for m in members]
+    return VorlageGroup.of(group_id, parsed)  # type: ignore[arg-type]
+
+
+def analyse_groups(chunk: list[Kept], records: bool = False) -> list[Made]:
     """The index documents of stored groups, each (group id, its records as Store.iter_groups_raw
-    gives them): run in the worker processes of a rebuild (search/parallel.py). Only what the writer
-    needs goes back: the record as JSON where the backend keeps records (``records``), else nothing of it."""
-    out = []
-    for group_id, members in chunk:
-        parsed = [
-            (Vorlage.from_dict(json.loads(rec)), Membership(group_id, role, body)) for _, _, rec, role, body in members
-        ]  # type: ignore[arg-type]
-        fields = group_fields(VorlageGroup.of(group_id, parsed))
+    gives them, their fingerprint, the kept document, inflated, where its fingerprint matched): run in
+    the worker processes of a rebuild (search/parallel.py). Only what the writer needs goes back: the
+    record as JSON where the backend keeps records (``records``), else nothing of it; and the document
+    to keep where it was analysed anew (search/kept.py)."""
+    out: list[Made] = []
+    for group_id, members, fp, data in chunk:
+        if data is not None and not records:
+            out.append((decode(data, plain=True), None, None))
+            continue
+        group = parse_group(group_id, members)
+        if data is not None:
+            record = json.dumps(indexed_record(group).to_dict(), ensure_ascii=False)
+            out.append((decode(data, plain=True, record_json=record), None, None))
+            continue
+        fields = group_fields(group)
         v = fields.pop("vorlage")
-        data = json.dumps(v.to_dict(), ensure_ascii=False) if records else ""
-        out.append(IndexDocument(**fields, record_json=data))
+        doc = IndexDocument(**fields, record_json=json.dumps(v.to_dict(), ensure_ascii=False) if records else "")
+        out.append((doc, fp, encode(doc)))
     return out
 
 
@@ -153,16 +169,14 @@ def group_document(group: VorlageGroup) -> IndexDocument:
 
 def group_fields(group: VorlageGroup) -> dict[str, Any]:
     """The fields of ``group_document``, as keywords."""
-    merged = group.merged
     if len(group.members) == 1:  # its keys are the record's own
-        fields = document_fields(merged)
+        fields = document_fields(group.merged)
         own = set(fields["nr_keys"])
         if own:
             fields["ref_keys"] = tuple(k for k in fields["ref_keys"] if k not in own)
         return fields
-    texts = [m.record.text for m in group.members if m.record.text.strip()]
-    titles = [m.record.betreff for m in group.members[1:] if m.record.betreff and m.record.betreff != merged.betreff]
-    fields = document_fields(replace(merged, text="\n\n".join(dict.fromkeys([*texts, *titles]))))
+    merged = group.merged
+    fields = document_fields(indexed_record(group))
     papers = [m.record for m in group.members if m.role != "anlage"] or [merged]
     # every paper's number (a revision's also under its base: search/document.py), and Aktenzeichen
     nr_keys = [k for v in papers for k in nr_keys_of(v.vorlage_nr)]
@@ -175,6 +189,17 @@ def group_fields(group: VorlageGroup) -> dict[str, Any]:
         ref_keys=tuple(k for k in fields["ref_keys"] if k not in own),
     )
     return fields
+
+
+def indexed_record(group: VorlageGroup) -> Vorlage:
+    """The record a group's document is made of (IndexDocument.vorlage): the merged one, with the
+    text of every file and the other files' titles."""
+    merged = group.merged
+    if len(group.members) == 1:
+        return merged
+    texts = [m.record.text for m in group.members if m.record.text.strip()]
+    titles = [m.record.betreff for m in group.members[1:] if m.record.betreff and m.record.betreff != merged.betreff]
+    return replace(merged, text="\n\n".join(dict.fromkeys([*texts, *titles])))
 
 
 # -- over the store ------------------------------------------------------------------------------

@@ -14,10 +14,12 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterable
 
-from .grouped import VorlageGroup, group_document, load_groups
+from .grouped import VorlageGroup, group_document, indexed_record, parse_group
 from .models import Vorlage
 from .regroup import regroup
 from .search import SearchBackend
+from .search.document import IndexDocument
+from .search.kept import decode, encode, group_fingerprint
 from .store import Store
 
 CHUNK = 200  # groups loaded and written at once (a regrouping can touch many)
@@ -37,26 +39,46 @@ class IndexBatch:
         self.ids = sorted(again)
         self.error: BaseException | None = None
         self.groups: dict[str, VorlageGroup] = {}  # the groups the thread wrote
+        self.made: list[tuple[str, bytes, bytes]] = []  # the documents it analysed, to keep
         self.thread: threading.Thread | None = None
-        first = load_groups(store, self.ids[:CHUNK])
+        first = self._load(self.ids[:CHUNK])
         if background and len(self.ids) <= CHUNK:
-            self.thread = threading.Thread(target=self._write, args=(first,), name="archiv-index", daemon=True)
+            self.thread = threading.Thread(target=self._write, args=first, name="archiv-index", daemon=True)
             self.thread.start()
         else:  # many groups moved (a regrouping): chunk by chunk, each marked as soon as it is written
             for i in range(0, len(self.ids), CHUNK):
-                groups = first if i == 0 else load_groups(store, self.ids[i : i + CHUNK])
-                backend.add(group_document(g) for g in groups.values())
-                self._mark(groups)
+                loaded = first if i == 0 else self._load(self.ids[i : i + CHUNK])
+                self._write(*loaded)
+                if self.error is not None:
+                    raise self.error
+                self._mark(loaded[0])
             self.ids = []
 
-    def _write(self, groups: dict[str, VorlageGroup]) -> None:
+    def _load(self, ids: list[str]) -> tuple[dict[str, VorlageGroup], dict[str, bytes], dict[str, bytes]]:
+        """The groups, their fingerprints, and the kept documents that are still true to them."""
+        raw = self.store.group_members_raw(ids)
+        fingerprints = {g: group_fingerprint(g, ((m[0], m[3], m[4]) for m in ms)) for g, ms in raw.items()}
+        return {g: parse_group(g, m) for g, m in raw.items()}, fingerprints, self.store.kept_documents(fingerprints)
+
+    def _write(self, groups: dict[str, VorlageGroup], fingerprints: dict[str, bytes], kept: dict[str, bytes]) -> None:
+        def documents() -> Iterable[IndexDocument]:
+            for g, group in groups.items():
+                if g in kept:  # the record goes along where the index keeps it (opensearch)
+                    yield decode(kept[g], vorlage=indexed_record(group) if self.backend.keeps_records else None)
+                    continue
+                doc = group_document(group)
+                self.made.append((g, fingerprints[g], encode(doc)))
+                yield doc
+
         try:
-            self.backend.add(group_document(g) for g in groups.values())
+            self.backend.add(documents())
         except BaseException as e:  # raised again by finish, in the thread that called it
             self.error = e
         self.groups = groups
 
     def _mark(self, groups: dict[str, VorlageGroup]) -> None:
+        self.store.keep_documents(self.made)
+        self.made = []
         self.store.mark_indexed([m.record.id for g in groups.values() for m in g.members])
 
     @property

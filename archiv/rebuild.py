@@ -5,23 +5,32 @@ What a rebuild of 100,000 Vorlagen must not do is pass over the 1 GB of records 
 decisions are linked again only where a record changed since the last linking (beschluesse.relink),
 the groups only where records changed (regroup.py), and which records the index lacks is a small table
 of its own (store.py), so marking them is no rewrite of the records.
+
+Nor must it analyse what it analysed before: a group whose kept document (search/kept.py) was made
+from the very records and analysis it has now is indexed from that document, decoded here while the
+engine's threads index; the others are analysed by the workers, and their documents kept.
 """
 
 from __future__ import annotations
 
 import itertools
+from collections import deque
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import nullcontext
 from functools import partial
 
 from .beschluesse import relink
-from .grouped import analyse_groups
+from .grouped import Kept, Made, analyse_groups
 from .regroup import regroup
 from .search import SearchBackend
-from .search.parallel import index_documents, workers_for
+from .search.document import IndexDocument
+from .search.kept import decode, group_fingerprint, inflate
+from .search.parallel import CHUNK, chunks, index_documents, workers_for
 from .store import Store
 
 REINDEX_BATCH = 20_000  # documents per engine commit in a rebuild (a backend may ask for others)
+KEEP_BATCH = 500  # kept documents written to the store at once
 
 
 def rebuild(
@@ -33,20 +42,49 @@ def rebuild(
     relink(store)  # decisions from the minutes, over the whole store
     store.mark_all_unindexed()  # until written: a rebuild that is stopped leaves them pending
     regroup(store)
+    store.drop_stale_documents()
     total = store.count()
     ids: list[str] = []
+    records = backend.keeps_records  # the record too, where the index keeps it (opensearch)
 
-    def raw() -> Iterator[tuple[str, list[tuple[str, str, str, str | None]]]]:
+    def read() -> Iterator[tuple[list[Kept], list[int]]]:
+        """The groups a chunk at a time, each with its kept document where it is still true to it,
+        else its records; and how many records each group has."""
+        for chunk in chunks(store.iter_groups_kept(), CHUNK):
+            items = []
+            for group_id, members, kept_fp, kept_data in chunk:
+                ids.extend(m[0] for m in members)
+                fp = group_fingerprint(group_id, ((m[0], m[2], m[3]) for m in members))
+                items.append((group_id, [], fp, kept_data if kept_fp == fp else None))
+            # the records only of the groups analysed anew (or of all, where the backend keeps records)
+            wanted = [item[0] for item in items if records or item[3] is None]
+            found = store.group_members_raw(wanted) if wanted else {}
+            items = [(i[0], found[i[0]], *i[2:]) if i[0] in found else i for i in items]  # type: ignore[misc]
+            yield items, [len(c[1]) for c in chunk]
+
+    def raw() -> Iterator[Kept]:
+        # Kept documents are inflated in a thread (zlib lets go of the GIL), a chunk ahead of the
+        # one this thread decodes and hands to the engine.
         done = 0
-        for group_id, members in store.iter_groups_raw():
-            ids.extend(m[0] for m in members)
-            before, done = done, done + len(members)
-            if progress and (done // 100 > before // 100 or done == total):
-                progress(done, total, members[0][1])
-            yield group_id, members
+        with ThreadPoolExecutor(1, thread_name_prefix="archiv-inflate") as inflater:
+            ahead: deque[tuple[list[Kept], list[int], Future[list[bytes | None]]]] = deque()
+            for batch in itertools.chain(read(), [None]):
+                if batch is not None:
+                    ahead.append((*batch, inflater.submit(inflate, [i[3] for i in batch[0]])))
+                if len(ahead) > 1 or (batch is None and ahead):
+                    chunk, counts, plain = ahead.popleft()
+                    for item, data, n in zip(chunk, plain.result(), counts, strict=True):
+                        before, done = done, done + n
+                        if progress and (done // 100 > before // 100 or done == total):
+                            progress(done, total, item[1][0][1] if item[1] else item[0])
+                        yield (*item[:3], data)  # type: ignore[misc]
 
-    analyse = partial(analyse_groups, records=backend.keeps_records)  # a record only where the index keeps it
-    docs = index_documents(raw(), workers_for(total), analyse=analyse)
+    def ready(item: Kept) -> Made | None:
+        """A kept document is decoded here, unless the backend needs the record (made by a worker)."""
+        return (decode(item[3], plain=True), None, None) if item[3] is not None and not records else None
+
+    made = index_documents(raw(), workers_for(total), analyse=partial(analyse_groups, records=records), ready=ready)
+    docs = _keeping(store, made)
     # Commits in batches: one commit for the whole rebuild was tried for tantivy and cost more CPU on
     # an idle machine (benchmarks/README.md, "Reindex, second round").
     with getattr(backend, "rebuilding", nullcontext)():  # opensearch: without replicas while it runs
@@ -58,3 +96,17 @@ def rebuild(
     else:
         store.mark_indexed(ids)
     return done
+
+
+def _keeping(store: Store, made: Iterator[Made]) -> Iterator[IndexDocument]:
+    """The documents of ``made``, keeping in the store those analysed anew, a batch at a time: a
+    rebuild stopped half-way leaves kept documents that are true to their records all the same."""
+    rows: list[tuple[str, bytes, bytes]] = []
+    for doc, fp, data in made:
+        if fp is not None and data is not None:
+            rows.append((doc.id, fp, data))
+            if len(rows) >= KEEP_BATCH:
+                store.keep_documents(rows)
+                rows = []
+        yield doc
+    store.keep_documents(rows)

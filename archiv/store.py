@@ -21,6 +21,7 @@ from .fsnames import fs_path
 from .grouping import summarize
 from .ledger import INGEST_SCHEMA, Ledger
 from .models import Beschluss, Vorlage
+from .store_docs import DocumentRows
 from .store_groups import GroupRows
 from .text.keys import identifier_bases, identifier_keys
 
@@ -75,7 +76,7 @@ def _key_rows(record: Vorlage) -> list[tuple[str, str, str]]:
     return rows
 
 
-class Store(Ledger, GroupRows):
+class Store(Ledger, GroupRows, DocumentRows):
     def __init__(self, index_dir: Path, *, create: bool = False) -> None:
         self.dir = index_dir
         self.path = index_dir / "records.sqlite3"
@@ -97,6 +98,7 @@ class Store(Ledger, GroupRows):
                     if name not in have:
                         self.db.execute(f"ALTER TABLE vorlagen ADD COLUMN {name} {kind}")
                 self.db.execute("CREATE INDEX IF NOT EXISTS vorlagen_group ON vorlagen(group_id)")
+            self._migrate_documents()
             if create:
                 self.db.executescript(INGEST_SCHEMA)
             if self.db.execute("PRAGMA user_version").fetchone()[0] < KEYS_VERSION:

@@ -27,6 +27,7 @@ import os
 import platform
 import random
 import shutil
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -297,7 +298,40 @@ def reindex(folder: Path, backend: str, src: Path | None = None) -> dict[str, fl
         return {"seconds": seconds, "rss_mb": maxrss_kb / 1024, "size_mb": opensearch_size_mb(folder),
                 "node_rss_mb": node_rss_mb() or 0.0, "cpu_s": cpu, "node_cpu_s": node_cpu_s() - node_cpu}  # fmt: skip
     size = sum(p.stat().st_size for p in (folder / backend).rglob("*") if p.is_file())
-    return {"seconds": seconds, "rss_mb": maxrss_kb / 1024, "size_mb": size / 2**20, "cpu_s": cpu}
+    return {"seconds": seconds, "rss_mb": maxrss_kb / 1024, "size_mb": size / 2**20, "cpu_s": cpu,
+            "store_mb": store_mb(folder)}  # fmt: skip
+
+
+def store_mb(folder: Path) -> float:
+    """The record store on disk (its write-ahead log included), MiB."""
+    return sum(p.stat().st_size for p in folder.glob("records.sqlite3*")) / 2**20
+
+
+def spoil_kept_documents(folder: Path) -> int:
+    """Make every kept index document unusable, as a change of the analysis does (their fingerprints
+    no longer match): the next rebuild analyses every Vorlage again and keeps the new documents."""
+    db = sqlite3.connect(folder / "records.sqlite3")
+    try:
+        with db:
+            return db.execute("UPDATE documents SET fingerprint = x'00'").rowcount
+    except sqlite3.OperationalError:  # a store without kept documents (made by an earlier version)
+        return 0
+    finally:
+        db.close()
+
+
+def kept_rebuilds(folder: Path, n: int, backend: str) -> list[tuple[int, str, dict[str, float]]]:
+    """The two rebuilds of issue 16's fourth round: with no usable kept documents (as after a change
+    of the analysis: every Vorlage analysed, its document kept), then with the documents that rebuild
+    kept (the very documents an ingest keeps, tests/test_kept_documents.py)."""
+    out = []
+    spoil_kept_documents(folder)
+    for label in ("after, nothing kept usable", "after, documents kept"):
+        print(f"reindex {n:,} with {backend}, {label} ...", file=sys.stderr, flush=True)
+        b = reindex(folder, backend)
+        out.append((n, f"{backend} ({label})", b))
+        print(f"  {json.dumps(b)}", file=sys.stderr)
+    return out
 
 
 QUERIES: dict[str, list[tuple[str, Filters]]] = {
@@ -389,6 +423,11 @@ def main() -> None:
     ap.add_argument(
         "--compare-backends", nargs="+", choices=BACKENDS, help="the backends --compare-with measures (default: all)"
     )
+    ap.add_argument(
+        "--kept",
+        action="store_true",
+        help="also rebuild with no usable kept documents, then from the documents that rebuild kept (issue 16)",
+    )
     ap.add_argument("--write", action="store_true", help="write the tables into benchmarks/README.md")
     ap.add_argument(
         "--merge", type=Path, help="JSON file of earlier results: this run's are added, the tables show all"
@@ -409,6 +448,8 @@ def main() -> None:
             b = reindex(folder, backend, args.compare_with.resolve())
             builds.append((n, f"{backend} (before)", b))
             print(f"  {json.dumps(b)}", file=sys.stderr)
+        for backend in args.backends if args.kept else ():
+            builds += kept_rebuilds(folder, n, backend)
         for backend in args.backends:
             print(f"reindex {n:,} with {backend} ...", file=sys.stderr, flush=True)
             b = reindex(folder, backend)
@@ -448,16 +489,18 @@ def render(builds: list, queries: list) -> str:
         "Full `archiv reindex` (subprocess; peak RSS of the largest process; CPU seconds of archiv and its"
         " workers, and of the OpenSearch node: on a loaded machine they say more than the wall time):",
         "",
-        "| Vorlagen | backend | seconds | docs/s | CPU s (archiv + node) | index MiB | peak RSS MiB | node RSS MiB |",
-        "|---:|---|---:|---:|---:|---:|---:|---:|",
+        "| Vorlagen | backend | seconds | docs/s | CPU s (archiv + node) | index MiB | peak RSS MiB | node RSS MiB |"
+        " store MiB |",
+        "|---:|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for n, backend, b in builds:
         node = f"{b['node_rss_mb']:,.0f}" if b.get("node_rss_mb") else "–"
         cpu = f"{b['cpu_s']:,.0f}" if b.get("cpu_s") else "–"
         cpu += f" + {b['node_cpu_s']:,.0f}" if b.get("node_cpu_s") else ""
+        store = f"{b['store_mb']:,.0f}" if b.get("store_mb") else "–"
         lines.append(
             f"| {n:,} | {backend} | {b['seconds']:.0f} | {n / b['seconds']:,.0f} | {cpu} | {b['size_mb']:,.0f} |"
-            f" {b['rss_mb']:,.0f} | {node} |"
+            f" {b['rss_mb']:,.0f} | {node} | {store} |"
         )
     kinds = list(QUERIES)
     for n, backend, b in builds:

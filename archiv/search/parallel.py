@@ -8,7 +8,8 @@ import json
 import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from multiprocessing.pool import AsyncResult
+from contextlib import ExitStack
+from multiprocessing.pool import AsyncResult, Pool
 from typing import Any, TypeVar
 
 from ..cpus import default_workers
@@ -53,31 +54,54 @@ def workers_for(total: int) -> int:
 
 
 def index_documents(
-    raw: Iterable[Any], workers: int, analyse: Callable[[list[Any]], list[IndexDocument]] = _analyse
-) -> Iterator[IndexDocument]:
+    raw: Iterable[Any],
+    workers: int,
+    analyse: Callable[[list[Any]], list[Any]] = _analyse,
+    ready: Callable[[Any], Any] | None = None,
+) -> Iterator[Any]:
     """The index documents of stored records (their JSON; or what ``analyse``, a module-level function
-    the workers can import, makes documents of), analysed by ``workers`` processes."""
+    the workers can import, makes documents of), analysed by ``workers`` processes, in the order of
+    ``raw``. An item that ``ready`` turns into a result (not None) in this process is not sent."""
     if workers <= 1:
         for chunk in chunks(raw):
-            yield from analyse(chunk)
+            local = [ready(item) for item in chunk] if ready else [None] * len(chunk)
+            todo = [item for item, done in zip(chunk, local, strict=True) if done is None]
+            yield from _merged(local, iter(analyse(todo) if todo else ()))
         return
     # spawn, not fork: the parent holds the search engine's threads and an open SQLite connection.
     # The chunks are read here, in this thread (SQLite), with a few tasks in flight, in order.
     # Each worker's new words go out with the next few tasks, to reach the others (the pool picks
     # which worker runs a task): a word missed is analysed again, to the very same terms.
-    with multiprocessing.get_context("spawn").Pool(workers) as pool:
-        pending: deque[AsyncResult] = deque()
+    # The pool starts with the first item to send (a rebuild from kept documents may need none).
+    with ExitStack() as stack:
+        pool: Pool | None = None
+        pending: deque[tuple[list[Any], AsyncResult | None]] = deque()
         outbox: deque[dict] = deque(maxlen=workers)
 
-        def done() -> list[Any]:
-            docs, words = pending.popleft().get()
-            outbox.append(words)
-            return docs
+        def done() -> Iterator[Any]:
+            local, result = pending.popleft()
+            sent: list[Any] = []
+            if result is not None:
+                sent, words = result.get()
+                outbox.append(words)
+            return _merged(local, iter(sent))
 
         for chunk in chunks(raw):
-            known = tuple(outbox)
-            pending.append(pool.apply_async(_task, (analyse, chunk, known)))
+            local = [ready(item) for item in chunk] if ready else [None] * len(chunk)
+            todo = [item for item, made in zip(chunk, local, strict=True) if made is None]
+            result = None
+            if todo:
+                if pool is None:
+                    pool = stack.enter_context(multiprocessing.get_context("spawn").Pool(workers))
+                result = pool.apply_async(_task, (analyse, todo, tuple(outbox)))
+            pending.append((local, result))
             if len(pending) > 2 * workers:
                 yield from done()
         while pending:
             yield from done()
+
+
+def _merged(local: list[Any], sent: Iterator[Any]) -> Iterator[Any]:
+    """The chunk's results in its order: those made here, and in the gaps those the workers made."""
+    for made in local:
+        yield next(sent) if made is None else made
