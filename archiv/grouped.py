@@ -139,6 +139,13 @@ def parse_group(group_id: str, members: list[tuple[str, str, str, str, str | Non
     return VorlageGroup.of(group_id, parsed)  # type: ignore[arg-type]
 
 
+def from_kept(item: Kept, records: bool = False) -> Made | None:
+    """The kept document of ``item``, decoded, where the backend needs no record with it (else None:
+    the group is parsed, by a worker in a rebuild)."""
+    data = item[3]
+    return (decode(data, plain=True), None, None) if data is not None and not records else None
+
+
 def analyse_groups(chunk: list[Kept], records: bool = False) -> list[Made]:
     """The index documents of stored groups, each (group id, its records as Store.iter_groups_raw
     gives them, their fingerprint, the kept document, inflated, where its fingerprint matched): run in
@@ -146,10 +153,11 @@ def analyse_groups(chunk: list[Kept], records: bool = False) -> list[Made]:
     record as JSON where the backend keeps records (``records``), else nothing of it; and the document
     to keep where it was analysed anew (search/kept.py)."""
     out: list[Made] = []
-    for group_id, members, fp, data in chunk:
-        if data is not None and not records:
-            out.append((decode(data, plain=True), None, None))
+    for item in chunk:
+        if (ready := from_kept(item, records)) is not None:
+            out.append(ready)
             continue
+        group_id, members, fp, data = item
         group = parse_group(group_id, members)
         if data is not None:
             record = json.dumps(indexed_record(group).to_dict(), ensure_ascii=False)

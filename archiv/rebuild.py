@@ -21,11 +21,11 @@ from contextlib import nullcontext
 from functools import partial
 
 from .beschluesse import relink
-from .grouped import Kept, Made, analyse_groups
+from .grouped import Kept, Made, analyse_groups, from_kept
 from .regroup import regroup
 from .search import SearchBackend
 from .search.document import IndexDocument
-from .search.kept import decode, group_fingerprint, inflate
+from .search.kept import group_fingerprint, inflate
 from .search.parallel import CHUNK, chunks, index_documents, workers_for
 from .store import Store
 
@@ -79,10 +79,8 @@ def rebuild(
                             progress(done, total, item[1][0][1] if item[1] else item[0])
                         yield (*item[:3], data)  # type: ignore[misc]
 
-    def ready(item: Kept) -> Made | None:
-        """A kept document is decoded here, unless the backend needs the record (made by a worker)."""
-        return (decode(item[3], plain=True), None, None) if item[3] is not None and not records else None
-
+    # a kept document is decoded here, unless the backend needs the record too (made by a worker)
+    ready = partial(from_kept, records=records)
     made = index_documents(raw(), workers_for(total), analyse=partial(analyse_groups, records=records), ready=ready)
     docs = _keeping(store, made)
     # Commits in batches: one commit for the whole rebuild was tried for tantivy and cost more CPU on

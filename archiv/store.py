@@ -21,6 +21,7 @@ from .fsnames import fs_path
 from .grouping import summarize
 from .ledger import INGEST_SCHEMA, Ledger
 from .models import Beschluss, Vorlage
+from .sqlin import in_chunks
 from .store_docs import DocumentRows
 from .store_groups import GroupRows
 from .text.keys import identifier_bases, identifier_keys
@@ -261,9 +262,7 @@ class Store(Ledger, GroupRows, DocumentRows):
 
     def get_many(self, ids: list[str]) -> dict[str, Vorlage]:
         out: dict[str, Vorlage] = {}
-        for i in range(0, len(ids), 500):
-            chunk = ids[i : i + 500]
-            marks = ",".join("?" * len(chunk))
+        for chunk, marks in in_chunks(ids):
             for vid, rec in self.db.execute(f"SELECT id, record FROM vorlagen WHERE id IN ({marks})", chunk):
                 out[vid] = Vorlage.from_dict(json.loads(rec))
         return out
@@ -325,9 +324,7 @@ class Store(Ledger, GroupRows, DocumentRows):
     def dates(self, ids: list[str]) -> dict[str, str | None]:
         """The date of each record, as the index dates it (its own date, else its first session's)."""
         out: dict[str, str | None] = {}
-        for i in range(0, len(ids), 500):
-            chunk = ids[i : i + 500]
-            marks = ",".join("?" * len(chunk))
+        for chunk, marks in in_chunks(ids):
             sql = (
                 "SELECT id, COALESCE(json_extract(record, '$.datum'), json_extract(record, '$.beschlusslauf[0].datum'))"
                 f" FROM vorlagen WHERE id IN ({marks})"

@@ -11,6 +11,8 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Iterator
 
+from .sqlin import in_chunks
+
 DOCUMENTS_SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
     group_id TEXT PRIMARY KEY,
@@ -70,9 +72,7 @@ class DocumentRows:
         if not self._has_documents():
             return out
         ids = list(fingerprints)
-        for i in range(0, len(ids), 500):
-            chunk = ids[i : i + 500]
-            marks = ",".join("?" * len(chunk))
+        for chunk, marks in in_chunks(ids):
             sql = f"SELECT group_id, fingerprint, data FROM documents WHERE group_id IN ({marks})"
             for group, fp, data in self.db.execute(sql, chunk):
                 if fingerprints[group] == fp:
@@ -91,9 +91,7 @@ class DocumentRows:
     def group_members_raw(self, group_ids: list[str]) -> dict[str, list[Member]]:
         """The records of each group, unparsed, as iter_groups_raw gives them."""
         out: dict[str, list[Member]] = {}
-        for i in range(0, len(group_ids), 500):
-            chunk = group_ids[i : i + 500]
-            marks = ",".join("?" * len(chunk))
+        for chunk, marks in in_chunks(group_ids):
             sql = (
                 "SELECT group_id, id, source_path, record, group_role, group_koerperschaft FROM vorlagen"
                 f" WHERE group_id IN ({marks})"

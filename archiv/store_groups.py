@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .grouping import SUMMARY_VERSION, Membership, Summary, summarize
 from .models import Vorlage
+from .sqlin import in_chunks
 
 _MEMBER = "group_id, group_role, group_koerperschaft, record"
 
@@ -55,9 +56,7 @@ class GroupRows:
     def group_members(self, group_ids: list[str]) -> dict[str, list[tuple[Vorlage, Membership]]]:
         """The records of each group, with their memberships."""
         out: dict[str, list[tuple[Vorlage, Membership]]] = {}
-        for i in range(0, len(group_ids), 500):
-            chunk = group_ids[i : i + 500]
-            marks = ",".join("?" * len(chunk))
+        for chunk, marks in in_chunks(group_ids):
             sql = f"SELECT {_MEMBER} FROM vorlagen WHERE group_id IN ({marks})"
             for group, role, body, rec in self.db.execute(sql, chunk):
                 out.setdefault(group, []).append((Vorlage.from_dict(json.loads(rec)), Membership(group, role, body)))
@@ -66,9 +65,7 @@ class GroupRows:
     def group_ids(self, ids: list[str]) -> dict[str, str]:
         """The group of each record (records not grouped yet are left out)."""
         out: dict[str, str] = {}
-        for i in range(0, len(ids), 500):
-            chunk = ids[i : i + 500]
-            marks = ",".join("?" * len(chunk))
+        for chunk, marks in in_chunks(ids):
             sql = f"SELECT id, group_id FROM vorlagen WHERE id IN ({marks}) AND group_id IS NOT NULL"
             out.update(self.db.execute(sql, chunk).fetchall())
         return out
