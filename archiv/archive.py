@@ -36,6 +36,7 @@ from .search import (
 from .search.query import Node, parse_query
 from .search.results import best_snippet, similar_query
 from .search.results import suggestion as suggested
+from .search.snippets import Judged
 from .store import Store
 from .vorgang import Vorgang
 from .vorgang import build as build_vorgang
@@ -245,13 +246,14 @@ class Archive:
 
     def _page(self, result: BackendResult, tree: Node, suggestion: str | None) -> SearchPage:
         groups = load_groups(self.store, [h.id for h in result.hits])
-        hits = []
+        hits: list[SearchHit] = []
+        judged: Judged = {}  # the page's texts share most of their words: each judged once for the snippets
         for h in result.hits:
             # a Vorlage another machine ingested (opensearch: its record comes from the index)
             g = groups.get(h.id) or group_of(self.store, h.id)
             if g is None:  # in the index but not the store: the store is the truth
                 continue
-            hits.append(_hit(g, h.score, tree))
+            hits.append(_hit(g, h.score, tree, judged))
         # the outcome facet only where decisions are linked at all (an archive without minutes has none)
         facets = {k: v for k, v in result.facets.items() if v or k != "ergebnis"}
         return SearchPage(total=result.total, hits=tuple(hits), facets=facets, suggestion=suggestion)
@@ -335,12 +337,12 @@ class Archive:
         return YearCounts(s.gremium_year_counts(public_only), s.ergebnis_year_counts(public_only), s.dates(ids))
 
 
-def _hit(g: VorlageGroup, score: float, tree: Node) -> SearchHit:
+def _hit(g: VorlageGroup, score: float, tree: Node, judged: Judged | None = None) -> SearchHit:
     """A Vorlage as a hit: the fields of the paper, its files, the passage that matched (in
     whichever of its files it is)."""
     v = g.merged
     texts = [v.text] + [m.record.text for m in g.members if m.record.text.strip() and m.record.text != v.text]
-    text, marks = best_snippet(texts, tree)
+    text, marks = best_snippet(texts, tree, judged)
     sessions = sorted({r.datum for r in v.beschlusslauf if r.datum})
     return SearchHit(
         id=g.id,

@@ -10,15 +10,15 @@ from collections.abc import Iterable
 
 from . import Filters, SearchBackend
 from .query import And, AnyOf, Node, Not, Term, parse_query
-from .snippets import Marks, snippet
+from .snippets import Judged, Marks, snippet
 from .suggest import similar_terms
 from .suggest import suggestion as suggest
 
 
-def best_snippet(texts: Iterable[str], tree: Node) -> tuple[str, Marks]:
+def best_snippet(texts: Iterable[str], tree: Node, judged: Judged | None = None) -> tuple[str, Marks]:
     """The snippet of the first text (the Vorlage's own), unless only a later one (an Anlage, a
-    version) has the matched words."""
-    passages = (snippet(t, tree) for t in texts)
+    version) has the matched words; ``judged`` as for ``snippet``."""
+    passages = (snippet(t, tree, judged=judged) for t in texts)
     first = next(passages, ("", ()))
     return first if first[1] else next((p for p in passages if p[1]), first)
 

@@ -39,9 +39,14 @@ def query_terms(tree: Node) -> tuple[set[str], tuple[str, ...]]:
 Marks = tuple[tuple[int, int], ...]  # (start, end) character offsets of the matched words in the snippet
 
 
-def snippet(text: str, tree: Node, *, max_chars: int = 240) -> tuple[str, Marks]:
-    """The passage of ``text`` that best matches the query, and where the matched words are in it."""
-    return split_marks(_snippet_html(text, tree, max_chars))
+Judged = dict[str, str | None]  # document words -> the term each is a hit by, or None; for one query
+
+
+def snippet(text: str, tree: Node, *, max_chars: int = 240, judged: Judged | None = None) -> tuple[str, Marks]:
+    """The passage of ``text`` that best matches the query, and where the matched words are in it.
+    ``judged``: the words judged for this query so far, filled in as it goes: the texts of one page
+    of hits share most of their words, so each is judged once per page (never kept across searches)."""
+    return split_marks(_snippet_html(text, tree, max_chars, {} if judged is None else judged))
 
 
 def split_marks(marked: str) -> tuple[str, Marks]:
@@ -72,7 +77,7 @@ def marked_html(text: str, marks: Marks) -> str:
 _MARK = re.compile(r"<mark>(.*?)</mark>", re.S)
 
 
-def _snippet_html(text: str, tree: Node, max_chars: int) -> str:
+def _snippet_html(text: str, tree: Node, max_chars: int, judged: Judged) -> str:
     keys, prefixes = query_terms(tree)
     # The words by one C-level scan; their offsets only for the window shown (a long text's words
     # are listed once, as strings, and judged below as distinct words).
@@ -88,7 +93,10 @@ def _snippet_html(text: str, tree: Node, max_chars: int) -> str:
     else:
         # Whether a word is a hit depends on the word alone: each distinct word is judged once, and a
         # hit keeps its term (the window below counts distinct terms).
-        found = {w: t for w in set(words) if (t := _judged(w, keys, prefixes)) is not None}
+        distinct = set(words)
+        for w in distinct.difference(judged):
+            judged[w] = _judged(w, keys, prefixes)
+        found = {w: t for w in distinct if (t := judged[w]) is not None}
         hits = [i for i, w in enumerate(words) if w in found]
         term = {i: found[words[i]] for i in hits}
         count = len(words)
