@@ -187,6 +187,27 @@ def test_snippets_mark_parts_of_compounds_and_families(judged_index: Path) -> No
     assert "Geflüchteten" in marked_words(ds53)
 
 
+def test_the_snippets_of_a_page_are_the_same_with_its_words_judged_once() -> None:
+    """Archive._page judges each word of a page's texts once (snippets.Judged, one dict per search):
+    every snippet must be the one its text gives alone, marks included."""
+    from archiv.search.query import parse_query
+    from archiv.search.snippets import snippet
+
+    texts = [
+        "Die Arbeitsmarktintegration der Geflüchteten: Sanierung der Gebäude der Grundschule Nordstadt.",
+        "Kita-Plätze in der Nordstadt; die Sanierung der Kita beginnt im Frühjahr, Gebäude A zuerst.",
+        "Bericht des Haupt- und Finanzausschusses zur Integration geflüchteter Menschen in Sanierungsgebieten.",
+        "Ohne einen Treffer: Tagesordnung, Niederschrift, Anwesenheit.",
+    ]
+    queries = ["Integration", "Flüchtling", "sanier*", "Kita Plätze Nordstadt", '"Sanierung der Gebäude"', "Gebäude"]
+    for query in queries:
+        tree = parse_query(query)
+        judged: dict[str, str | None] = {}
+        shared = [snippet(t, tree, judged=judged) for t in texts]
+        assert shared == [snippet(t, tree) for t in texts], query
+        assert any(marks for _, marks in shared) and judged, query
+
+
 def test_facets_count_the_whole_result(judged_index: Path) -> None:
     page = _search(judged_index, "Rat", "--limit", "1")
     facets = page["facets"]
