@@ -29,7 +29,7 @@ from .search.kept import group_fingerprint, inflate
 from .search.parallel import CHUNK, chunks, index_documents, workers_for
 from .store import Store
 
-REINDEX_BATCH = 20_000  # documents per engine commit in a rebuild (a backend may ask for others)
+REINDEX_BATCH = 20_000  # documents per engine commit in a rebuild, unless the backend says (rebuild_batch)
 KEEP_BATCH = 500  # kept documents written to the store at once
 
 
@@ -63,7 +63,7 @@ def rebuild(
             yield items, [len(c[1]) for c in chunk]
 
     def raw() -> Iterator[Kept]:
-        # Kept documents are inflated in a thread (zlib lets go of the GIL), a chunk ahead of the
+        # Kept documents are inflated in a thread (zstd lets go of the GIL), a chunk ahead of the
         # one this thread decodes and hands to the engine.
         done = 0
         with ThreadPoolExecutor(1, thread_name_prefix="archiv-inflate") as inflater:
@@ -83,11 +83,15 @@ def rebuild(
     ready = partial(from_kept, records=records)
     made = index_documents(raw(), workers_for(total), analyse=partial(analyse_groups, records=records), ready=ready)
     docs = _keeping(store, made)
-    # Commits in batches: one commit for the whole rebuild was tried for tantivy and cost more CPU on
-    # an idle machine (benchmarks/README.md, "Reindex, second round").
+    # A commit holds the documents' flow until the engine has written its segments: tantivy takes a
+    # rebuild in one commit (benchmarks/README.md, "Issue 16, reindex rate, fifth round").
+    batch = getattr(backend, "rebuild_batch", REINDEX_BATCH)
     with getattr(backend, "rebuilding", nullcontext)():  # opensearch: without replicas while it runs
-        while backend.add(itertools.islice(docs, REINDEX_BATCH)):
-            pass
+        if batch is None:
+            backend.add(docs)
+        else:
+            while backend.add(itertools.islice(docs, batch)):
+                pass
     done = len(ids)
     if done == total:  # every record was written (all are grouped)
         store.mark_all_indexed()

@@ -15,12 +15,14 @@ from __future__ import annotations
 
 import hashlib
 import marshal
-import zlib
+import threading
 from collections.abc import Iterable
 from dataclasses import fields
 from functools import cache
 from importlib import metadata
 from pathlib import Path
+
+import zstandard
 
 from ..models import Vorlage
 from .document import IndexDocument
@@ -36,7 +38,10 @@ _SOURCES = (
 )  # fmt: skip
 _PACKAGES = ("german-nouns",)  # the word list compounds are split by (search/lexicon.py)
 _NAMES = tuple(f.name for f in fields(IndexDocument) if f.name not in ("vorlage", "record_json"))
-LEVEL = 3  # zlib: 2.8 KB of 11 (level 6: 2.6 KB, at a third more CPU to compress; level 1: 2.9 KB)
+# zstd level 3: 2.6 KB of 11, compressed in ~70 µs and inflated in ~20 (zlib level 3, used before:
+# 2.8 KB, ~190 and ~55 µs; benchmarks/README.md, "Issue 16, reindex rate, fifth round")
+LEVEL = 3
+_local = threading.local()  # a zstd compressor is not to be shared between threads
 
 
 @cache
@@ -65,16 +70,25 @@ def group_fingerprint(group_id: str, members: Iterable[tuple[str, str | None, st
 def encode(doc: IndexDocument) -> bytes:
     """The analysed fields of ``doc`` (all but the record), compressed. marshal: strings, tuples and
     a bool, read back several times faster than JSON (its version is part of the fingerprint)."""
-    return zlib.compress(marshal.dumps(tuple(getattr(doc, name) for name in _NAMES)), LEVEL)
+    compressor = getattr(_local, "compressor", None)
+    if compressor is None:
+        compressor = _local.compressor = zstandard.ZstdCompressor(level=LEVEL)
+    return compressor.compress(marshal.dumps(tuple(getattr(doc, name) for name in _NAMES)))
 
 
 def inflate(kept: list[bytes | None]) -> list[bytes | None]:
     """Documents as ``encode`` kept them, uncompressed (for ``decode(plain=True)``)."""
-    return [None if data is None else zlib.decompress(data) for data in kept]
+    unpack = zstandard.ZstdDecompressor().decompress  # lets go of the GIL, as zlib does
+    return [None if data is None else unpack(data) for data in kept]
 
 
 def decode(data: bytes, vorlage: Vorlage | None = None, record_json: str = "", *, plain: bool = False) -> IndexDocument:
     """The document ``encode`` kept (``plain``: inflated already), with the record where the backend
     keeps records."""
-    values = marshal.loads(data if plain else zlib.decompress(data))
-    return IndexDocument(**dict(zip(_NAMES, values, strict=True)), vorlage=vorlage, record_json=record_json)
+    values = marshal.loads(data if plain else zstandard.ZstdDecompressor().decompress(data))
+    # Filled in as a frozen dataclass's own __init__ does, without its 33 calls of object.__setattr__
+    # (25 → 11 µs a document, in a rebuild's parent, which decodes every kept one).
+    doc = object.__new__(IndexDocument)
+    doc.__dict__.update(zip(_NAMES, values, strict=True))
+    doc.__dict__.update(vorlage=vorlage, record_json=record_json)
+    return doc

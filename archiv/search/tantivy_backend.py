@@ -70,6 +70,9 @@ def _date_number(iso: str | None, default: int) -> int:
 class TantivyBackend:
     name = "tantivy"
     keeps_records = False
+    # A rebuild in one commit: a commit holds the caller until every segment is written, and the
+    # writer bounds its memory by flushing segments by itself (WRITER_HEAP).
+    rebuild_batch: int | None = None
 
     def __init__(self, path: Path, *, create: bool = False) -> None:
         self.path = path
@@ -98,9 +101,16 @@ class TantivyBackend:
         except ValueError as e:
             raise IndexStateError(f"the search index in {self.path} is locked by another archiv process") from e
         n = 0
+        # An empty index (a rebuild's) has nothing to replace: only an id this call repeats is deleted.
+        self.ix.reload()  # what is committed now that this process holds the writer
+        empty = self.ix.searcher().num_docs == 0
+        seen: set[str] = set()
         try:
             for d in docs:
-                writer.delete_documents_by_term("id", d.id)
+                if not empty or d.id in seen:
+                    writer.delete_documents_by_term("id", d.id)
+                else:
+                    seen.add(d.id)
                 writer.add_document(_document(d))
                 n += 1
         except BaseException:
