@@ -1,7 +1,8 @@
 """Compound recall on the real corpus: does a topic word find every document that contains it?
 
 For each topic word (general council topics, chosen before looking at the results), the documents
-"containing" it are those whose Betreff or text holds it as a plain case-insensitive substring, also
+(Vorlagen: a paper with its files and Anlagen, one search hit) "containing" it are those whose
+records' Betreff or text holds it as a plain case-insensitive substring, also
 inside a compound ("Radverkehr" in "Radverkehrskonzept", "Baugebiet" in "Neubaugebiet"). "Found" is
 how many of them the plain query for the word returns (the backend's full result, no limit).
 "Extra" counts hits without the substring (other forms: "Schulen" for "Schule"; word families).
@@ -39,26 +40,42 @@ TOPICS = (
 )  # fmt: skip
 
 
-def measure(index: Path) -> dict[str, tuple[int, int, int]]:
-    """topic -> (documents containing it, of those found, hits without it)."""
+def found_ids(index: Path) -> dict[str, list[str]]:
+    """topic -> the ids of every hit of the plain query for it (also run by an earlier archiv)."""
     sys.path.insert(0, str(Path.cwd()))
     from archiv.archive import Archive
     from archiv.search import Filters
     from archiv.search.query import parse_query
 
-    out = {}
     with Archive(index) as archive:
-        texts = {r.id: f"{r.betreff or ''}\n{r.text}".lower() for r in archive.records()}
-        for word in TOPICS:
-            containing = {i for i, t in texts.items() if word.lower() in t}
-            res = archive.backend.search(parse_query(word), Filters(), limit=len(texts) + 1)
-            found = {h.id for h in res.hits}
-            out[word] = (len(containing), len(containing & found), len(found - containing))
+        limit = archive.store.count() + 1
+        return {w: [h.id for h in archive.backend.search(parse_query(w), Filters(), limit=limit).hits] for w in TOPICS}
+
+
+def measure(index: Path, found: dict[str, list[str]]) -> dict[str, tuple[int, int, int]]:
+    """topic -> (documents containing it, of those found, hits without it), counted in Vorlagen.
+
+    One Vorlage is one document (its files and Anlagen grouped): its texts are those of all its records,
+    and it is found where a hit is its group or, in an index of an archiv before grouping, any record
+    of it."""
+    from archiv.archive import Archive
+
+    texts: dict[str, str] = {}
+    names: dict[str, str] = {}
+    with Archive(index) as archive:
+        for group_id, members in archive.store.iter_groups():
+            texts[group_id] = "\n".join(f"{v.betreff or ''}\n{v.text}" for v, _ in members).lower()
+            names.update({v.id: group_id for v, _ in members} | {group_id: group_id})
+    out = {}
+    for word in TOPICS:
+        containing = {g for g, t in texts.items() if word.lower() in t}
+        hits = {names.get(i, i) for i in found[word]}
+        out[word] = (len(containing), len(containing & hits), len(hits - containing))
     return out
 
 
-def measure_with(src: Path, index: Path) -> dict[str, tuple[int, int, int]]:
-    """The same measurement with another archiv source tree, on a copy of the index it rebuilds."""
+def found_with(src: Path, index: Path) -> dict[str, list[str]]:
+    """The hits of another archiv source tree, on a copy of the index it rebuilds."""
     work = Path(tempfile.mkdtemp(prefix="archiv-recall-"))
     try:
         copy = work / "index"
@@ -67,16 +84,16 @@ def measure_with(src: Path, index: Path) -> dict[str, tuple[int, int, int]]:
         cli = [sys.executable, "-c", "from archiv.cli import cli; cli()"]
         subprocess.run([*cli, "reindex", "--index", str(copy), "-q"], check=True, env=env, cwd=src)
         code = f"import json, sys; sys.path.insert(0, {str(ROOT / 'benchmarks')!r}); import bench_recall; "
-        code += f"print(json.dumps(bench_recall.measure(__import__('pathlib').Path({str(copy)!r}))))"
+        code += f"print(json.dumps(bench_recall.found_ids(__import__('pathlib').Path({str(copy)!r}))))"
         done = subprocess.run(
             [sys.executable, "-c", code], check=True, env=env, cwd=src, capture_output=True, text=True
         )
-        return {k: tuple(v) for k, v in json.loads(done.stdout).items()}  # type: ignore[misc]
+        return json.loads(done.stdout)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
 
-def render(new: dict, old: dict | None, docs: int) -> str:
+def render(new: dict, old: dict | None, docs: int, vorlagen: int) -> str:
     head = "| topic word | documents containing it | found | recall |"
     rule = "|---|---:|---:|---:|"
     if old:
@@ -99,7 +116,7 @@ def render(new: dict, old: dict | None, docs: int) -> str:
         total += f" {sums[2]} | {sums[2] / max(1, sums[0]):.1%} |"
     lines.append(total)
     low = [w for w in TOPICS if new[w][0] and new[w][1] / new[w][0] < 0.95]
-    lines += ["", f"Index of {docs:,} records. Words under 95 %: {', '.join(low) or 'none'}."]
+    lines += ["", f"Index of {docs:,} records in {vorlagen:,} Vorlagen. Words under 95 %: {', '.join(low) or 'none'}."]
     return "\n".join(lines)
 
 
@@ -110,23 +127,27 @@ def main() -> None:
     ap.add_argument("--write", action="store_true", help="write the table into benchmarks/README.md")
     args = ap.parse_args()
     sys.path.insert(0, str(ROOT))
-    new = measure(args.index)
-    old = measure_with(args.compare_with.resolve(), args.index.resolve()) if args.compare_with else None
+    new = measure(args.index, found_ids(args.index))
+    old = None
+    if args.compare_with:
+        old = measure(args.index, found_with(args.compare_with.resolve(), args.index.resolve()))
     from archiv.archive import Archive
 
     with Archive(args.index) as archive:
         docs = archive.store.count()
-    table = render(new, old, docs)
+        vorlagen = sum(1 for _ in archive.store.iter_groups())
+    table = render(new, old, docs, vorlagen)
     print(table)
     if args.write:
         sys.path.insert(0, str(ROOT / "benchmarks"))
         from readme_section import write_section
 
+        how = "--compare-with OLD --write" if old else "--write"
         note = (
-            "Measured with `.venv/bin/python benchmarks/bench_recall.py --index DIR --compare-with OLD --write` "
-            "on ../shared/corpus ingested into DIR (OLD: `git archive 152aad2`, the search before compound "
-            "parts of queries, sub-compounds and elliptic compounds); the machine was shared with other "
-            "work (timings play no part here).\n\n"
+            f"Measured with `.venv/bin/python benchmarks/bench_recall.py --index DIR {how}` on ../shared/corpus "
+            "ingested into DIR, counted in Vorlagen (a paper with its files and Anlagen is one document and one "
+            "hit)" + (f" (OLD: the archiv source tree {args.compare_with})" if old else "") + "; the machine "
+            "was shared with other work (timings play no part here).\n\n"
         )
         write_section("bench_recall", "## bench_recall.py: compound recall on the real corpus", note + table)
 
