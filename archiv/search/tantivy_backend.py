@@ -102,15 +102,17 @@ class TantivyBackend:
             raise IndexStateError(f"the search index in {self.path} is locked by another archiv process") from e
         n = 0
         # An empty index (a rebuild's) has nothing to replace: only an id this call repeats is deleted.
+        # The ids' hashes are remembered (half the memory of keeping the ids): a collision costs
+        # only a delete that finds nothing.
         self.ix.reload()  # what is committed now that this process holds the writer
         empty = self.ix.searcher().num_docs == 0
-        seen: set[str] = set()
+        seen: set[int] = set()
         try:
             for d in docs:
-                if not empty or d.id in seen:
+                if not empty or hash(d.id) in seen:
                     writer.delete_documents_by_term("id", d.id)
                 else:
-                    seen.add(d.id)
+                    seen.add(hash(d.id))
                 writer.add_document(_document(d))
                 n += 1
         except BaseException:
