@@ -52,12 +52,9 @@ def found_ids(index: Path) -> dict[str, list[str]]:
         return {w: [h.id for h in archive.backend.search(parse_query(w), Filters(), limit=limit).hits] for w in TOPICS}
 
 
-def measure(index: Path, found: dict[str, list[str]]) -> dict[str, tuple[int, int, int]]:
-    """topic -> (documents containing it, of those found, hits without it), counted in Vorlagen.
-
-    One Vorlage is one document (its files and Anlagen grouped): its texts are those of all its records,
-    and it is found where a hit is its group or, in an index of an archiv before grouping, any record
-    of it."""
+def vorlagen_texts(index: Path) -> tuple[dict[str, str], dict[str, str]]:
+    """Each Vorlage's text (a group: one document, its files and Anlagen; the Betreff and text of all
+    its records, lower case), and the group of every record id and group id."""
     from archiv.archive import Archive
 
     texts: dict[str, str] = {}
@@ -66,6 +63,15 @@ def measure(index: Path, found: dict[str, list[str]]) -> dict[str, tuple[int, in
         for group_id, members in archive.store.iter_groups():
             texts[group_id] = "\n".join(f"{v.betreff or ''}\n{v.text}" for v, _ in members).lower()
             names.update({v.id: group_id for v, _ in members} | {group_id: group_id})
+    return texts, names
+
+
+def measure(
+    texts: dict[str, str], names: dict[str, str], found: dict[str, list[str]]
+) -> dict[str, tuple[int, int, int]]:
+    """topic -> (documents containing it, of those found, hits without it), counted in Vorlagen
+    (``vorlagen_texts``): a Vorlage is found where a hit is its group or, in an index of an archiv
+    before grouping, any record of it."""
     out = {}
     for word in TOPICS:
         containing = {g for g, t in texts.items() if word.lower() in t}
@@ -127,16 +133,16 @@ def main() -> None:
     ap.add_argument("--write", action="store_true", help="write the table into benchmarks/README.md")
     args = ap.parse_args()
     sys.path.insert(0, str(ROOT))
-    new = measure(args.index, found_ids(args.index))
+    texts, names = vorlagen_texts(args.index)
+    new = measure(texts, names, found_ids(args.index))
     old = None
     if args.compare_with:
-        old = measure(args.index, found_with(args.compare_with.resolve(), args.index.resolve()))
+        old = measure(texts, names, found_with(args.compare_with.resolve(), args.index.resolve()))
     from archiv.archive import Archive
 
     with Archive(args.index) as archive:
         docs = archive.store.count()
-        vorlagen = sum(1 for _ in archive.store.iter_groups())
-    table = render(new, old, docs, vorlagen)
+    table = render(new, old, docs, len(texts))
     print(table)
     if args.write:
         sys.path.insert(0, str(ROOT / "benchmarks"))

@@ -31,6 +31,12 @@ class Filters:
     ergebnis: str | None = None  # an outcome of the decisions linked from minutes ("abgelehnt")
 
 
+def ranked_facet(values: Iterable[tuple[str, int]]) -> dict[str, int]:
+    """One facet's (value, count) pairs, the most frequent first and equal counts by value, at most
+    FACET_SIZE: the same order on every backend."""
+    return dict(sorted(values, key=lambda kv: (-kv[1], kv[0]))[:FACET_SIZE])
+
+
 @dataclass(frozen=True)
 class BackendHit:
     id: str

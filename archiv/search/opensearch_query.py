@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .backend import FACET_SIZE, FACETS, BackendHit
+from .backend import FACET_SIZE, FACETS, BackendHit, ranked_facet
 from .opensearch_mapping import FACET_SEP
 
 Facets = dict[str, dict[str, int]]
@@ -71,8 +71,4 @@ def each_facets(res: dict[str, Any]) -> Facets:
 
 
 def _ranked(found: dict[str, list[tuple[str, int]]]) -> Facets:
-    return {f: dict(sorted((kv for kv in found[f] if kv[0] != ""), key=_rank)[:FACET_SIZE]) for f in FACETS}
-
-
-def _rank(kv: tuple[str, int]) -> tuple[int, str]:
-    return (-kv[1], kv[0])
+    return {f: ranked_facet(kv for kv in found[f] if kv[0] != "") for f in FACETS}

@@ -64,8 +64,7 @@ def index_documents(
     ``raw``. An item that ``ready`` turns into a result (not None) in this process is not sent."""
     if workers <= 1:
         for chunk in chunks(raw):
-            local = [ready(item) for item in chunk] if ready else [None] * len(chunk)
-            todo = [item for item, done in zip(chunk, local, strict=True) if done is None]
+            local, todo = _split(chunk, ready)
             yield from _merged(local, iter(analyse(todo) if todo else ()))
         return
     # spawn, not fork: the parent holds the search engine's threads and an open SQLite connection.
@@ -87,8 +86,7 @@ def index_documents(
             return _merged(local, iter(sent))
 
         for chunk in chunks(raw):
-            local = [ready(item) for item in chunk] if ready else [None] * len(chunk)
-            todo = [item for item, made in zip(chunk, local, strict=True) if made is None]
+            local, todo = _split(chunk, ready)
             result = None
             if todo:
                 if pool is None:
@@ -99,6 +97,12 @@ def index_documents(
                 yield from done()
         while pending:
             yield from done()
+
+
+def _split(chunk: list[Any], ready: Callable[[Any], Any] | None) -> tuple[list[Any], list[Any]]:
+    """What ``ready`` makes of each item of the chunk here (None: nothing), and the items left to send."""
+    local = [ready(item) for item in chunk] if ready else [None] * len(chunk)
+    return local, [item for item, made in zip(chunk, local, strict=True) if made is None]
 
 
 def _merged(local: list[Any], sent: Iterator[Any]) -> Iterator[Any]:

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from ..errors import IndexStateError, MissingDependencyError
-from .backend import FACET_SIZE, FACETS, BackendHit, BackendResult, Filters
+from .backend import FACET_SIZE, FACETS, BackendHit, BackendResult, Filters, ranked_facet
 from .document import IndexDocument
 from .meta import needs_create, write_meta
 from .plan import AllQ, BoolQ, NoneQ, PhraseQ, PrefixQ, Q, RangeQ, TermQ, filter_plan, plan
@@ -173,8 +173,7 @@ class TantivyBackend:
         facets = {}
         for f in FACETS:
             buckets = aggs.get(f, {}).get("buckets", [])
-            ranked = sorted(((str(b["key"]), int(b["doc_count"])) for b in buckets if b["key"] != ""), key=_rank)
-            facets[f] = dict(ranked)
+            facets[f] = ranked_facet((str(b["key"]), int(b["doc_count"])) for b in buckets if b["key"] != "")
         return BackendResult(total=res.count, hits=hits, facets=facets)
 
     def doc_freqs(self, terms: Sequence[str]) -> dict[str, int]:
@@ -209,10 +208,6 @@ class TantivyBackend:
             clauses += [(tantivy.Occur.MustNot, self._translate(c, s)) for c in q.must_not]
             return tantivy.Query.boolean_query(clauses)
         raise TypeError(f"unknown plan {q!r}")
-
-
-def _rank(kv: tuple[str, int]) -> tuple[int, str]:
-    return (-kv[1], kv[0])
 
 
 def _boosted(query: tantivy.Query, boost: float) -> tantivy.Query:

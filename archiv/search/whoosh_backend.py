@@ -11,7 +11,7 @@ from whoosh import query as wq
 from whoosh.index import LockError
 
 from ..errors import IndexStateError
-from .backend import FACET_SIZE, BackendHit, BackendResult, Filters
+from .backend import BackendHit, BackendResult, Filters, ranked_facet
 from .document import IndexDocument
 from .meta import needs_create, write_meta
 from .plan import AllQ, BoolQ, NoneQ, PhraseQ, PrefixQ, Q, RangeQ, TermQ, filter_plan, plan
@@ -149,11 +149,9 @@ class WhooshBackend:
             counts = {}
             for name in facets:
                 groups = res.groups(name)
-                ranked = sorted(
-                    ((str(k), int(v)) for k, v in groups.items() if k not in (None, "", b"", NO_GREMIUM, NO_VALUE)),
-                    key=lambda kv: (-kv[1], kv[0]),
+                counts[name] = ranked_facet(
+                    (str(k), int(v)) for k, v in groups.items() if k not in (None, "", b"", NO_GREMIUM, NO_VALUE)
                 )
-                counts[name] = dict(ranked[:FACET_SIZE])
             return BackendResult(total=len(res), hits=hits, facets=counts)
 
     def doc_freqs(self, terms: Sequence[str]) -> dict[str, int]:
