@@ -11,17 +11,21 @@ holds the same rows at every moment as when the batch runs in one go.
 
 from __future__ import annotations
 
+import sys
 import threading
+from collections import deque
 from collections.abc import Iterable
 
 from .grouped import VorlageGroup, group_document, indexed_record, parse_group
 from .models import Vorlage
 from .regroup import regroup
 from .search import SearchBackend
-from .search.document import IndexDocument
+from .search.analysis import warm
+from .search.document import IndexDocument, analysed_texts
 from .search.kept import decode, encode, group_fingerprint
 from .store import Store
 
+SWITCH_INTERVAL = 0.0005  # seconds, while a Warmer runs (sys.setswitchinterval)
 CHUNK = 200  # groups loaded and written at once (a regrouping can touch many)
 
 
@@ -94,3 +98,59 @@ class IndexBatch:
                 raise self.error
             self._mark(self.groups)
         self.backend.delete(self.gone)
+
+
+class Warmer:
+    """Analyses the words of stored records in a thread while the workers parse, so that the batch
+    that indexes them finds them analysed (analysis.warm: the same entries, so the same documents).
+
+    The command itself is nearly idle while its workers parse, and a run's last batch, which the
+    workers do not overlap, is mostly this analysis. A batch takes over its records (``drop``); the
+    last one ends the thread (``stop``): the two would do the same work and fight over the GIL. Best
+    effort only: anything left undone, or raised, is done (and raised) by the batch again."""
+
+    def __init__(self) -> None:
+        self.queue: deque[Vorlage] = deque()
+        self.wake = threading.Event()
+        self.stopped = False
+        self.thread: threading.Thread | None = None
+        self.interval = 0.0
+
+    def add(self, records: Iterable[Vorlage]) -> None:
+        if self.stopped:
+            return
+        self.queue.extend(records)
+        if self.thread is None:  # the first record: a run with nothing to parse starts no thread
+            # The main thread waits for its workers, hands them files and stores records, each time
+            # after a system call, and would wait for the GIL up to the switch interval (5 ms) each time.
+            self.interval = sys.getswitchinterval()
+            sys.setswitchinterval(min(self.interval, SWITCH_INTERVAL))
+            self.thread = threading.Thread(target=self._run, name="archiv-warm", daemon=True)
+            self.thread.start()
+        self.wake.set()
+
+    def drop(self) -> None:
+        """A batch indexes the records queued so far: they are not warmed."""
+        self.queue.clear()
+
+    def stop(self) -> None:
+        """For good, without waiting: the thread leaves after the piece of text it is analysing."""
+        if not self.stopped and self.thread is not None:
+            sys.setswitchinterval(self.interval)
+        self.stopped = True
+        self.queue.clear()
+        self.wake.set()
+
+    def _run(self) -> None:
+        try:
+            while not self.stopped:
+                self.wake.clear()
+                while self.queue and not self.stopped:
+                    try:
+                        record = self.queue.popleft()
+                    except IndexError:  # dropped meanwhile
+                        break
+                    warm(analysed_texts(record), lambda: self.stopped)
+                self.wake.wait()
+        except Exception:  # the batch analyses what is missing, and reports what fails
+            self.stopped = True

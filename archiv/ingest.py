@@ -29,7 +29,7 @@ from .detect import MAX_FILE_BYTES, check_stat, read_source
 from .errors import InputFileError, SkippedFileError
 from .fsnames import path_bytes
 from .guard import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, WORKER_PRELOAD, Failure, GuardedPool
-from .indexing import IndexBatch
+from .indexing import IndexBatch, Warmer
 from .models import FileOutcome, IngestReport, ParseOptions, Source, Vorlage
 from .outcomes import MAX_REASON, InOrder, short_reason
 from .pipeline import Job, process_file
@@ -113,6 +113,7 @@ class IngestRun:
         self.total = 0
         self.inflight: dict[int, _Job] = {}
         self.batch: IndexBatch | None = None  # the batch whose documents a thread writes
+        self.warmer = Warmer()  # analyses the stored records' words while the workers parse
         self.warm_index = False  # load the search analysis before the first parse (while workers start)
 
     def run(self, paths: Iterable[Path | str]) -> IngestReport:
@@ -234,6 +235,7 @@ class IngestRun:
         if not self.pending:
             self.pending_since = time.monotonic()
         self.pending.extend(records)
+        self.warmer.add(records)
         first = records[0].id if records else None
         self._report(job.index, FileOutcome(shown, "added", id=first, seconds=seconds, records=len(records)))
 
@@ -265,6 +267,10 @@ class IngestRun:
     def _index(self, background: bool = False) -> None:
         """Index the pending records; ``background``: their documents are written in a thread
         (archiv/indexing.py) while the workers get their next files, and marked indexed later."""
+        if background:
+            self.warmer.drop()
+        else:  # the last batch: no worker parses any more, so this thread analyses what is left
+            self.warmer.stop()
         self._finish_batch()
         if self.pending:
             batch = IndexBatch(self.store, self.archive.backend, self.pending, background)

@@ -15,7 +15,7 @@ every backend receives the same pre-analysed terms (index_terms), so all of them
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 
 from .compounds import decompose, family, head, tail
@@ -196,6 +196,25 @@ def _learn(pieces: list[str]) -> None:
         new = set(pieces)
     for piece in new:
         _PIECES[piece] = _piece(piece)
+
+
+def warm(texts: Iterable[str], stopped: Callable[[], bool]) -> None:
+    """Analyse ahead what analyse_text will need for ``texts``, from another thread (an ingest's, while
+    its workers parse): the very entries analyse_text makes, since they depend on the piece or word
+    alone. Only adds, and only while there is room: a cache is emptied by the thread that analyses
+    a batch alone, so its lookup after _learn always finds the text's pieces (and _CACHE is only read
+    with get). Words learned() hands on are only asked for in a rebuild's workers, which warm nothing.
+    Returns as soon as ``stopped()``."""
+    for text in texts:
+        for piece in set(text.split()).difference(_PIECES):
+            if stopped() or len(_PIECES) >= _CACHE_SIZE or len(_CACHE) + len(piece) >= _CACHE_SIZE:
+                return  # (a piece holds fewer words than characters)
+            _PIECES[piece] = _piece(piece)
+        if "-" in text:
+            for word in implied_words(text):
+                if stopped() or len(_CACHE) >= _CACHE_SIZE:
+                    return
+                _analysed(word)
 
 
 def query_keys(word: str) -> tuple[str, str | None]:

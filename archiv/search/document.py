@@ -83,6 +83,13 @@ def index_document(v: Vorlage) -> IndexDocument:
     return IndexDocument(**document_fields(v))
 
 
+def analysed_texts(v: Vorlage) -> tuple[str, str]:
+    """The prose of ``v`` that its document analyses (analyse_text): the Betreff, and the text with
+    what the minutes say was decided, which is searchable on the Vorlage it decides."""
+    decided = "\n\n".join(b.text for b in v.beschluesse if b.text)
+    return v.betreff or "", f"{v.text}\n\n{decided}" if decided else v.text
+
+
 def document_fields(v: Vorlage) -> dict[str, Any]:
     """The fields of ``v``'s IndexDocument, as keywords: for callers that change a few before making it
     (grouped.py), since each dataclasses.replace of a document costs as much as making it."""
@@ -92,11 +99,10 @@ def document_fields(v: Vorlage) -> dict[str, Any]:
     cited = (*v.entities.get("vorlagen", ()), *(nr for top in v.tops for nr in top.vorlagen))
     refs = tuple(dict.fromkeys(k for ref in cited for k in _cited_keys(ref)))
     refs += citation_keys(f"{v.betreff or ''}\n{v.text}")
-    betreff_terms, betreff_parts, betreff_words = analyse_text(v.betreff or "")
-    # what the minutes say was decided is searchable on the Vorlage it decides
-    decided = "\n\n".join(b.text for b in v.beschluesse if b.text)
-    text_terms, text_parts, text_words = analyse_text(f"{v.text}\n\n{decided}" if decided else v.text)
-    if decided:  # the words as written are those of the text alone (IndexDocument.text)
+    betreff, prose = analysed_texts(v)
+    betreff_terms, betreff_parts, betreff_words = analyse_text(betreff)
+    text_terms, text_parts, text_words = analyse_text(prose)
+    if len(prose) != len(v.text):  # with decisions: the words as written are those of the text alone
         text_words = " ".join(exact_terms(v.text))
     ergebnisse = tuple(dict.fromkeys(b.ergebnis for b in v.beschluesse if b.ergebnis))
     return dict(
