@@ -202,3 +202,55 @@ def test_documents_analysed_by_workers_that_share_their_words_are_those_of_one_p
     together = list(index_documents(raw, workers=2))
     assert [d.id for d in together] == [f"v{i}" for i in range(len(raw))]
     assert together == alone
+
+
+def test_words_warmed_ahead_give_the_same_analysis_and_never_empty_a_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    """analysis.warm (an ingest's thread, while its workers parse) fills the caches analyse_text reads:
+    the analysis afterwards is the one made cold; a full cache is left as it is, never emptied under
+    the thread that analyses a batch; and both threads at once give the same terms, without an error."""
+    import threading
+
+    from archiv.search import analysis
+
+    texts = [
+        "Sanierung der Grundschule und Schulwegsicherung; Rad- und Fußwege, Kita-/Schulgebäude.",
+        "Die Geflüchteten im Beirat: Neubau der Kindertagesstätte (Kinder-Tagesstätte) 2025.",
+        "Straßenbeleuchtungsanlagen, Schulbau und -sanierung, Haupt- und Finanzausschuss §§ 5-7",
+    ] + [f"Radverkehrskonzept{i} Wort{i * 7} Bebauungsplan-Nr. {i} Arbeitsmarktintegration" for i in range(60)]
+    for cache in (analysis._CACHE, analysis._PIECES):
+        cache.clear()
+    expected = [analysis.analyse_text(t) for t in texts]
+
+    for cache in (analysis._CACHE, analysis._PIECES):
+        cache.clear()
+    analysis.warm(texts, lambda: False)
+    assert analysis._PIECES and analysis._CACHE
+    assert [analysis.analyse_text(t) for t in texts] == expected
+
+    monkeypatch.setattr(analysis, "_CACHE_SIZE", 50)  # full: warming adds nothing and drops nothing
+    before = (dict(analysis._CACHE), dict(analysis._PIECES))
+    analysis.warm(["Ganz neue Wörter: Windkraftanlagenplanung, Hochwasserschutz-Konzept"], lambda: False)
+    assert before == (analysis._CACHE, analysis._PIECES)
+
+    monkeypatch.setattr(analysis, "_CACHE_SIZE", 200)  # the batch's thread empties the caches often
+    for cache in (analysis._CACHE, analysis._PIECES):
+        cache.clear()
+    done = threading.Event()
+    errors: list[BaseException] = []
+
+    def warming() -> None:
+        try:
+            while not done.is_set():
+                analysis.warm(texts, done.is_set)
+        except BaseException as e:  # reported by the assertion below
+            errors.append(e)
+
+    thread = threading.Thread(target=warming)
+    thread.start()
+    try:
+        for _ in range(20):
+            assert [analysis.analyse_text(t) for t in texts] == expected
+    finally:
+        done.set()
+        thread.join()
+    assert not errors

@@ -42,3 +42,58 @@ def test_batches_written_in_a_thread_give_the_same_index(tmp_path: Path, monkeyp
     assert sum(started) >= 2  # several batches were written by the thread while the workers parsed
     assert in_thread == at_end
     assert at_end[0] and at_end[1]
+
+
+def _kept(index: Path) -> dict[str, bytes]:
+    import sqlite3
+
+    with sqlite3.connect(index / "records.sqlite3") as db:
+        return dict(db.execute("SELECT group_id, data FROM documents"))
+
+
+def test_words_analysed_while_the_workers_parse_give_the_same_index(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The command analyses the stored records' words in a thread while its workers parse
+    (indexing.Warmer): the index gets the very documents, byte for byte, and the same hits as an
+    ingest that analyses everything in its last batch; and the run leaves no thread or setting behind."""
+    import sys
+
+    import archiv.archive
+    import archiv.indexing
+    from archiv.search import analysis
+
+    interval = sys.getswitchinterval()
+    warmed: list[int] = []
+    real_warm = archiv.indexing.warm
+
+    def counting(texts, stopped):  # type: ignore[no-untyped-def]
+        warmed.append(1)
+        real_warm(texts, stopped)
+
+    analysis._CACHE.clear()
+    analysis._PIECES.clear()
+    monkeypatch.setattr(archiv.indexing, "warm", counting)
+    runs: list[archiv.ingest.IngestRun] = []
+    real_run = archiv.archive.IngestRun
+
+    def remembered(*args, **kwargs):  # type: ignore[no-untyped-def]
+        runs.append(real_run(*args, **kwargs))
+        return runs[-1]
+
+    monkeypatch.setattr(archiv.archive, "IngestRun", remembered)
+    warm = _ingest(tmp_path / "warm")
+    assert warmed  # the thread did analyse records ahead of the batch
+    assert sys.getswitchinterval() == interval
+    thread = runs[0].warmer.thread
+    assert thread is not None and runs[0].warmer.stopped
+    thread.join(5)
+    assert not thread.is_alive()
+
+    analysis._CACHE.clear()
+    analysis._PIECES.clear()
+    monkeypatch.setattr(archiv.indexing.Warmer, "add", lambda self, records: None)
+    cold = _ingest(tmp_path / "cold")
+    assert warm == cold
+    assert _kept(tmp_path / "warm") == _kept(tmp_path / "cold")
+    assert _kept(tmp_path / "warm")
