@@ -14,17 +14,20 @@ from __future__ import annotations
 import sys
 import threading
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from functools import partial
+from typing import TypeVar
 
 from .grouped import VorlageGroup, group_document, indexed_record, parse_group
 from .models import Vorlage
 from .regroup import regroup
 from .search import SearchBackend
-from .search.analysis import warm
+from .search.analysis import forget_warmed, warm
 from .search.document import IndexDocument, analysed_texts
 from .search.kept import decode, encode, group_fingerprint
 from .store import Store
 
+T = TypeVar("T")
 SWITCH_INTERVAL = 0.0005  # seconds, while a Warmer runs (sys.setswitchinterval)
 CHUNK = 200  # groups loaded and written at once (a regrouping can touch many)
 
@@ -98,31 +101,48 @@ class IndexBatch:
                 raise self.error
             self._mark(self.groups)
         self.backend.delete(self.gone)
+        forget_warmed()  # the texts of records merged into a group, and some of the next batch's
 
 
 class Warmer:
     """Analyses the words of stored records in a thread while the workers parse, so that the batch
     that indexes them finds them analysed (analysis.warm: the same entries, so the same documents).
 
-    The command itself is nearly idle while its workers parse, and a run's last batch, which the
-    workers do not overlap, is mostly this analysis. A batch takes over its records (``drop``); the
+    The command is nearly idle while its workers parse PDFs, and a run's last batch, which no worker
+    overlaps, is mostly this analysis. The thread works only while the main thread waits for a
+    worker (``waiting``): where the command is what limits a run (text files, parsed in no time),
+    it would only slow the main thread down. A batch takes over the records queued (``drop``); the
     last one ends the thread (``stop``): the two would do the same work and fight over the GIL. Best
     effort only: anything left undone, or raised, is done (and raised) by the batch again."""
 
     def __init__(self) -> None:
         self.queue: deque[Vorlage] = deque()
-        self.wake = threading.Event()
+        self.wake = threading.Event()  # records queued, or stopped
+        self.idle = threading.Event()  # the main thread waits for its workers, or stopped
         self.stopped = False
         self.thread: threading.Thread | None = None
         self.interval = 0.0
+        self.dropped = 0  # how many times a batch took the records queued
+
+    def waiting(self, results: Iterator[T]) -> Iterator[T]:
+        """``results``, the thread analysing while the main thread waits for the next one."""
+        while True:
+            self.idle.set()
+            try:
+                item = next(results)
+            except StopIteration:
+                return
+            finally:
+                self.idle.clear()
+            yield item
 
     def add(self, records: Iterable[Vorlage]) -> None:
         if self.stopped:
             return
         self.queue.extend(records)
         if self.thread is None:  # the first record: a run with nothing to parse starts no thread
-            # The main thread waits for its workers, hands them files and stores records, each time
-            # after a system call, and would wait for the GIL up to the switch interval (5 ms) each time.
+            # The main thread wakes from its waits (a worker's result, a system call) wanting the
+            # GIL back; it would wait up to the switch interval (5 ms) each time.
             self.interval = sys.getswitchinterval()
             sys.setswitchinterval(min(self.interval, SWITCH_INTERVAL))
             self.thread = threading.Thread(target=self._run, name="archiv-warm", daemon=True)
@@ -130,7 +150,8 @@ class Warmer:
         self.wake.set()
 
     def drop(self) -> None:
-        """A batch indexes the records queued so far: they are not warmed."""
+        """A batch indexes the records queued so far: they are not warmed (nor the one in hand)."""
+        self.dropped += 1
         self.queue.clear()
 
     def stop(self) -> None:
@@ -140,17 +161,25 @@ class Warmer:
         self.stopped = True
         self.queue.clear()
         self.wake.set()
+        self.idle.set()
+
+    def _halt(self, dropped: int) -> bool:
+        """Whether to leave the record in hand; first waits while the main thread works."""
+        if not self.idle.is_set():
+            self.idle.wait()
+        return self.stopped or self.dropped != dropped
 
     def _run(self) -> None:
         try:
             while not self.stopped:
                 self.wake.clear()
                 while self.queue and not self.stopped:
+                    dropped = self.dropped
                     try:
                         record = self.queue.popleft()
                     except IndexError:  # dropped meanwhile
                         break
-                    warm(analysed_texts(record), lambda: self.stopped)
+                    warm(analysed_texts(record), partial(self._halt, dropped))
                 self.wake.wait()
         except Exception:  # the batch analyses what is missing, and reports what fails
             self.stopped = True

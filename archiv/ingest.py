@@ -139,7 +139,7 @@ class IngestRun:
         stamp = datetime.now(UTC).isoformat(timespec="seconds")
         try:
             with pool:
-                for index, result in pool.run(self._jobs(entries, stamp, parse_options)):
+                for index, result in self.warmer.waiting(pool.run(self._jobs(entries, stamp, parse_options))):
                     self._finish(self.inflight.pop(index), result)
                     self._maybe_index()
         finally:

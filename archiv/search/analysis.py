@@ -154,15 +154,25 @@ def analyse_text(text: str) -> tuple[str, str, str]:
     A text is cut at white space (in C), and each piece ("Fußwege,", "(FB") is looked up once per
     process with its finished strings, each followed by a space ("" where it gives none): no word
     spans white space, so the pieces' strings joined are the text's. Only the hyphens need the text
-    around them (implied_words)."""
+    around them (implied_words). A text warm() analysed ahead is only taken."""
+    if _READY:
+        ready = _READY.pop(text, None)
+        if ready is not None:
+            return ready
     pieces = text.split()
     if not pieces:
         return "", "", ""
     try:
-        stems, parts, words = zip(*map(_PIECES.__getitem__, pieces), strict=True)
+        found = list(map(_PIECES.__getitem__, pieces))
     except KeyError:  # pieces not seen yet: only those are analysed, the text is joined in C again
         _learn(pieces)
-        stems, parts, words = zip(*map(_PIECES.__getitem__, pieces), strict=True)
+        found = list(map(_PIECES.__getitem__, pieces))
+    return _joined(text, found)
+
+
+def _joined(text: str, found: list[tuple[str, str, str]]) -> tuple[str, str, str]:
+    """analyse_text's strings of ``text`` from the strings of its pieces (``found``)."""
+    stems, parts, words = zip(*found, strict=True)
     joined = "".join(parts)[:-1]
     if "-" in text:
         found = []
@@ -198,23 +208,45 @@ def _learn(pieces: list[str]) -> None:
         _PIECES[piece] = _piece(piece)
 
 
+# Texts warm() analysed whole, until analyse_text takes them: the batch that indexes them only looks
+# them up. Bounded by the characters put in (a text's strings take about three times its own).
+_READY: dict[str, tuple[str, str, str]] = {}
+_READY_CHARS = 4_000_000
+_ready_chars = 0
+
+
 def warm(texts: Iterable[str], stopped: Callable[[], bool]) -> None:
-    """Analyse ahead what analyse_text will need for ``texts``, from another thread (an ingest's, while
-    its workers parse): the very entries analyse_text makes, since they depend on the piece or word
-    alone. Only adds, and only while there is room: a cache is emptied by the thread that analyses
-    a batch alone, so its lookup after _learn always finds the text's pieces (and _CACHE is only read
-    with get). Words learned() hands on are only asked for in a rebuild's workers, which warm nothing.
-    Returns as soon as ``stopped()``."""
+    """Analyse ``texts`` ahead of analyse_text, from another thread (an ingest's, while its workers
+    parse): the very strings, since they depend on the text alone, and the very cache entries, since
+    those depend on the piece or the word alone. Only adds, and only while there is room: a cache is
+    emptied by the thread that analyses a batch alone, so its lookup after _learn always finds the
+    text's pieces (and _CACHE is only read with get). Words learned() hands on are only asked for in
+    a rebuild's workers, which warm nothing. Returns as soon as ``stopped()``."""
+    global _ready_chars
     for text in texts:
-        for piece in set(text.split()).difference(_PIECES):
+        pieces = text.split()
+        for piece in set(pieces).difference(_PIECES):
             if stopped() or len(_PIECES) >= _CACHE_SIZE or len(_CACHE) + len(piece) >= _CACHE_SIZE:
                 return  # (a piece holds fewer words than characters)
             _PIECES[piece] = _piece(piece)
-        if "-" in text:
-            for word in implied_words(text):
-                if stopped() or len(_CACHE) >= _CACHE_SIZE:
-                    return
-                _analysed(word)
+        # every hyphen gives at most three implied words, each at most one new entry
+        if not pieces or _ready_chars + len(text) > _READY_CHARS or len(_CACHE) + 3 * text.count("-") >= _CACHE_SIZE:
+            continue
+        try:
+            found = list(map(_PIECES.__getitem__, pieces))
+        except KeyError:  # the batch's thread made room meanwhile
+            continue
+        if stopped():
+            return
+        _READY[text] = _joined(text, found)
+        _ready_chars += len(text)
+
+
+def forget_warmed() -> None:
+    """Drop the texts warm() analysed that analyse_text did not take (the batch has ended)."""
+    global _ready_chars
+    _READY.clear()
+    _ready_chars = 0
 
 
 def query_keys(word: str) -> tuple[str, str | None]:
