@@ -101,7 +101,6 @@ class IndexBatch:
                 raise self.error
             self._mark(self.groups)
         self.backend.delete(self.gone)
-        forget_warmed()  # the texts of records merged into a group, and some of the next batch's
 
 
 class Warmer:
@@ -163,6 +162,11 @@ class Warmer:
         self.wake.set()
         self.idle.set()
 
+    def done(self, last: bool = False) -> None:
+        """A batch has ended: what was analysed for it and not taken is dropped (the texts of records
+        merged into a group, whose text is another); after the ``last`` one, everything."""
+        forget_warmed(None if last else self.dropped)
+
     def _halt(self, dropped: int) -> bool:
         """Whether to leave the record in hand; first waits while the main thread works."""
         if not self.idle.is_set():
@@ -179,7 +183,7 @@ class Warmer:
                         record = self.queue.popleft()
                     except IndexError:  # dropped meanwhile
                         break
-                    warm(analysed_texts(record), partial(self._halt, dropped))
+                    warm(analysed_texts(record), partial(self._halt, dropped), dropped)
                 self.wake.wait()
         except Exception:  # the batch analyses what is missing, and reports what fails
             self.stopped = True

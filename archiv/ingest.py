@@ -279,8 +279,11 @@ class IngestRun:
                 self.batch = batch
             else:
                 batch.finish()
+        if not background:
+            self.warmer.done(last=True)
 
     def _finish_batch(self) -> None:
         if self.batch is not None:
             batch, self.batch = self.batch, None
             batch.finish()
+            self.warmer.done()

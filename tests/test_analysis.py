@@ -254,3 +254,5 @@ def test_words_warmed_ahead_give_the_same_analysis_and_never_empty_a_cache(monke
         done.set()
         thread.join()
     assert not errors
+    analysis.forget_warmed()
+    assert not analysis._READY

@@ -67,9 +67,9 @@ def test_words_analysed_while_the_workers_parse_give_the_same_index(
     warmed: list[int] = []
     real_warm = archiv.indexing.warm
 
-    def counting(texts, stopped):  # type: ignore[no-untyped-def]
+    def counting(*args):  # type: ignore[no-untyped-def]
         warmed.append(1)
-        real_warm(texts, stopped)
+        real_warm(*args)
 
     analysis._CACHE.clear()
     analysis._PIECES.clear()
@@ -85,6 +85,7 @@ def test_words_analysed_while_the_workers_parse_give_the_same_index(
     warm = _ingest(tmp_path / "warm")
     assert warmed  # the thread did analyse records ahead of the batch
     assert sys.getswitchinterval() == interval
+    assert not analysis._READY  # nothing analysed ahead is kept after the run
     thread = runs[0].warmer.thread
     assert thread is not None and runs[0].warmer.stopped
     thread.join(5)

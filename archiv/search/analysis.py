@@ -158,7 +158,7 @@ def analyse_text(text: str) -> tuple[str, str, str]:
     if _READY:
         ready = _READY.pop(text, None)
         if ready is not None:
-            return ready
+            return ready[1]
     pieces = text.split()
     if not pieces:
         return "", "", ""
@@ -208,20 +208,22 @@ def _learn(pieces: list[str]) -> None:
         _PIECES[piece] = _piece(piece)
 
 
-# Texts warm() analysed whole, until analyse_text takes them: the batch that indexes them only looks
-# them up. Bounded by the characters put in (a text's strings take about three times its own).
-_READY: dict[str, tuple[str, str, str]] = {}
+# Texts warm() analysed whole, with the round they were warmed in, until analyse_text takes them: the
+# batch that indexes them only looks them up. Bounded by the characters put in (a text's strings take
+# about three times its own).
+_READY: dict[str, tuple[int, tuple[str, str, str]]] = {}
 _READY_CHARS = 4_000_000
 _ready_chars = 0
 
 
-def warm(texts: Iterable[str], stopped: Callable[[], bool]) -> None:
+def warm(texts: Iterable[str], stopped: Callable[[], bool], round_: int = 0) -> None:
     """Analyse ``texts`` ahead of analyse_text, from another thread (an ingest's, while its workers
     parse): the very strings, since they depend on the text alone, and the very cache entries, since
     those depend on the piece or the word alone. Only adds, and only while there is room: a cache is
     emptied by the thread that analyses a batch alone, so its lookup after _learn always finds the
     text's pieces (and _CACHE is only read with get). Words learned() hands on are only asked for in
-    a rebuild's workers, which warm nothing. Returns as soon as ``stopped()``."""
+    a rebuild's workers, which warm nothing. Returns as soon as ``stopped()``; ``round_``: see
+    forget_warmed."""
     global _ready_chars
     for text in texts:
         pieces = text.split()
@@ -238,15 +240,21 @@ def warm(texts: Iterable[str], stopped: Callable[[], bool]) -> None:
             continue
         if stopped():
             return
-        _READY[text] = _joined(text, found)
+        _READY[text] = (round_, _joined(text, found))
         _ready_chars += len(text)
 
 
-def forget_warmed() -> None:
-    """Drop the texts warm() analysed that analyse_text did not take (the batch has ended)."""
+def forget_warmed(before: int | None = None) -> None:
+    """Drop the texts warm() analysed that analyse_text did not take: all, or those of the rounds
+    before ``before`` (their batch has ended: they were texts of records merged into a group)."""
     global _ready_chars
-    _READY.clear()
-    _ready_chars = 0
+    if before is None:
+        _READY.clear()
+    else:  # (a copy of the items, made in C: warm may add meanwhile; pop never fails)
+        for text, (round_, _) in list(_READY.items()):
+            if round_ < before:
+                _READY.pop(text, None)
+    _ready_chars = sum(map(len, list(_READY)))
 
 
 def query_keys(word: str) -> tuple[str, str | None]:
