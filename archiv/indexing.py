@@ -118,6 +118,8 @@ class Warmer:
         self.queue: deque[Vorlage] = deque()
         self.wake = threading.Event()  # records queued, or stopped
         self.idle = threading.Event()  # the main thread waits for its workers, or stopped
+        self.free = threading.Event()  # no batch is written in a thread, or stopped
+        self.free.set()
         self.stopped = False
         self.thread: threading.Thread | None = None
         self.interval = 0.0
@@ -149,8 +151,10 @@ class Warmer:
         self.wake.set()
 
     def drop(self) -> None:
-        """A batch indexes the records queued so far: they are not warmed (nor the one in hand)."""
+        """A batch indexes the records queued so far, in a thread: they are not warmed (nor the one
+        in hand), and none is until it has ended (``done``): it uses the command's spare time."""
         self.dropped += 1
+        self.free.clear()
         self.queue.clear()
 
     def stop(self) -> None:
@@ -161,14 +165,18 @@ class Warmer:
         self.queue.clear()
         self.wake.set()
         self.idle.set()
+        self.free.set()
 
     def done(self, last: bool = False) -> None:
         """A batch has ended: what was analysed for it and not taken is dropped (the texts of records
         merged into a group, whose text is another); after the ``last`` one, everything."""
         forget_warmed(None if last else self.dropped)
+        self.free.set()
 
     def _halt(self, dropped: int) -> bool:
         """Whether to leave the record in hand; first waits while the main thread works."""
+        if not self.free.is_set():
+            self.free.wait()
         if not self.idle.is_set():
             self.idle.wait()
         return self.stopped or self.dropped != dropped
