@@ -110,9 +110,10 @@ class Warmer:
     The command is nearly idle while its workers parse PDFs, and a run's last batch, which no worker
     overlaps, is mostly this analysis. The thread works only while the main thread waits for a
     worker (``waiting``): where the command is what limits a run (text files, parsed in no time),
-    it would only slow the main thread down. A batch takes over the records queued (``drop``); the
-    last one ends the thread (``stop``): the two would do the same work and fight over the GIL. Best
-    effort only: anything left undone, or raised, is done (and raised) by the batch again."""
+    it would only slow the main thread down. A batch written in a thread takes over the records
+    queued (``drop``) and pauses the warming until it has ended (``done``); the last batch ends the
+    thread (``stop``): the two would do the same work and fight over the GIL. Best effort only:
+    anything left undone, or raised, is done (and raised) by the batch again."""
 
     def __init__(self) -> None:
         self.queue: deque[Vorlage] = deque()
